@@ -1,0 +1,26 @@
+/**
+ * exechist: what ran, what failed, what it returned, where a durable run stopped.
+ * The library surface; run as a program, it is the `exechist` CLI.
+ * @module
+ */
+export { ExecutionRegistry, type StatusCounts } from "./src/index/registry.ts";
+export { LogReader, type LogSource, type ByteReader, type ReadOptions } from "./src/read/read_log.ts";
+export { Diagnostics, type BadLine } from "./src/read/diagnostics.ts";
+export { filterPositions, type RecordFilter } from "./src/query/filter.ts";
+export { groupPositions, type GroupKey, type GroupStats } from "./src/query/group.ts";
+export { parseJson, JsonSyntaxError } from "./src/json/parse.ts";
+export { stringifyJson } from "./src/json/stringify.ts";
+export { JsonNumber, type JsonObject, type JsonValue } from "./src/json/value.ts";
+export { ExechistError, type ErrorCode } from "./src/errors.ts";
+export type { ExecRecord, RecordDetails, TimeValue, StatusClass } from "./src/types.ts";
+export type { Io, Output } from "./src/io.ts";
+export { main, VERSION } from "./src/cli/main.ts";
+export { NodeIo } from "./src/runtime/node_io.ts";
+
+import { main } from "./src/cli/main.ts";
+import { isMainModule, programArgs, setExitStatus } from "./src/runtime/entry.ts";
+import { NodeIo } from "./src/runtime/node_io.ts";
+
+if (isMainModule(import.meta.url)) {
+  setExitStatus(await main(programArgs(), new NodeIo()));
+}

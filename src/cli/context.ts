@@ -1,0 +1,54 @@
+import pc from "picocolors";
+import type { Io } from "../io.ts";
+
+/** The colour functions of picocolors, on or off. */
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** What every command gets: the world, and the global options. */
+export interface Context {
+  readonly io: Io;
+  /** Colours for the table and text views; machine formats never use them. */
+  readonly color: Colors;
+  /** Show instants in the local zone instead of UTC. */
+  readonly local: boolean;
+  readonly strict: boolean;
+  /** Width that table and text cells are cut to. */
+  readonly width: number;
+}
+
+/** Global options that decide colour, from flags and the environment. */
+export interface ColorChoice {
+  /** `--color` (true) or `--no-color` (false); undefined when neither was given. */
+  flag: boolean | undefined;
+}
+
+/**
+ * Colour is on for a terminal, or with FORCE_COLOR (not "0"); NO_COLOR and
+ * FORCE_COLOR=0 turn it off; `--color`/`--no-color` win over all of them.
+ */
+export function decideColor(io: Io, choice: ColorChoice): boolean {
+  if (choice.flag !== undefined) return choice.flag;
+  const force = io.env("FORCE_COLOR");
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  const noColor = io.env("NO_COLOR");
+  if (noColor !== undefined && noColor !== "") return false;
+  return io.stdout.isTTY && io.env("TERM") !== "dumb";
+}
+
+/** The width to cut cells to: the terminal's, else COLUMNS, else 120. */
+export function decideWidth(io: Io): number {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  const columns = Number(io.env("COLUMNS"));
+  return Number.isInteger(columns) && columns > 0 ? columns : 120;
+}
+
+/** Builds the context of one run. */
+export function makeContext(io: Io, options: { color: boolean | undefined; local: boolean; strict: boolean }): Context {
+  return {
+    io,
+    color: pc.createColors(decideColor(io, { flag: options.color })),
+    local: options.local,
+    strict: options.strict,
+    width: decideWidth(io),
+  };
+}

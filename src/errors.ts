@@ -1,0 +1,33 @@
+/** Why exechist stopped: a usage error, unreadable input, or an answer of "no". */
+export type ErrorCode =
+  | "usage"
+  | "input"
+  | "not_found"
+  | "strict"
+  | "internal";
+
+const EXIT_STATUS: Record<ErrorCode, 1 | 2> = {
+  usage: 2,
+  input: 2,
+  not_found: 1,
+  strict: 2,
+  internal: 2,
+};
+
+/** The one error the core throws; `main` turns it into a message and an exit status. */
+export class ExechistError extends Error {
+  override name = "ExechistError";
+  readonly code: ErrorCode;
+  readonly exitStatus: 1 | 2;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.exitStatus = EXIT_STATUS[code];
+  }
+}
+
+/** Raised when stdout's reader has gone away (`| head`): the CLI ends quietly with 0. */
+export class BrokenPipe extends Error {
+  override name = "BrokenPipe";
+}

@@ -1,0 +1,191 @@
+import { ExechistError } from "../errors.ts";
+import { JsonSyntaxError, parseJson } from "../json/parse.ts";
+import type { JsonValue } from "../json/value.ts";
+import type { Diagnostics } from "../read/diagnostics.ts";
+import type { LogReader, LogSource } from "../read/read_log.ts";
+import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
+import { CLOCK, type Clock } from "../read/time.ts";
+import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
+import { type Columns, IGNORED_FLAG } from "./columns.ts";
+import { detailsOf } from "./details.ts";
+
+const decoder = new TextDecoder();
+
+/** Totals over every record read. */
+export interface StatusCounts {
+  success: number;
+  error: number;
+  other: number;
+}
+
+/**
+ * The execution history of one or more logs: a columnar index of every record, with
+ * lookups by position, index, name, status and run. Results, exceptions and
+ * tracebacks stay in the log and are read back only when shown ({@link details}).
+ */
+export class ExecutionRegistry {
+  readonly columns: Columns;
+  readonly size: number;
+  readonly names: readonly string[];
+  readonly diagnostics: Diagnostics;
+  private readonly otherStatuses: readonly string[];
+  private readonly runs: readonly string[];
+  private readonly sources: readonly LogSource[];
+  private byNameCache: Map<string, number[]> | undefined;
+
+  constructor(reader: LogReader) {
+    this.columns = reader.builder.finish();
+    this.size = reader.builder.size;
+    this.names = reader.tables.names.values;
+    this.otherStatuses = reader.tables.statuses.values;
+    this.runs = reader.tables.runs.values;
+    this.sources = reader.sources;
+    this.diagnostics = reader.diagnostics;
+  }
+
+  nameOf(pos: number): string {
+    return this.names[this.columns.name[pos]!] ?? "";
+  }
+
+  statusClassOf(pos: number): StatusClass {
+    const s = this.columns.status[pos]!;
+    return s === STATUS_SUCCESS ? "success" : s === STATUS_ERROR ? "error" : "other";
+  }
+
+  /** `success`, `error`, or the status as written. */
+  statusOf(pos: number): string {
+    const s = this.columns.status[pos]!;
+    if (s === STATUS_SUCCESS) return "success";
+    if (s === STATUS_ERROR) return "error";
+    return this.otherStatuses[s - FIRST_OTHER_STATUS] ?? "";
+  }
+
+  runOf(pos: number): string | null {
+    const r = this.columns.run[pos]!;
+    return r === 0 ? null : (this.runs[r - 1] ?? null);
+  }
+
+  startOf(pos: number): TimeValue | null {
+    return displayable(this.columns.start[pos]!, (this.columns.flags[pos]! & 3) as Clock);
+  }
+
+  endOf(pos: number): TimeValue | null {
+    return displayable(this.columns.end[pos]!, ((this.columns.flags[pos]! >> 2) & 3) as Clock);
+  }
+
+  durationOf(pos: number): number | null {
+    const d = this.columns.duration[pos]!;
+    return Number.isNaN(d) ? null : d;
+  }
+
+  isIgnored(pos: number): boolean {
+    return (this.columns.flags[pos]! & IGNORED_FLAG) !== 0;
+  }
+
+  /** `FILE:LINE` of a record. */
+  sourceOf(pos: number): string {
+    return `${this.sources[this.columns.source[pos]!]?.name ?? "?"}:${this.columns.line[pos]}`;
+  }
+
+  /** The light view of one record. */
+  record(pos: number): ExecRecord {
+    return {
+      position: pos,
+      index: this.columns.index[pos]!,
+      name: this.nameOf(pos),
+      start: this.startOf(pos),
+      end: this.endOf(pos),
+      duration: this.durationOf(pos),
+      status: this.statusOf(pos),
+      statusClass: this.statusClassOf(pos),
+      runId: this.runOf(pos),
+      ignored: this.isIgnored(pos),
+      source: this.sourceOf(pos),
+    };
+  }
+
+  /** Reads a record's line back from its log and parses it in full. */
+  details(pos: number): RecordDetails {
+    const source = this.sources[this.columns.source[pos]!];
+    const length = this.columns.length[pos]!;
+    const bytes = new Uint8Array(length);
+    let got = 0;
+    while (source !== undefined && got < length) {
+      const n = source.read(bytes, got, length - got, this.columns.offset[pos]! + got);
+      if (n === 0) break;
+      got += n;
+    }
+    let value: JsonValue;
+    try {
+      if (got < length) throw new JsonSyntaxError("unexpected end", got);
+      value = parseJson(decoder.decode(bytes));
+    } catch (error) {
+      throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`, {
+        cause: error,
+      });
+    }
+    if (!(value instanceof Map)) throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: not an object`);
+    return detailsOf(value, this.nameOf(pos));
+  }
+
+  /** Positions of the records with this index, in input order. */
+  positionsOfIndex(index: number): number[] {
+    const out: number[] = [];
+    const column = this.columns.index;
+    for (let i = 0; i < this.size; i++) if (column[i] === index) out.push(i);
+    return out;
+  }
+
+  /** Positions of the records with this name, in input order. */
+  positionsOfName(name: string): number[] {
+    if (this.byNameCache === undefined) {
+      const cache = new Map<string, number[]>();
+      for (let i = 0; i < this.size; i++) {
+        const n = this.nameOf(i);
+        const list = cache.get(n);
+        if (list) list.push(i);
+        else cache.set(n, [i]);
+      }
+      this.byNameCache = cache;
+    }
+    return this.byNameCache.get(name) ?? [];
+  }
+
+  /** Positions of the records of one status class, in input order. */
+  positionsOfStatus(status: StatusClass): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.statusClassOf(i) === status) out.push(i);
+    return out;
+  }
+
+  /** Positions of the records of one run, in input order. */
+  positionsOfRun(runId: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.runOf(i) === runId) out.push(i);
+    return out;
+  }
+
+  /** The newest record (highest position) that is not ignore_in_history, or -1. */
+  latestPosition(): number {
+    for (let i = this.size - 1; i >= 0; i--) if (!this.isIgnored(i)) return i;
+    return -1;
+  }
+
+  /** Success / error / other over every record. */
+  counts(): StatusCounts {
+    const counts = { success: 0, error: 0, other: 0 };
+    const status = this.columns.status;
+    for (let i = 0; i < this.size; i++) {
+      const s = status[i]!;
+      if (s === STATUS_SUCCESS) counts.success++;
+      else if (s === STATUS_ERROR) counts.error++;
+      else counts.other++;
+    }
+    return counts;
+  }
+}
+
+function displayable(micros: number, clock: Clock): TimeValue | null {
+  if (clock !== CLOCK.instant && clock !== CLOCK.naive) return null;
+  return { clock, micros };
+}

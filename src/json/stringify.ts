@@ -1,0 +1,86 @@
+import { JsonNumber, type JsonValue } from "./value.ts";
+
+/** How {@link stringifyJson} writes a value. */
+export interface StringifyOptions {
+  /** Spaces per level; 0 or absent writes one compact line. */
+  indent?: number;
+  /**
+   * `"null"` (default) writes `NaN` and infinities as `null`, so the output is always
+   * valid JSON; `"raw"` writes them as Python does, for people to read.
+   */
+  nonFinite?: "null" | "raw";
+}
+
+/**
+ * Writes a {@link JsonValue} as JSON text. Big integers and other kept number texts
+ * are written exactly as they were read.
+ */
+export function stringifyJson(value: JsonValue, options: StringifyOptions = {}): string {
+  const indent = options.indent ?? 0;
+  const raw = options.nonFinite === "raw";
+  const parts: string[] = [];
+  write(value, "");
+  return parts.join("");
+
+  function write(v: JsonValue, pad: string): void {
+    if (v === null) parts.push("null");
+    else if (typeof v === "string") parts.push(quoteJsonString(v));
+    else if (typeof v === "boolean") parts.push(v ? "true" : "false");
+    else if (typeof v === "number") parts.push(numberText(v, raw));
+    else if (v instanceof JsonNumber) {
+      parts.push(Number.isFinite(v.value) || raw ? v.raw : "null");
+    } else if (Array.isArray(v)) {
+      if (v.length === 0) return void parts.push("[]");
+      const inner = indent ? pad + " ".repeat(indent) : "";
+      parts.push("[");
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) parts.push(",");
+        if (indent) parts.push("\n", inner);
+        write(v[i] ?? null, inner);
+      }
+      if (indent) parts.push("\n", pad);
+      parts.push("]");
+    } else {
+      if (v.size === 0) return void parts.push("{}");
+      const inner = indent ? pad + " ".repeat(indent) : "";
+      parts.push("{");
+      let first = true;
+      for (const [key, item] of v) {
+        if (!first) parts.push(",");
+        first = false;
+        if (indent) parts.push("\n", inner);
+        parts.push(quoteJsonString(key), indent ? ": " : ":");
+        write(item, inner);
+      }
+      if (indent) parts.push("\n", pad);
+      parts.push("}");
+    }
+  }
+}
+
+/** A JSON string literal; lone surrogates are escaped, as `JSON.stringify` does. */
+export function quoteJsonString(text: string): string {
+  return JSON.stringify(text);
+}
+
+function numberText(n: number, raw: boolean): string {
+  if (Number.isFinite(n)) return Object.is(n, -0) ? "-0" : String(n);
+  if (!raw) return "null";
+  return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+}
+
+/** Converts plain JS data (objects, arrays, numbers) into a {@link JsonValue}. */
+export function toJsonValue(data: unknown): JsonValue {
+  if (data === null || data === undefined) return null;
+  if (typeof data === "string" || typeof data === "boolean" || typeof data === "number") return data;
+  if (data instanceof JsonNumber || data instanceof Map) return data as JsonValue;
+  if (Array.isArray(data)) return data.map(toJsonValue);
+  if (typeof data === "object") {
+    const out = new Map<string, JsonValue>();
+    for (const [key, item] of Object.entries(data)) {
+      if (item !== undefined) out.set(key, toJsonValue(item));
+    }
+    return out;
+  }
+  return String(data);
+}

@@ -1,0 +1,87 @@
+/**
+ * The top-level keys exechist indexes, in alias order: for each meaning the first
+ * alias present (not null) wins. `action` doubles as a name (a string) and as the
+ * Falyx action object that may carry `ignore_in_history`.
+ */
+export const FIELD_KEYS = [
+  "name",
+  "action",
+  "action_name",
+  "index",
+  "start_wall",
+  "started_at",
+  "start",
+  "start_time",
+  "timestamp",
+  "end_wall",
+  "finished_at",
+  "end",
+  "end_time",
+  "duration",
+  "duration_ms",
+  "status",
+  "exception",
+  "error",
+  "run_id",
+  "session_id",
+  "ignore_in_history",
+  "action.ignore_in_history",
+] as const;
+
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** Slot number of each key; the nested `action` → `ignore_in_history` has its own slot. */
+export const F = {
+  name: 0,
+  action: 1,
+  action_name: 2,
+  index: 3,
+  start_wall: 4,
+  started_at: 5,
+  start: 6,
+  start_time: 7,
+  timestamp: 8,
+  end_wall: 9,
+  finished_at: 10,
+  end: 11,
+  end_time: 12,
+  duration: 13,
+  duration_ms: 14,
+  status: 15,
+  exception: 16,
+  error: 17,
+  run_id: 18,
+  session_id: 19,
+  ignore_in_history: 20,
+  action_dot_ignore: 21,
+  nested_ignore: 22,
+} as const;
+
+export const SLOT_COUNT = 23;
+
+export const NAME_ALIASES = [F.name, F.action, F.action_name] as const;
+export const START_ALIASES = [F.start_wall, F.started_at, F.start, F.start_time, F.timestamp] as const;
+export const END_ALIASES = [F.end_wall, F.finished_at, F.end, F.end_time] as const;
+export const EXCEPTION_ALIASES = [F.exception, F.error] as const;
+export const RUN_ALIASES = [F.run_id, F.session_id] as const;
+export const IGNORE_ALIASES = [F.ignore_in_history, F.action_dot_ignore, F.nested_ignore] as const;
+
+/** What a slot holds. */
+export const KIND = {
+  absent: 0,
+  string: 1,
+  number: 2,
+  true: 3,
+  false: 4,
+  null: 5,
+  object: 6,
+  array: 7,
+} as const;
+
+export type Kind = (typeof KIND)[keyof typeof KIND];
+
+/** Slot of a top-level key, or -1 when exechist does not index it. */
+export function slotOfKey(key: string): number {
+  const i = (FIELD_KEYS as readonly string[]).indexOf(key);
+  return i;
+}

@@ -1,0 +1,275 @@
+import { Interner } from "../index/intern.ts";
+import {
+  END_ALIASES,
+  EXCEPTION_ALIASES,
+  F,
+  FIELD_KEYS,
+  IGNORE_ALIASES,
+  KIND,
+  NAME_ALIASES,
+  RUN_ALIASES,
+  START_ALIASES,
+} from "./fields.ts";
+import type { Slots } from "./scan_line.ts";
+import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
+import { CLOCK, type Clock, classifyTimeNumber, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
+
+/** The indexed fields of one record, as the registry stores them. */
+export class RecordFields {
+  nameId = 0;
+  /** The record's own index, or -1 when it has none. */
+  index = -1;
+  start = NaN;
+  startClock: Clock = CLOCK.none;
+  end = NaN;
+  endClock: Clock = CLOCK.none;
+  /** Seconds, NaN when unknown. */
+  duration = NaN;
+  status = STATUS_SUCCESS;
+  /** 0 when the record names no run. */
+  runId = 0;
+  ignored = false;
+}
+
+/** The interned strings the normalizer fills: names, raw statuses and run ids. */
+export class FieldTables {
+  readonly names = new Interner(0);
+  /** Other statuses as written, ids from {@link FIRST_OTHER_STATUS}. */
+  readonly statuses = new Interner(FIRST_OTHER_STATUS);
+  readonly runs = new Interner(1);
+  private readonly rawStatuses = new Interner(0);
+  private readonly statusCodes: number[] = [];
+
+  /** The registry's status code of a status as written. */
+  statusCode(bytes: Uint8Array, start: number, end: number): number {
+    const raw = this.rawStatuses.internBytes(bytes, start, end);
+    let code = this.statusCodes[raw];
+    if (code === undefined) {
+      const text = this.rawStatuses.value(raw);
+      const cls = classifyStatus(text);
+      code = cls === "success" ? STATUS_SUCCESS : cls === "error" ? STATUS_ERROR : this.statuses.intern(text);
+      this.statusCodes[raw] = code;
+    }
+    return code;
+  }
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const reading: TimeReading = { clock: CLOCK.none, micros: 0 };
+
+/**
+ * Turns the slots of one line into {@link RecordFields} by the rules of SPEC 1.1.
+ * Returns null when the record is good, else the reason it is a bad line.
+ */
+export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables, out: RecordFields): string | null {
+  const kind = slots.kind;
+
+  // Name: the first alias that holds a string.
+  let nameSlot = -1;
+  for (const s of NAME_ALIASES) {
+    if (kind[s] === KIND.string) {
+      nameSlot = s;
+      break;
+    }
+  }
+  if (nameSlot < 0) {
+    for (const s of NAME_ALIASES) {
+      const k = kind[s]!;
+      if (k !== KIND.absent && k !== KIND.null && !(s === F.action && k === KIND.object)) {
+        return `${FIELD_KEYS[s]} is not a string`;
+      }
+    }
+    return "no name (none of name, action, action_name)";
+  }
+  if (slots.start[nameSlot] === slots.end[nameSlot]) return `${FIELD_KEYS[nameSlot]} is empty`;
+  out.nameId = internSlot(b, slots, nameSlot, tables.names);
+
+  // Index.
+  out.index = -1;
+  const indexKind = kind[F.index]!;
+  if (indexKind === KIND.number) {
+    const n = numberAt(b, slots.start[F.index]!, slots.end[F.index]!);
+    if (!Number.isSafeInteger(n) || n < 0) return `index must be an integer >= 0, got ${textAt(b, slots, F.index)}`;
+    out.index = n;
+  } else if (indexKind !== KIND.absent && indexKind !== KIND.null) {
+    return `index must be an integer >= 0, got ${textAt(b, slots, F.index)}`;
+  }
+
+  // Times.
+  const startSlot = firstPresent(kind, START_ALIASES);
+  const endSlot = firstPresent(kind, END_ALIASES);
+  let reason = readTime(b, slots, startSlot);
+  if (reason !== null) return reason;
+  out.start = reading.micros;
+  out.startClock = reading.clock;
+  reason = readTime(b, slots, endSlot);
+  if (reason !== null) return reason;
+  out.end = reading.micros;
+  out.endClock = reading.clock;
+
+  // Duration: the field, else end - start on one clock.
+  out.duration = NaN;
+  const durationSlot = firstPresent(kind, [F.duration, F.duration_ms]);
+  if (durationSlot >= 0) {
+    if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number`;
+    const n = numberAt(b, slots.start[durationSlot]!, slots.end[durationSlot]!);
+    out.duration = durationSlot === F.duration_ms ? n / 1000 : n;
+    if (!Number.isFinite(out.duration)) out.duration = NaN;
+  } else if (out.startClock !== CLOCK.none && out.startClock === out.endClock) {
+    out.duration = (out.end - out.start) / 1e6;
+  } else {
+    out.duration = monotonicDuration(b, slots);
+  }
+
+  // Status: as written, else error when there is an exception.
+  const statusKind = kind[F.status]!;
+  if (statusKind === KIND.string) {
+    const start = slots.start[F.status]!;
+    const end = slots.end[F.status]!;
+    if (slots.flag[F.status]) {
+      const text = encoder.encode(decodeString(b, start, end));
+      out.status = tables.statusCode(text, 0, text.length);
+    } else {
+      out.status = tables.statusCode(b, start, end);
+    }
+  } else if (statusKind === KIND.absent || statusKind === KIND.null) {
+    out.status = hasException(b, slots) ? STATUS_ERROR : STATUS_SUCCESS;
+  } else {
+    return "status is not a string";
+  }
+
+  // Run.
+  out.runId = 0;
+  const runSlot = firstPresent(kind, RUN_ALIASES);
+  if (runSlot >= 0) {
+    const k = kind[runSlot];
+    if (k === KIND.string) out.runId = internSlot(b, slots, runSlot, tables.runs);
+    else if (k === KIND.number) out.runId = tables.runs.internBytes(b, slots.start[runSlot]!, slots.end[runSlot]!);
+    else return `${FIELD_KEYS[runSlot]} is not a string`;
+  }
+
+  // Ignored in history.
+  const ignoreSlot = firstPresent(kind, IGNORE_ALIASES);
+  out.ignored = ignoreSlot >= 0 && kind[ignoreSlot] === KIND.true;
+  return null;
+}
+
+function firstPresent(kind: Uint8Array, aliases: readonly number[]): number {
+  for (const s of aliases) {
+    const k = kind[s];
+    if (k !== KIND.absent && k !== KIND.null) return s;
+  }
+  return -1;
+}
+
+function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
+  reading.clock = CLOCK.none;
+  reading.micros = NaN;
+  if (slot < 0) return null;
+  const k = slots.kind[slot];
+  const start = slots.start[slot]!;
+  const end = slots.end[slot]!;
+  let ok = false;
+  if (k === KIND.number) ok = classifyTimeNumber(numberAt(b, start, end), reading);
+  else if (k === KIND.string) {
+    ok = slots.flag[slot] ? parseTimeString(decodeString(b, start, end), reading) : parseTimeBytes(b, start, end, reading);
+  }
+  if (ok) return null;
+  reading.clock = CLOCK.none;
+  reading.micros = NaN;
+  return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
+}
+
+/** Falyx writes wall times and perf_counter times side by side: pair the monotonic ones. */
+function monotonicDuration(b: Uint8Array, slots: Slots): number {
+  const start = monotonicAt(b, slots, START_ALIASES);
+  const end = monotonicAt(b, slots, END_ALIASES);
+  return Number.isNaN(start) || Number.isNaN(end) ? NaN : (end - start) / 1e6;
+}
+
+function monotonicAt(b: Uint8Array, slots: Slots, aliases: readonly number[]): number {
+  for (const s of aliases) {
+    if (slots.kind[s] !== KIND.number) continue;
+    if (classifyTimeNumber(numberAt(b, slots.start[s]!, slots.end[s]!), reading) && reading.clock === CLOCK.monotonic) {
+      return reading.micros;
+    }
+  }
+  return NaN;
+}
+
+function hasException(b: Uint8Array, slots: Slots): boolean {
+  const s = firstPresent(slots.kind, EXCEPTION_ALIASES);
+  if (s < 0) return false;
+  switch (slots.kind[s]) {
+    case KIND.string:
+      return slots.end[s]! > slots.start[s]!;
+    case KIND.object:
+    case KIND.array:
+      return slots.flag[s] === 1;
+    case KIND.false:
+      return false;
+    default:
+      return true;
+  }
+}
+
+function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner): number {
+  const start = slots.start[slot]!;
+  const end = slots.end[slot]!;
+  if (!slots.flag[slot]) return table.internBytes(b, start, end);
+  return table.intern(decodeString(b, start, end));
+}
+
+/** Decodes the inside of a JSON string literal that holds escapes. */
+function decodeString(b: Uint8Array, start: number, end: number): string {
+  return JSON.parse(decoder.decode(b.subarray(start - 1, end + 1))) as string;
+}
+
+function textAt(b: Uint8Array, slots: Slots, slot: number): string {
+  const quote = slots.kind[slot] === KIND.string ? 1 : 0;
+  const text = decoder.decode(b.subarray(slots.start[slot]! - quote, slots.end[slot]! + quote));
+  return text.length > 40 ? text.slice(0, 40) + "…" : text;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * The value of the JSON number in `b[start, end)`, exactly as `Number()` reads it:
+ * short decimals are computed directly (an exact integer over an exact power of ten
+ * rounds once), everything else goes through `Number()`.
+ */
+export function numberAt(b: Uint8Array, start: number, end: number): number {
+  let pos = start;
+  let negative = false;
+  if (b[pos] === 45) {
+    negative = true;
+    pos++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; pos < end; pos++) {
+    const c = b[pos]!;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+    } else {
+      digits = 99; // exponent, NaN, Infinity: the slow path
+      break;
+    }
+  }
+  if (digits <= 15) {
+    const value = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
+    return negative ? -value : value;
+  }
+  let text = "";
+  for (let i = start; i < end; i++) text += String.fromCharCode(b[i]!);
+  if (text === "NaN") return NaN;
+  if (text === "Infinity") return Infinity;
+  if (text === "-Infinity") return -Infinity;
+  return Number(text);
+}

@@ -1,0 +1,64 @@
+import { stringifyJson } from "../json/stringify.ts";
+import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
+import { F, KIND, slotOfKey } from "./fields.ts";
+import type { Slots } from "./scan_line.ts";
+
+const encoder = new TextEncoder();
+
+/**
+ * Fills `slots` from an object the full parser built, writing each indexed value's
+ * JSON text into a fresh byte buffer, so that one normalizer serves both paths.
+ * Returns that buffer.
+ */
+export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
+  slots.clear();
+  const texts: Array<[number, JsonValue]> = [];
+  for (const [key, value] of object) {
+    const slot = slotOfKey(key);
+    if (slot >= 0) texts.push([slot, value]);
+    if (slot === F.action && value instanceof Map && value.has("ignore_in_history")) {
+      texts.push([F.nested_ignore, value.get("ignore_in_history") ?? null]);
+    }
+  }
+  const pieces: string[] = [];
+  let offset = 0;
+  const ranges: Array<[number, number, number, JsonValue]> = [];
+  for (const [slot, value] of texts) {
+    const text = stringifyJson(value, { nonFinite: "raw" });
+    const length = encoder.encode(text).length;
+    ranges.push([slot, offset, offset + length, value]);
+    pieces.push(text);
+    offset += length;
+  }
+  const bytes = encoder.encode(pieces.join(""));
+  for (const [slot, start, end, value] of ranges) {
+    const kind = kindOf(value);
+    let s = start;
+    let e = end;
+    let flag = 0;
+    if (kind === KIND.string) {
+      s++;
+      e--;
+      flag = bytes.subarray(s, e).includes(92) ? 1 : 0;
+    } else if (kind === KIND.object) {
+      flag = (value as JsonObject).size > 0 ? 1 : 0;
+    } else if (kind === KIND.array) {
+      flag = (value as JsonValue[]).length > 0 ? 1 : 0;
+    }
+    slots.kind[slot] = kind;
+    slots.start[slot] = s;
+    slots.end[slot] = e;
+    slots.flag[slot] = flag;
+  }
+  return bytes;
+}
+
+function kindOf(value: JsonValue): number {
+  if (value === null) return KIND.null;
+  if (value === true) return KIND.true;
+  if (value === false) return KIND.false;
+  if (typeof value === "string") return KIND.string;
+  if (typeof value === "number" || value instanceof JsonNumber) return KIND.number;
+  if (Array.isArray(value)) return KIND.array;
+  return KIND.object;
+}

@@ -1,0 +1,147 @@
+import { JsonSyntaxError, parseJson } from "../json/parse.ts";
+import { ColumnsBuilder } from "../index/columns.ts";
+import { Diagnostics } from "./diagnostics.ts";
+import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
+import { slotsFromObject } from "./object_slots.ts";
+import { SCAN_OK, scanLine, Slots } from "./scan_line.ts";
+
+/**
+ * Reads up to `length` bytes of an input at byte `position` into `target` at
+ * `targetOffset`; returns how many it read, 0 at the end.
+ */
+export type ByteReader = (target: Uint8Array, targetOffset: number, length: number, position: number) => number;
+
+/** One input: the name shown in messages (`run.jsonl`, `<stdin>`) and how to read its bytes. */
+export interface LogSource {
+  name: string;
+  read: ByteReader;
+}
+
+/** Options of {@link LogReader}. */
+export interface ReadOptions {
+  /** Bytes read at a time (lines longer than this still work). */
+  chunkSize?: number;
+  /** Use the field scanner (default) or parse every line fully: the reference path. */
+  scanner?: boolean;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Reads JSON-lines logs into columns: splits lines (LF or CRLF, a BOM at the start,
+ * blank lines skipped), scans each, and records bad lines instead of stopping.
+ */
+export class LogReader {
+  readonly tables = new FieldTables();
+  readonly builder = new ColumnsBuilder();
+  readonly diagnostics = new Diagnostics();
+  readonly sources: LogSource[] = [];
+  private readonly slots = new Slots();
+  private readonly fields = new RecordFields();
+  private readonly chunkSize: number;
+  private readonly useScanner: boolean;
+
+  constructor(options: ReadOptions = {}) {
+    this.chunkSize = options.chunkSize ?? 1 << 20;
+    this.useScanner = options.scanner ?? true;
+  }
+
+  /** Reads a whole source, appending its records after those already read. */
+  read(source: LogSource): void {
+    const sourceId = this.sources.push(source) - 1;
+    let buf = new Uint8Array(this.chunkSize + 1);
+    let filled = 0;
+    let base = 0; // file position of buf[0]
+    let line = 1;
+    let firstByte = -1;
+    const badBefore = this.diagnostics.badLineCount;
+    for (;;) {
+      const n = source.read(buf, filled, buf.length - 1 - filled, base + filled);
+      const eof = n === 0;
+      filled += n;
+      let start = 0;
+      if (base === 0 && start === 0 && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        start = 3;
+      }
+      for (;;) {
+        const nl = buf.indexOf(10, start);
+        if (nl < 0 || nl >= filled) break;
+        if (firstByte < 0) firstByte = firstNonSpace(buf, start, nl);
+        this.line(buf, start, nl, sourceId, line, base, false);
+        line++;
+        start = nl + 1;
+      }
+      if (eof) {
+        if (start < filled) {
+          if (firstByte < 0) firstByte = firstNonSpace(buf, start, filled);
+          buf[filled] = 10; // the scanner's sentinel; buf has one spare byte for it
+          this.line(buf, start, filled, sourceId, line, base, true);
+        }
+        break;
+      }
+      if (start > 0) {
+        buf.copyWithin(0, start, filled);
+        base += start;
+        filled -= start;
+      } else if (filled === buf.length - 1) {
+        const grown = new Uint8Array(buf.length * 2);
+        grown.set(buf.subarray(0, filled));
+        buf = grown;
+      }
+    }
+    if (firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
+      this.diagnostics.hints.push(
+        `${source.name}: this looks like a JSON array; exechist reads one object per line (try: jq -c '.[]' ${source.name})`,
+      );
+    }
+  }
+
+  private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {
+    const first = firstNonSpace(buf, start, end);
+    if (first < 0) return; // blank
+    let reason: string | null;
+    if (this.useScanner && first === 123 && scanLine(buf, start, end, this.slots) === SCAN_OK) {
+      reason = normalizeSlots(buf, this.slots, this.tables, this.fields);
+    } else {
+      reason = this.parseLine(buf, start, end, last);
+    }
+    if (reason === null) {
+      this.builder.add(this.fields, sourceId, line, base + start, end - start);
+    } else {
+      this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
+    }
+  }
+
+  /** The full parse: the scanner's fallback, and the reference it is tested against. */
+  private parseLine(buf: Uint8Array, start: number, end: number, last: boolean): string | null {
+    if (this.useScanner) this.diagnostics.fallbacks++;
+    const text = decoder.decode(buf.subarray(start, end));
+    let value;
+    try {
+      value = parseJson(text);
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      if (last) return "truncated: the last line has no newline and is not complete JSON";
+      return `not JSON: ${error.message}`;
+    }
+    if (!(value instanceof Map)) return `not an object (${describeValue(value)})`;
+    const bytes = slotsFromObject(value, this.slots);
+    return normalizeSlots(bytes, this.slots, this.tables, this.fields);
+  }
+}
+
+function firstNonSpace(buf: Uint8Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return c;
+  }
+  return -1;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "boolean") return "a boolean";
+  return "a number";
+}

@@ -1,0 +1,26 @@
+import type { ExecutionRegistry } from "../index/registry.ts";
+import type { JsonObject, JsonValue } from "../json/value.ts";
+import type { RecordDetails } from "../types.ts";
+import { formatIsoTime } from "./time.ts";
+
+/** The JSON object of one record (SPEC 2): index, name, times, status, details, source. */
+export function recordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: boolean): JsonObject {
+  const start = registry.startOf(pos);
+  const end = registry.endOf(pos);
+  const duration = registry.durationOf(pos);
+  const out: JsonObject = new Map<string, JsonValue>([
+    ["index", registry.columns.index[pos]!],
+    ["name", registry.nameOf(pos)],
+    ["start", start ? formatIsoTime(start, local) : null],
+    ["end", end ? formatIsoTime(end, local) : null],
+    ["duration", duration],
+    ["status", registry.statusOf(pos)],
+    ["result", details.result],
+    ["exception", details.exception],
+    ["traceback", details.traceback],
+    ["signature", details.signature],
+    ["run_id", registry.runOf(pos)],
+    ["source", registry.sourceOf(pos)],
+  ]);
+  return out;
+}

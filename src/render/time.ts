@@ -1,0 +1,64 @@
+import { CLOCK } from "../read/time.ts";
+import type { TimeValue } from "../types.ts";
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+interface Parts {
+  date: string;
+  time: string;
+  fraction: string;
+  zone: string;
+}
+
+function parts(t: TimeValue, local: boolean, digits: 0 | 3 | 6 | "auto"): Parts {
+  const micros = Math.round(t.micros);
+  let ms = Math.floor(micros / 1000);
+  const subMicros = micros - ms * 1000;
+  let zone = "";
+  if (t.clock === CLOCK.instant) {
+    if (local) {
+      const offset = -new Date(ms).getTimezoneOffset();
+      ms += offset * 60000;
+      zone = offset === 0 ? "Z" : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    } else {
+      zone = "Z";
+    }
+  }
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const date = `${year < 0 ? "-" + pad(-year, 6) : year > 9999 ? "+" + pad(year, 6) : pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const milli = d.getUTCMilliseconds();
+  let n = digits;
+  if (n === "auto") n = subMicros !== 0 ? 6 : milli !== 0 ? 3 : 0;
+  const fraction = n === 0 ? "" : n === 3 ? "." + pad(milli, 3) : "." + pad(milli, 3) + pad(subMicros, 3);
+  return { date, time, fraction, zone };
+}
+
+/**
+ * ISO-8601 text of a time: instants in UTC with `Z` (or local with an offset under
+ * `--local`), naive wall times as written, without a zone. Fractions as needed: none,
+ * milliseconds or microseconds.
+ */
+export function formatIsoTime(t: TimeValue, local: boolean): string {
+  const p = parts(t, local, "auto");
+  return `${p.date}T${p.time}${p.fraction}${p.zone}`;
+}
+
+/** The table's form: `2025-06-01 12:00:00.123Z`; with `sameDayAs`, the time alone when the date matches. */
+export function formatTableTime(t: TimeValue | null, local: boolean, sameDayAs?: TimeValue | null): string {
+  if (t === null) return "n/a";
+  const p = parts(t, local, 3);
+  if (sameDayAs && sameDayAs.clock === t.clock && parts(sameDayAs, local, 3).date === p.date) {
+    return `${p.time}${p.fraction}${p.zone}`;
+  }
+  return `${p.date} ${p.time}${p.fraction}${p.zone}`;
+}
+
+/** Seconds with three decimals, as Falyx shows them: `0.000s`; `n/a` when unknown. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "n/a";
+  return `${seconds.toFixed(3)}s`;
+}

@@ -1,0 +1,201 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as tty from "node:tty";
+import { pipeline } from "node:stream/promises";
+import * as zlib from "node:zlib";
+import { BrokenPipe, ExechistError } from "../errors.ts";
+import type { Io, Output, PathKind } from "../io.ts";
+import type { LogSource } from "../read/read_log.ts";
+
+/** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
+export class FdOutput implements Output {
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(fd: number) {
+    this.fd = fd;
+    this.isTTY = tty.isatty(fd);
+    this.columns = this.isTTY ? terminalColumns(fd) : undefined;
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.pendingLength === 0) return;
+    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingLength = 0;
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") continue;
+        if (code === "EPIPE") throw new BrokenPipe("broken pipe");
+        throw error;
+      }
+    }
+  }
+}
+
+function terminalColumns(fd: number): number | undefined {
+  try {
+    const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : undefined;
+    return stream?.columns || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** The real {@link Io}: files, standard streams and environment through `node:` modules. */
+export class NodeIo implements Io {
+  readonly stdout: FdOutput;
+  readonly stderr: FdOutput;
+  readonly stdinIsTTY: boolean;
+  private readonly fds: number[] = [];
+
+  constructor() {
+    this.stdout = new FdOutput(1);
+    this.stderr = new FdOutput(2);
+    this.stdinIsTTY = tty.isatty(0);
+  }
+
+  env(name: string): string | undefined {
+    return process.env[name];
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  async openLog(file: string): Promise<LogSource> {
+    const name = file === "-" ? "<stdin>" : file;
+    let fd = file === "-" ? this.spool(0, name) : this.open(file);
+    const head = new Uint8Array(2);
+    if (fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+      fd = await this.gunzip(fd, name);
+    }
+    const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
+      fs.readSync(fd, target, offset, length, position);
+    return { name, read };
+  }
+
+  readFile(file: string): Uint8Array {
+    const fd = this.open(file);
+    try {
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+      this.fds.splice(this.fds.indexOf(fd), 1);
+    }
+  }
+
+  pathKind(file: string): PathKind {
+    try {
+      return fs.statSync(file).isDirectory() ? "directory" : "file";
+    } catch {
+      return "missing";
+    }
+  }
+
+  listFiles(dir: string, suffix: string): string[] {
+    const out: string[] = [];
+    const walk = (d: string): void => {
+      for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+        const full = path.join(d, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith(suffix)) out.push(full);
+      }
+    };
+    walk(dir);
+    return out.sort();
+  }
+
+  close(): void {
+    for (const fd of this.fds.splice(0)) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+  }
+
+  private open(file: string): number {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, "r");
+      if (fs.fstatSync(fd).isDirectory()) {
+        fs.closeSync(fd);
+        throw new ExechistError("input", `Cannot read "${file}": it is a directory`);
+      }
+    } catch (error) {
+      if (error instanceof ExechistError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
+      throw new ExechistError("input", `Cannot read "${file}": ${why}`);
+    }
+    this.fds.push(fd);
+    return fd;
+  }
+
+  /** A temporary file that is unlinked at once: it vanishes with the process, whatever happens. */
+  private tempFile(): number {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-"));
+    const file = path.join(dir, "spool");
+    const fd = fs.openSync(file, "w+");
+    fs.unlinkSync(file);
+    fs.rmdirSync(dir);
+    this.fds.push(fd);
+    return fd;
+  }
+
+  /** Copies a stream (standard input) to a temporary file, so it can be read again by offset. */
+  private spool(input: number, name: string): number {
+    const fd = this.tempFile();
+    const buffer = new Uint8Array(1 << 20);
+    let position = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(input, buffer, 0, buffer.length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") continue;
+        if (code === "EOF") break;
+        throw new ExechistError("input", `Cannot read ${name}: ${String(code ?? error)}`);
+      }
+      if (n === 0) break;
+      position += fs.writeSync(fd, buffer, 0, n, position);
+    }
+    return fd;
+  }
+
+  /** Decompresses a gzip input into a temporary file as a stream: memory stays flat. */
+  private async gunzip(source: number, name: string): Promise<number> {
+    const fd = this.tempFile();
+    try {
+      await pipeline(
+        fs.createReadStream("", { fd: source, autoClose: false, start: 0 }),
+        zlib.createGunzip(),
+        fs.createWriteStream("", { fd, autoClose: false, start: 0 }),
+      );
+    } catch (error) {
+      const why = (error as Error).message || String(error);
+      throw new ExechistError("input", `Cannot read "${name}": gzip data is damaged (${why})`);
+    }
+    return fd;
+  }
+}
