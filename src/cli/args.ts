@@ -65,7 +65,7 @@ const EPILOG = "Docs: README.md. Exit status: 0 ok, 1 the answer is no (not foun
 
 function filterOptions<T>(y: Argv<T>) {
   return y
-    .option("name", { alias: "n", type: "string", array: true, describe: "Only executions of this action (repeatable)" })
+    .option("name", { alias: "n", type: "string", requiresArg: true, describe: "Only executions of this action (repeatable)" })
     .option("index", { alias: "i", type: "string", describe: "Only this index, or a range N..M" })
     .option("status", { alias: "s", type: "string", describe: "all, success, error, other, or a status as written (cancelled, ...)" })
     .option("since", { type: "string", describe: "Started at or after: ISO time or relative (30m, 2h, 7d)" })

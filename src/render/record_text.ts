@@ -1,0 +1,28 @@
+import type { Colors } from "../cli/context.ts";
+import type { ExecutionRegistry } from "../index/registry.ts";
+import { stringifyJson } from "../json/stringify.ts";
+import type { RecordDetails } from "../types.ts";
+import { recordJson } from "./record_json.ts";
+
+/**
+ * `result`/`last` as text: the signature line, then the traceback (or the exception)
+ * when the execution did not succeed, else the result pretty-printed as JSON, with big
+ * integers and NaN exactly as logged.
+ */
+export function renderRecordText(registry: ExecutionRegistry, pos: number, details: RecordDetails, color: Colors): string {
+  const cls = registry.statusClassOf(pos);
+  let body: string;
+  if (cls !== "success" && details.traceback !== null) body = color.red(details.traceback.replace(/\s+$/, ""));
+  else if (cls === "error" && details.exception !== null) {
+    const e = details.exception;
+    body = color.red(typeof e === "string" ? e : stringifyJson(e, { indent: 2, nonFinite: "raw" }));
+  } else body = stringifyJson(details.result, { indent: 2, nonFinite: "raw" });
+  return `${color.bold(details.signature)}\n${body}\n`;
+}
+
+/** `result -o json`: the record, plus `fields`, the original object with every field it had. */
+export function renderRecordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: boolean): string {
+  const object = recordJson(registry, pos, details, local);
+  object.set("fields", details.fields);
+  return stringifyJson(object, { indent: 2 }) + "\n";
+}
