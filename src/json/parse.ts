@@ -170,7 +170,7 @@ class Parser {
       }
       if (c === 92) break;
       if (c < 32 || Number.isNaN(c)) {
-        if (Number.isNaN(c)) this.fail("unterminated string", pos);
+        if (Number.isNaN(c)) this.fail("unterminated string", start - 1);
         this.fail("control character in string", pos);
       }
       pos++;
@@ -182,7 +182,7 @@ class Parser {
         this.pos = pos + 1;
         return out;
       }
-      if (Number.isNaN(c)) this.fail("unterminated string", pos);
+      if (Number.isNaN(c)) this.fail("unterminated string", start - 1);
       if (c < 32) this.fail("control character in string", pos);
       if (c !== 92) {
         const next = nextSpecial(text, pos);
@@ -209,7 +209,7 @@ class Parser {
           break;
         }
         default:
-          if (Number.isNaN(e)) this.fail("unterminated string", pos - 2);
+          if (Number.isNaN(e)) this.fail("unterminated string", start - 1);
           this.fail("invalid escape in string", pos - 2);
       }
     }

@@ -77,7 +77,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
     for (const s of NAME_ALIASES) {
       const k = kind[s]!;
       if (k !== KIND.absent && k !== KIND.null && !(s === F.action && k === KIND.object)) {
-        return `${FIELD_KEYS[s]} is not a string`;
+        return `${FIELD_KEYS[s]} is not a string: ${textAt(b, slots, s)}`;
       }
     }
     return "no name (none of name, action, action_name)";
@@ -112,7 +112,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   out.duration = NaN;
   const durationSlot = firstPresent(kind, [F.duration, F.duration_ms]);
   if (durationSlot >= 0) {
-    if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number`;
+    if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
     const n = numberAt(b, slots.start[durationSlot]!, slots.end[durationSlot]!);
     out.duration = durationSlot === F.duration_ms ? n / 1000 : n;
     if (!Number.isFinite(out.duration)) out.duration = NaN;
@@ -136,7 +136,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
     out.status = hasException(b, slots) ? STATUS_ERROR : STATUS_SUCCESS;
   } else {
-    return "status is not a string";
+    return `status is not a string: ${textAt(b, slots, F.status)}`;
   }
 
   // Run.
@@ -146,7 +146,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
     const k = kind[runSlot];
     if (k === KIND.string) out.runId = internSlot(b, slots, runSlot, tables.runs);
     else if (k === KIND.number) out.runId = tables.runs.internBytes(b, slots.start[runSlot]!, slots.end[runSlot]!);
-    else return `${FIELD_KEYS[runSlot]} is not a string`;
+    else return `${FIELD_KEYS[runSlot]} is not a string or number: ${textAt(b, slots, runSlot)}`;
   }
 
   // Ignored in history.
@@ -226,9 +226,15 @@ function decodeString(b: Uint8Array, start: number, end: number): string {
   return JSON.parse(decoder.decode(b.subarray(start - 1, end + 1))) as string;
 }
 
+/** What a slot holds, for a message: scalars quoted as written, containers by kind. */
 function textAt(b: Uint8Array, slots: Slots, slot: number): string {
-  const quote = slots.kind[slot] === KIND.string ? 1 : 0;
-  const text = decoder.decode(b.subarray(slots.start[slot]! - quote, slots.end[slot]! + quote));
+  const kind = slots.kind[slot];
+  if (kind === KIND.object) return "an object";
+  if (kind === KIND.array) return "an array";
+  const start = slots.start[slot]!;
+  const end = slots.end[slot]!;
+  let text = decoder.decode(b.subarray(start, end));
+  if (kind === KIND.string) text = JSON.stringify(slots.flag[slot] ? decodeString(b, start, end) : text);
   return text.length > 40 ? text.slice(0, 40) + "…" : text;
 }
 

@@ -1,0 +1,18 @@
+import type { StatusCounts } from "../index/registry.ts";
+
+/** Which records make `report` exit 1: errors, other statuses, either, or none. */
+export type FailOn = "error" | "other" | "any" | "none";
+
+/** True when a record of the kind `failOn` names is among `counts`. */
+export function failOnMatches(counts: StatusCounts, failOn: FailOn): boolean {
+  switch (failOn) {
+    case "error":
+      return counts.error > 0;
+    case "other":
+      return counts.other > 0;
+    case "any":
+      return counts.error > 0 || counts.other > 0;
+    case "none":
+      return false;
+  }
+}
