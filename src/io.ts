@@ -24,6 +24,8 @@ export interface Io {
   env(name: string): string | undefined;
   /** Epoch milliseconds. */
   now(): number;
+  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`). */
+  utcOffsetMinutes(epochMs: number): number;
   /**
    * Opens a log: a path, or `-` for standard input (spooled to a temporary file).
    * Gzip is recognised by its magic bytes. Throws an input error naming a missing file.

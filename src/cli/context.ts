@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import type { Io } from "../io.ts";
+import type { LocalZone } from "../render/time.ts";
 
 /** The colour functions of picocolors, on or off. */
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -9,8 +10,8 @@ export interface Context {
   readonly io: Io;
   /** Colours for the table and text views; machine formats never use them. */
   readonly color: Colors;
-  /** Show instants in the local zone instead of UTC. */
-  readonly local: boolean;
+  /** The zone instants are shown in: null for UTC, the local zone under `--local`. */
+  readonly local: LocalZone;
   readonly strict: boolean;
   /** Width that table and text cells are cut to. */
   readonly width: number;
@@ -47,7 +48,7 @@ export function makeContext(io: Io, options: { color: boolean | undefined; local
   return {
     io,
     color: pc.createColors(decideColor(io, { flag: options.color })),
-    local: options.local,
+    local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     width: decideWidth(io),
   };

@@ -1,10 +1,10 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import type { RecordDetails } from "../types.ts";
-import { formatIsoTime } from "./time.ts";
+import { formatIsoTime, type LocalZone } from "./time.ts";
 
 /** The JSON object of one record (SPEC 2): index, name, times, status, details, source. */
-export function recordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: boolean): JsonObject {
+export function recordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: LocalZone): JsonObject {
   const start = registry.startOf(pos);
   const end = registry.endOf(pos);
   const duration = registry.durationOf(pos);

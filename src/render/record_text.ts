@@ -3,6 +3,7 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import { stringifyJson } from "../json/stringify.ts";
 import type { RecordDetails } from "../types.ts";
 import { recordJson } from "./record_json.ts";
+import type { LocalZone } from "./time.ts";
 
 /**
  * `result`/`last` as text: the signature line, then the traceback (or the exception)
@@ -21,7 +22,7 @@ export function renderRecordText(registry: ExecutionRegistry, pos: number, detai
 }
 
 /** `result -o json`: the record, plus `fields`, the original object with every field it had. */
-export function renderRecordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: boolean): string {
+export function renderRecordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: LocalZone): string {
   const object = recordJson(registry, pos, details, local);
   object.set("fields", details.fields);
   return stringifyJson(object, { indent: 2 }) + "\n";

@@ -3,12 +3,12 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import type { GroupStats } from "../query/group.ts";
 import { oneLine, valueText } from "./cell.ts";
 import { renderTextTable, type TextColumn } from "./text_table.ts";
-import { formatDuration, formatTableTime } from "./time.ts";
+import { formatDuration, formatTableTime, type LocalZone } from "./time.ts";
 
 /** Options of the table views. */
 export interface TableOptions {
   width: number;
-  local: boolean;
+  local: LocalZone;
   color: Colors;
 }
 
@@ -31,7 +31,7 @@ function paintStatus(color: Colors, cls: string, text: string): string {
 export const RECORD_HEADERS = ["Index", "Name", "Start", "End", "Duration", "Status", "Result / Exception"] as const;
 
 /** The cells of one record row (uncut). */
-export function recordCells(registry: ExecutionRegistry, pos: number, local: boolean): string[] {
+export function recordCells(registry: ExecutionRegistry, pos: number, local: LocalZone): string[] {
   const start = registry.startOf(pos);
   return [
     String(registry.columns.index[pos]),
@@ -48,7 +48,7 @@ export function recordCells(registry: ExecutionRegistry, pos: number, local: boo
 export const GROUP_HEADERS = ["Count", "Success", "Error", "Other", "Error %", "Total", "Mean", "p50", "p95", "Max", "First start", "Last start"] as const;
 
 /** The cells of one group row. */
-export function groupCells(g: GroupStats, local: boolean): string[] {
+export function groupCells(g: GroupStats, local: LocalZone): string[] {
   return [
     oneLine(g.key ?? "(none)"),
     String(g.count),

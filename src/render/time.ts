@@ -1,6 +1,12 @@
 import { CLOCK } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 
+/**
+ * The local zone for `--local`: minutes east of UTC at an epoch millisecond, or null
+ * for UTC. Handed in by the runtime, so the core never reads the process's zone.
+ */
+export type LocalZone = ((epochMs: number) => number) | null;
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
@@ -12,14 +18,14 @@ interface Parts {
   zone: string;
 }
 
-function parts(t: TimeValue, local: boolean, digits: 0 | 3 | 6 | "auto"): Parts {
+function parts(t: TimeValue, local: LocalZone, digits: 0 | 3 | 6 | "auto"): Parts {
   const micros = Math.round(t.micros);
   let ms = Math.floor(micros / 1000);
   const subMicros = micros - ms * 1000;
   let zone = "";
   if (t.clock === CLOCK.instant) {
     if (local) {
-      const offset = -new Date(ms).getTimezoneOffset();
+      const offset = local(ms);
       ms += offset * 60000;
       zone = offset === 0 ? "Z" : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
     } else {
@@ -42,13 +48,13 @@ function parts(t: TimeValue, local: boolean, digits: 0 | 3 | 6 | "auto"): Parts 
  * `--local`), naive wall times as written, without a zone. Fractions as needed: none,
  * milliseconds or microseconds.
  */
-export function formatIsoTime(t: TimeValue, local: boolean): string {
+export function formatIsoTime(t: TimeValue, local: LocalZone): string {
   const p = parts(t, local, "auto");
   return `${p.date}T${p.time}${p.fraction}${p.zone}`;
 }
 
 /** The table's form: `2025-06-01 12:00:00.123Z`; with `sameDayAs`, the time alone when the date matches. */
-export function formatTableTime(t: TimeValue | null, local: boolean, sameDayAs?: TimeValue | null): string {
+export function formatTableTime(t: TimeValue | null, local: LocalZone, sameDayAs?: TimeValue | null): string {
   if (t === null) return "n/a";
   const p = parts(t, local, 3);
   if (sameDayAs && sameDayAs.clock === t.clock && parts(sameDayAs, local, 3).date === p.date) {

@@ -80,6 +80,10 @@ export class NodeIo implements Io {
     return Date.now();
   }
 
+  utcOffsetMinutes(epochMs: number): number {
+    return -new Date(epochMs).getTimezoneOffset();
+  }
+
   async openLog(file: string): Promise<LogSource> {
     const name = file === "-" ? "<stdin>" : file;
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
@@ -152,19 +156,25 @@ export class NodeIo implements Io {
   }
 
   /** A temporary file that is unlinked at once: it vanishes with the process, whatever happens. */
-  private tempFile(): number {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-"));
-    const file = path.join(dir, "spool");
-    const fd = fs.openSync(file, "w+");
-    fs.unlinkSync(file);
-    fs.rmdirSync(dir);
-    this.fds.push(fd);
-    return fd;
+  private tempFile(purpose: string): number {
+    const base = os.tmpdir();
+    try {
+      const dir = fs.mkdtempSync(path.join(base, "exechist-"));
+      const file = path.join(dir, "spool");
+      const fd = fs.openSync(file, "w+");
+      fs.unlinkSync(file);
+      fs.rmdirSync(dir);
+      this.fds.push(fd);
+      return fd;
+    } catch (error) {
+      const why = (error as Error).message || String(error);
+      throw new ExechistError("input", `Cannot make a temporary file in "${base}" to hold ${purpose}: ${why}`);
+    }
   }
 
   /** Copies a stream (standard input) to a temporary file, so it can be read again by offset. */
   private spool(input: number, name: string): number {
-    const fd = this.tempFile();
+    const fd = this.tempFile(name);
     const buffer = new Uint8Array(1 << 20);
     let position = 0;
     for (;;) {
@@ -185,7 +195,7 @@ export class NodeIo implements Io {
 
   /** Decompresses a gzip input into a temporary file as a stream: memory stays flat. */
   private async gunzip(source: number, name: string): Promise<number> {
-    const fd = this.tempFile();
+    const fd = this.tempFile(`the decompressed "${name}"`);
     try {
       await pipeline(
         fs.createReadStream("", { fd: source, autoClose: false, start: 0 }),

@@ -39,6 +39,8 @@ export interface FakeIoOptions {
   env?: Record<string, string>;
   /** Epoch ms that `now()` returns. */
   now?: number;
+  /** Minutes east of UTC of the fake local zone (default 120: UTC+02:00). */
+  utcOffset?: number;
 }
 
 /** An {@link Io} held in memory; reads real fixture files relative to the repository. */
@@ -50,6 +52,7 @@ export class FakeIo implements Io {
   private readonly stdin: Uint8Array;
   private readonly envs: Record<string, string>;
   private readonly nowMs: number;
+  private readonly utcOffset: number;
 
   constructor(options: FakeIoOptions = {}) {
     this.stdout = new CaptureOutput(options.stdoutIsTTY ?? false, options.columns);
@@ -59,6 +62,7 @@ export class FakeIo implements Io {
     this.stdin = bytes(options.stdin ?? "");
     this.envs = options.env ?? {};
     this.nowMs = options.now ?? Date.UTC(2025, 5, 2, 0, 0, 0);
+    this.utcOffset = options.utcOffset ?? 120;
   }
 
   env(name: string): string | undefined {
@@ -67,6 +71,10 @@ export class FakeIo implements Io {
 
   now(): number {
     return this.nowMs;
+  }
+
+  utcOffsetMinutes(_epochMs: number): number {
+    return this.utcOffset;
   }
 
   openLog(file: string): Promise<LogSource> {

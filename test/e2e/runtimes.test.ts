@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../helpers/fake_io.ts";
+
+/** The real program under each runtime: the Node bundle, and the source on Bun and Deno. */
+const RUNTIMES: Array<[string, string, string[]]> = [
+  ["node", process.execPath.includes("node") ? process.execPath : "node", [path.join(ROOT, "dist", "exechist.mjs")]],
+  ["bun", path.join(ROOT, "node_modules", ".bin", "bun"), [path.join(ROOT, "mod.ts")]],
+  ["deno", path.join(ROOT, "node_modules", ".bin", "deno"), ["run", "--allow-read", "--allow-env", "--allow-write", path.join(ROOT, "mod.ts")]],
+];
+
+// A clean environment: no colour forced by the test runner, a fixed width.
+const ENV: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", COLUMNS: "120", NO_COLOR: "" };
+
+function run(runtime: (typeof RUNTIMES)[number], argv: string[], input?: Uint8Array) {
+  const [, command, prefix] = runtime;
+  const result = spawnSync(command, [...prefix, ...argv], { cwd: ROOT, env: ENV, input: input ?? "", maxBuffer: 1 << 28 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
+}
+
+const SAMPLE = "fixtures/logs/sample.jsonl";
+const PROCS = ["fixtures/logs/multi_process_a.jsonl", "fixtures/logs/multi_process_b.jsonl"];
+
+const cases: Array<[string, string[], string | undefined, string | undefined]> = [
+  // [name, argv, golden to match, stdin file]
+  ["summary table", ["summary", SAMPLE], "summary/table.txt", undefined],
+  ["summary json", ["summary", "-o", "json", SAMPLE], "summary/json.json", undefined],
+  ["summary ndjson", ["summary", "-o", "ndjson", SAMPLE], "summary/ndjson.jsonl", undefined],
+  ["summary csv", ["summary", "-o", "csv", SAMPLE], "summary/csv.csv", undefined],
+  ["summary markdown", ["summary", "-o", "markdown", SAMPLE], "summary/markdown.md", undefined],
+  ["group-by name", ["summary", "--group-by", "name", "-o", "json", SAMPLE], "summary/group_name.json", undefined],
+  ["group-by run, two files", ["summary", "--group-by", "run", "-o", "markdown", ...PROCS], "summary/group_run.md", undefined],
+  ["result", ["result", "2", SAMPLE], "result/result_2.txt", undefined],
+  ["result json", ["result", "2", "-o", "json", SAMPLE], "result/result_2.json", undefined],
+  ["last", ["last", SAMPLE], "result/last.txt", undefined],
+  ["piped standard input", ["summary", "-o", "json"], "summary/json.json", SAMPLE],
+  ["gzip by magic bytes", ["summary", "-o", "json", "fixtures/logs/sample.jsonl.gz"], undefined, undefined],
+  ["help", ["--help"], undefined, undefined],
+  ["bad lines", ["summary", "fixtures/logs/garbage_lines.jsonl"], undefined, undefined],
+  ["usage error", ["summary", "--bogus"], undefined, undefined],
+  ["not found", ["result", "99", SAMPLE], undefined, undefined],
+];
+
+for (const [name, argv, golden, stdin] of cases) {
+  test(`node, bun and deno print the same bytes: ${name}`, () => {
+    const input = stdin ? fs.readFileSync(path.join(ROOT, stdin)) : undefined;
+    const [first, ...rest] = RUNTIMES.map((runtime) => run(runtime, argv, input));
+    for (const [i, other] of rest.entries()) {
+      assert.equal(other.stdout, first!.stdout, `${RUNTIMES[i + 1]![0]} stdout differs from node`);
+      assert.equal(other.status, first!.status, `${RUNTIMES[i + 1]![0]} status`);
+      assert.equal(other.stderr, first!.stderr, `${RUNTIMES[i + 1]![0]} stderr`);
+    }
+    if (golden) {
+      // Goldens name the sample by its path; standard input is "<stdin>".
+      const expected = fs.readFileSync(path.join(ROOT, "fixtures", "expected", golden), "utf8");
+      assert.equal(first!.stdout, stdin ? expected.replaceAll(`${stdin}:`, "<stdin>:") : expected);
+    }
+    assert.equal(first!.status, name === "usage error" ? 2 : name === "not found" ? 1 : 0, first!.stderr);
+  });
+}
+
+test("gzip input gives the same records as the plain file", () => {
+  const node = RUNTIMES[0]!;
+  const plain = JSON.parse(run(node, ["summary", "-o", "json", SAMPLE]).stdout);
+  const gz = JSON.parse(run(node, ["summary", "-o", "json", "fixtures/logs/sample.jsonl.gz"]).stdout);
+  assert.deepEqual(gz.records.map((r: { source: string }) => r.source.replace(".gz", "")), plain.records.map((r: { source: string }) => r.source));
+  assert.deepEqual({ ...gz, records: gz.records.length }, { ...plain, records: plain.records.length });
+});
+
+test("writing into a closed pipe (| head) ends quietly with status 0, on every runtime", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-test-"));
+  const log = path.join(dir, "big.jsonl");
+  const line = (i: number) => JSON.stringify({ index: i, name: `task-${i % 17}`, duration: i / 1000, result: "x".repeat(200) });
+  fs.writeFileSync(log, Array.from({ length: 20000 }, (_, i) => line(i)).join("\n") + "\n");
+  try {
+    for (const [name, command, prefix] of RUNTIMES) {
+      const shell = [command, ...prefix, "summary", "-o", "ndjson", log].map((a) => `'${a}'`).join(" ");
+      const result = spawnSync("bash", ["-c", `${shell} | head -n 2 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: ROOT, env: ENV });
+      assert.equal(result.stdout.toString().trim(), "status=0", `${name}: ${result.stderr.toString()}`);
+      assert.equal(result.stderr.toString(), "", `${name} stays quiet`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("importing mod.ts as a library never runs the CLI", () => {
+  for (const [name, command] of RUNTIMES.slice(1)) {
+    const script = `import { ExecutionRegistry, main } from ${JSON.stringify(path.join(ROOT, "mod.ts"))}; console.log(typeof ExecutionRegistry, typeof main);`;
+    const args = name === "deno" ? ["eval", script] : ["-e", script];
+    const result = spawnSync(command, args, { cwd: ROOT, env: ENV });
+    assert.equal(result.stdout.toString(), "function function\n", `${name}: ${result.stderr.toString()}`);
+  }
+  const bundle = spawnSync("node", ["--input-type=module", "-e", `const m = await import(${JSON.stringify(path.join(ROOT, "dist", "exechist.mjs"))}); console.log(typeof m.ExecutionRegistry);`], { cwd: ROOT, env: ENV });
+  assert.equal(bundle.stdout.toString(), "function\n", bundle.stderr.toString());
+});
