@@ -1,4 +1,5 @@
 import { oneLine } from "../render/cell.ts";
+import { visibleControls } from "./visible_text.ts";
 
 /** `&`, `<`, `>` and `"` as HTML entities. */
 export function escapeHtml(text: string): string {
@@ -7,33 +8,19 @@ export function escapeHtml(text: string): string {
 
 /**
  * Text for a `<pre>` or `<summary>` inside `<details>`: HTML escaped, CRLF as LF, other
- * control characters (ESC included) as visible `\xNN`; lone surrogates as U+FFFD.
+ * control characters (ESC included) as visible `\xNN`; lone surrogates and U+FFFE/U+FFFF as U+FFFD.
  */
 export function escapeHtmlBlock(text: string): string {
-  return escapeHtml(
-    text
-      .replace(/\r\n?/g, "\n")
-      // deno-lint-ignore no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"),
-  );
+  return escapeHtml(visibleControls(text.replace(/\r\n?/g, "\n")));
 }
 
 /**
  * One markdown table cell: on one line (newline as ⏎, controls as `\xNN`), HTML
  * escaped, and `|` and the inline markers (`\`, `` ` ``, `*`, `_`, `[`, `]`, `~`)
- * backslash-escaped so the text shows as written.
+ * backslash-escaped so the text shows as written (`_` only at a word's edge).
  */
 export function escapeTableCell(text: string): string {
-  return escapeHtml(oneLine(text))
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
-    .replace(/[\\|`*_[\]~]/g, "\\$&");
-}
-
-/** The first line of a text, cut to `max` characters (by code point) with an ellipsis. */
-export function firstLine(text: string, max: number): string {
-  const line = text.split(/\r?\n/, 1)[0] ?? "";
-  const chars = Array.from(line);
-  const cut = chars.length > max ? chars.slice(0, max - 1).join("") + "…" : line;
-  return line.length < text.length && cut === line ? line + " …" : cut;
+  return escapeHtml(visibleControls(oneLine(text)))
+    // `_` inside a word (fetch_orders) never starts emphasis in GFM: left as it is, for readable source.
+    .replace(/[\\|`*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\$&");
 }

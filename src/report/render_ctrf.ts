@@ -1,0 +1,94 @@
+import type { ExecutionRegistry } from "../index/registry.ts";
+import { stringifyJson } from "../json/stringify.ts";
+import type { JsonObject, JsonValue } from "../json/value.ts";
+import { CLOCK } from "../read/time.ts";
+import { type CtrfStatus, ctrfStatus } from "./ctrf_status.ts";
+import { wholeMillis } from "./durations.ts";
+import { executionTitle, failureView } from "./failure_view.ts";
+import type { ReportData } from "./report_data.ts";
+
+/** The CTRF specification version the document follows (schema/ctrf.schema.json of ctrf-io/ctrf). */
+export const CTRF_SPEC_VERSION = "1.0.0";
+
+/** Options of {@link renderCtrf}. */
+export interface CtrfOptions {
+  /** Epoch ms for summary start/stop when no record has a time (the report's own time). */
+  nowMs: number;
+}
+
+/**
+ * The report as a CTRF document: one test per execution, in input order, named
+ * `name #index` with the name as its suite. Written one test at a time.
+ */
+export function renderCtrf(registry: ExecutionRegistry, data: ReportData, write: (text: string) => void, options: CtrfOptions): void {
+  const tally: Record<CtrfStatus, number> = { passed: 0, failed: 0, skipped: 0, pending: 0, other: 0 };
+  for (let j = 0; j < data.positions.length; j++) {
+    const pos = data.positions[j]!;
+    tally[ctrfStatus(registry.statusClassOf(pos), registry.statusOf(pos))]++;
+  }
+  const { span } = data;
+  const start = span.start ? Math.floor(span.start.micros / 1000) : options.nowMs;
+  const stop = span.end ? Math.max(start, Math.ceil(span.end.micros / 1000)) : start;
+  const summary: JsonObject = new Map<string, JsonValue>([
+    ["tests", data.positions.length],
+    ["passed", tally.passed],
+    ["failed", tally.failed],
+    ["skipped", tally.skipped],
+    ["pending", tally.pending],
+    ["other", tally.other],
+    ["suites", data.names.length],
+    ["start", start],
+    ["stop", stop],
+    ["duration", stop - start],
+    ["extra", new Map<string, JsonValue>([["records", data.total], ["badLines", data.badLines]])],
+  ]);
+  write(
+    `{\n  "reportFormat": "CTRF",\n  "specVersion": "${CTRF_SPEC_VERSION}",\n  "generatedBy": "exechist",\n  "results": {\n` +
+      `    "tool": {\n      "name": "exechist"\n    },\n    "summary": ${indented(summary, 4)},\n    "tests": [`,
+  );
+  for (let j = 0; j < data.positions.length; j++) {
+    write(`${j === 0 ? "" : ","}\n      ${indented(ctrfTest(registry, data.positions[j]!), 6)}`);
+  }
+  write(`${data.positions.length > 0 ? "\n    " : ""}]\n  }\n}\n`);
+}
+
+function ctrfTest(registry: ExecutionRegistry, pos: number): JsonObject {
+  const statusClass = registry.statusClassOf(pos);
+  const rawStatus = registry.statusOf(pos);
+  const duration = registry.durationOf(pos);
+  const test: JsonObject = new Map<string, JsonValue>([
+    ["name", executionTitle(registry, pos)],
+    ["status", ctrfStatus(statusClass, rawStatus)],
+    ["duration", wholeMillis(duration)],
+  ]);
+  const { columns } = registry;
+  const flags = columns.flags[pos]!;
+  const startClock = flags & 3;
+  const endClock = (flags >> 2) & 3;
+  // Zone-less wall times are taken as UTC, as the filters do.
+  const timed = (clock: number) => clock === CLOCK.instant || clock === CLOCK.naive;
+  if (timed(startClock)) {
+    const start = Math.floor(columns.start[pos]! / 1000);
+    test.set("start", start);
+    if (timed(endClock)) test.set("stop", Math.max(start, Math.round(columns.end[pos]! / 1000)));
+    else if (duration !== null) test.set("stop", start + wholeMillis(duration));
+  }
+  test.set("suite", [registry.nameOf(pos)]);
+  const extra: JsonObject = new Map<string, JsonValue>([["index", columns.index[pos]!], ["source", registry.sourceOf(pos)]]);
+  const run = registry.runOf(pos);
+  if (run !== null) extra.set("run_id", run);
+  if (statusClass === "error") {
+    const view = failureView(registry, pos);
+    test.set("message", view.headline);
+    if (view.traceback !== null) test.set("trace", view.traceback);
+    extra.set("signature", view.signature);
+  }
+  test.set("rawStatus", rawStatus);
+  test.set("extra", extra);
+  return test;
+}
+
+function indented(value: JsonValue, pad: number): string {
+  // JSON strings never hold a raw newline, so every newline is between tokens.
+  return stringifyJson(value, { indent: 2 }).replace(/\n/g, "\n" + " ".repeat(pad));
+}
