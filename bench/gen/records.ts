@@ -1,0 +1,126 @@
+import { type ActionSpec, buildCatalog, CANCELLED_SHARE, ZIPF_EXPONENT } from "./catalog.ts";
+import { failure } from "./failures.ts";
+import { pyFloat, pyJson, pyJsonString, pyRepr, type PyValue, type Separators } from "./python_json.ts";
+import { Random, ZipfSampler } from "./random.ts";
+import { argValue, resultValue } from "./values.ts";
+
+/** How many distinct action names a generated log has. */
+export const ACTION_COUNT = 200;
+
+/** Options of {@link LogGenerator}. */
+export interface GeneratorOptions {
+  /** Python's default separators (", " and ": ") instead of compact ones. */
+  spaced?: boolean;
+}
+
+const RUN_LENGTH_MEAN = 20_000;
+const BASE_WALL_MICROS = Date.UTC(2025, 2, 1, 8, 0, 0) * 1000;
+
+/**
+ * Produces the lines of a Falyx-style execution log, one finished execution per line,
+ * the same for the same seed on every runtime.
+ */
+export class LogGenerator {
+  readonly actions: ActionSpec[];
+  private readonly random: Random;
+  private readonly popularity: ZipfSampler;
+  private index = 0;
+  private perf: number; // perf_counter() of the next start
+  private readonly perfOrigin: number;
+  private readonly wallOrigin: number; // wall micros at perfOrigin
+  private runId = "";
+  private runLeft = 0;
+
+  private readonly separators: Separators;
+
+  constructor(seed: number, options: GeneratorOptions = {}) {
+    this.separators = options.spaced ? { item: ", ", key: ": " } : { item: ",", key: ":" };
+    this.random = new Random(seed);
+    this.actions = buildCatalog(new Random(seed ^ 0x5eed), ACTION_COUNT);
+    this.popularity = new ZipfSampler(ACTION_COUNT, ZIPF_EXPONENT);
+    this.perfOrigin = 1000 + this.random.next() * 90_000;
+    this.perf = this.perfOrigin;
+    this.wallOrigin = BASE_WALL_MICROS + this.random.int(86_400) * 1_000_000;
+  }
+
+  /** The next record as one JSON line, without its newline. */
+  nextLine(): string {
+    const r = this.random;
+    if (this.runLeft-- <= 0) {
+      this.runId = `run-${hex8(r)}`;
+      this.runLeft = Math.ceil(r.exponential(RUN_LENGTH_MEAN));
+    }
+    const action = this.actions[this.popularity.sample(r.next())]!;
+    const ascii = r.chance(0.5); // json.dumps' ensure_ascii: half the writers keep the default
+    const args = action.args.map((kind) => argValue(r, kind));
+    const kwargs: { [key: string]: PyValue } = {};
+    for (const [key, kind] of action.kwargs) kwargs[key] = argValue(r, kind);
+
+    const start = this.perf;
+    const end = start + Math.max(1e-6, r.exponential(action.meanDuration));
+    this.perf = end + r.exponential(0.05);
+    const startWall = this.wallOrigin + Math.round((start - this.perfOrigin) * 1e6);
+    const endWall = this.wallOrigin + Math.round((end - this.perfOrigin) * 1e6);
+
+    const cancelled = r.chance(CANCELLED_SHARE);
+    const failed = !cancelled && r.chance(action.failureRate);
+    const sep = this.separators;
+    const field = (key: string, json: string): string => `"${key}"${sep.key}${json}`;
+    const fields = [
+      field("name", pyJsonString(action.name, ascii)),
+      field("index", String(this.index)),
+      field("run_id", `"${this.runId}"`),
+      field("signature", pyJsonString(signature(action.name, args, kwargs), ascii)),
+      field("args", pyJson(args, ascii, sep)),
+      field("kwargs", pyJson(kwargs, ascii, sep)),
+      field("start_time", pyFloat(start)),
+      field("end_time", pyFloat(end)),
+      field("start_wall", `"${isoNaive(startWall)}"`),
+      field("end_wall", `"${isoNaive(endWall)}"`),
+      field("duration", pyFloat(end - start)),
+    ];
+    if (cancelled) {
+      fields.push(field("status", '"cancelled"'), field("result", "null"), field("exception", '"CancelledError()"'));
+    } else if (failed) {
+      const f = failure(r, action.name);
+      fields.push(
+        field("status", '"ERROR"'),
+        field("result", "null"),
+        field("exception", pyJsonString(f.exception, ascii)),
+        field("traceback", pyJsonString(f.traceback, ascii)),
+      );
+    } else {
+      fields.push(field("status", '"OK"'), field("result", pyJson(resultValue(r, action.result), ascii, sep)));
+    }
+    fields.push(field("action", `{"ignore_in_history"${sep.key}false}`));
+    const line = "{" + fields.join(sep.item) + "}";
+    this.index++;
+    return line;
+  }
+}
+
+/** The first `records` lines for `seed`, each ending in a newline. */
+export function generateLog(records: number, seed: number, options: GeneratorOptions = {}): string {
+  const generator = new LogGenerator(seed, options);
+  const lines: string[] = [];
+  for (let i = 0; i < records; i++) lines.push(generator.nextLine());
+  return lines.length ? lines.join("\n") + "\n" : "";
+}
+
+function signature(name: string, args: PyValue[], kwargs: { [key: string]: PyValue }): string {
+  const parts = args.map(pyRepr);
+  for (const key of Object.keys(kwargs)) parts.push(`${key}=${pyRepr(kwargs[key]!)}`);
+  return `${name}(${parts.join(", ")})`;
+}
+
+function hex8(r: Random): string {
+  return r.int(2 ** 32).toString(16).padStart(8, "0");
+}
+
+/** Python's `datetime.isoformat()` of a naive time: microseconds only when not zero. */
+function isoNaive(micros: number): string {
+  const seconds = Math.floor(micros / 1e6);
+  const fraction = micros - seconds * 1e6;
+  const text = new Date(seconds * 1000).toISOString().slice(0, 19);
+  return fraction === 0 ? text : `${text}.${String(fraction).padStart(6, "0")}`;
+}
