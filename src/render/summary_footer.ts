@@ -11,6 +11,8 @@ export interface SummaryTotals {
   leftOut: number;
   /** `rows` or `groups`. */
   unit: string;
+  /** The date all shown starts fall on, when the table shows times of day only. */
+  startDate?: string | null;
 }
 
 function plural(n: number, word: string): string {
@@ -24,6 +26,7 @@ export function summaryFooter(t: SummaryTotals): string[] {
   if (t.leftOut > 0) {
     lines.push(`${t.leftOut} earlier ${t.unit} not shown; --limit 0 shows all.`);
   }
+  if (t.startDate) lines.push(`All starts on ${t.startDate}.`);
   lines.push(
     `${plural(t.total, "record")}: ${t.counts.success} success, ${t.counts.error} error, ${t.counts.other} other` +
       `; ${plural(t.badLines, "bad line")}; ${t.matched} matched.`,

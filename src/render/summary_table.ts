@@ -3,13 +3,15 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import type { GroupStats } from "../query/group.ts";
 import { oneLine, valueText } from "./cell.ts";
 import { renderTextTable, type TextColumn } from "./text_table.ts";
-import { formatDuration, formatTableTime, type LocalZone } from "./time.ts";
+import { formatDate, formatDuration, formatTableTime, formatTimeOfDay, type LocalZone } from "./time.ts";
 
 /** Options of the table views. */
 export interface TableOptions {
   width: number;
   local: LocalZone;
   color: Colors;
+  /** Group tables: show starts as time of day (they all fall on one date). */
+  timeOnly?: boolean;
 }
 
 /** The Result / Exception cell: the exception (or the traceback's last line) for failures, else the result. */
@@ -45,10 +47,20 @@ export function recordCells(registry: ExecutionRegistry, pos: number, local: Loc
 }
 
 /** The headers of a group row after the key's own. */
-export const GROUP_HEADERS = ["Count", "Success", "Error", "Other", "Error %", "Total", "Mean", "p50", "p95", "Max", "First start", "Last start"] as const;
+export const GROUP_HEADERS = ["Count", "Success", "Error", "Other", "Error %", "Total", "Mean", "p50", "p95", "Max", "First", "Last"] as const;
 
-/** The cells of one group row. */
-export function groupCells(g: GroupStats, local: LocalZone): string[] {
+/** The one date every group's first and last start fall on, or null when they differ. */
+export function commonStartDate(groups: readonly GroupStats[], local: LocalZone): string | null {
+  const dates = new Set<string>();
+  for (const g of groups) {
+    for (const t of [g.firstStart, g.lastStart]) if (t) dates.add(formatDate(t, local));
+  }
+  return dates.size === 1 ? [...dates][0]! : null;
+}
+
+/** The cells of one group row; with `timeOnly`, starts as time of day (all on one date). */
+export function groupCells(g: GroupStats, local: LocalZone, timeOnly = false): string[] {
+  const start = (t: GroupStats["firstStart"]) => (timeOnly ? formatTimeOfDay(t, local) : formatTableTime(t, local));
   return [
     oneLine(g.key ?? "(none)"),
     String(g.count),
@@ -61,8 +73,8 @@ export function groupCells(g: GroupStats, local: LocalZone): string[] {
     formatDuration(g.p50),
     formatDuration(g.p95),
     formatDuration(g.max),
-    formatTableTime(g.firstStart, local),
-    formatTableTime(g.lastStart, local),
+    start(g.firstStart),
+    start(g.lastStart),
   ];
 }
 
@@ -90,7 +102,7 @@ export function renderRecordTable(registry: ExecutionRegistry, positions: ArrayL
 /** The `--group-by` table: one row per group. */
 export function renderGroupTable(groups: readonly GroupStats[], header: string, options: TableOptions): string {
   const { color, local } = options;
-  const rows = groups.map((g) => groupCells(g, local));
+  const rows = groups.map((g) => groupCells(g, local, options.timeOnly ?? false));
   const right = { align: "right" } as const;
   const columns: TextColumn[] = [
     { header, minWidth: 8, paint: (t) => color.bold(color.cyan(t)) },
@@ -104,8 +116,8 @@ export function renderGroupTable(groups: readonly GroupStats[], header: string, 
     { header: "p50", ...right },
     { header: "p95", ...right },
     { header: "Max", ...right },
-    { header: "First start", minWidth: 8, paint: (t) => color.dim(t) },
-    { header: "Last start", minWidth: 8, paint: (t) => color.dim(t) },
+    { header: "First", minWidth: 8, paint: (t) => color.dim(t) },
+    { header: "Last", minWidth: 8, paint: (t) => color.dim(t) },
   ];
   return renderTextTable(columns, rows, options.width, (t) => color.bold(t));
 }

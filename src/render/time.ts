@@ -63,6 +63,18 @@ export function formatTableTime(t: TimeValue | null, local: LocalZone, sameDayAs
   return `${p.date} ${p.time}${p.fraction}${p.zone}`;
 }
 
+/** The date part (`YYYY-MM-DD`) of a time as it is shown. */
+export function formatDate(t: TimeValue, local: LocalZone): string {
+  return parts(t, local, 0).date;
+}
+
+/** Time of day to the second, with the zone mark: `09:30:50Z`. */
+export function formatTimeOfDay(t: TimeValue | null, local: LocalZone): string {
+  if (t === null) return "n/a";
+  const p = parts(t, local, 0);
+  return `${p.time}${p.zone}`;
+}
+
 /** Seconds with three decimals, as Falyx shows them: `0.000s`; `n/a` when unknown. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "n/a";

@@ -10,7 +10,7 @@ import { GROUP_KEY_FIELD, groupJson } from "../../render/group_json.ts";
 import { markdownTable } from "../../render/markdown.ts";
 import { recordJson } from "../../render/record_json.ts";
 import { summaryFooter, type SummaryTotals } from "../../render/summary_footer.ts";
-import { GROUP_HEADERS, groupCells, RECORD_HEADERS, recordCells, renderGroupTable, renderRecordTable } from "../../render/summary_table.ts";
+import { commonStartDate, GROUP_HEADERS, groupCells, RECORD_HEADERS, recordCells, renderGroupTable, renderRecordTable } from "../../render/summary_table.ts";
 import type { Command, SummaryFormat } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
@@ -142,10 +142,13 @@ function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, 
       out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], groups.map((g) => groupCells(g, ctx.local)), "lrrrrrrrrrrll"));
       out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
       return;
-    case "table":
-      out.write(renderGroupTable(groups, GROUP_HEADER[by], { width: ctx.width, local: ctx.local, color: ctx.color }));
-      out.write(summaryFooter(t).map((line) => ctx.color.dim(line)).join("\n") + "\n");
+    case "table": {
+      const startDate = commonStartDate(groups, ctx.local);
+      const options = { width: ctx.width, local: ctx.local, color: ctx.color, timeOnly: startDate !== null };
+      out.write(renderGroupTable(groups, GROUP_HEADER[by], options));
+      out.write(summaryFooter({ ...t, startDate }).map((line) => ctx.color.dim(line)).join("\n") + "\n");
       return;
+    }
   }
 }
 
