@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Per-name execution counts, as each tool reports them. */
+export type NameCounts = Map<string, number>;
+
+/** One contender of the whole-process comparison. */
+export interface Tool {
+  label: string;
+  /** What the row measures, for the README. */
+  kind: "summary" | "result" | "jq" | "duckdb";
+  command: string;
+  args: string[];
+  /** Reads the per-name counts from the tool's standard output (summary, jq and DuckDB rows). */
+  counts?: (stdout: string) => NameCounts;
+}
+
+/** The paths the comparison runs from: the repository root and the log. */
+export interface ToolPaths {
+  root: string;
+  file: string;
+  duckdbPrefix: string | undefined;
+}
+
+const JQ_PROGRAM = "reduce inputs as $r ({}; .[$r.name] += 1)";
+
+/** True when `command` runs (`command --version` exits 0). */
+export function available(command: string): boolean {
+  return spawnSync(command, ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+/** The first line `command --version` prints, or "-". */
+export function versionOf(command: string, args: readonly string[] = ["--version"]): string {
+  const out = spawnSync(command, args, { encoding: "utf8" });
+  return out.status === 0 ? (out.stdout || out.stderr).trim().split("\n")[0]! : "-";
+}
+
+/** The local binary of a dev dependency (`bun`, `deno`) without npx, whose start-up would be timed too. */
+export function localBinary(root: string, name: string): string {
+  return fs.realpathSync(path.join(root, "node_modules", ".bin", name));
+}
+
+function summaryCounts(stdout: string): NameCounts {
+  const doc = JSON.parse(stdout) as { groups: Array<{ name: string; count: number }> };
+  return new Map(doc.groups.map((g) => [g.name, g.count]));
+}
+
+function objectCounts(stdout: string): NameCounts {
+  return new Map(Object.entries(JSON.parse(stdout) as Record<string, number>));
+}
+
+/** exechist `summary --group-by name -o json` and `result N` on Node (the bundle), Bun and Deno (the source). */
+export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
+  const bundle = path.join(paths.root, "dist", "exechist.mjs");
+  const mod = path.join(paths.root, "mod.ts");
+  const runtimes: Array<[string, string, string[]]> = [
+    ["node", "node", [bundle]],
+    ["bun", localBinary(paths.root, "bun"), [mod]],
+    ["deno", localBinary(paths.root, "deno"), ["run", "--allow-read", "--allow-env", "--allow-write", mod]],
+  ];
+  const tools: Tool[] = [];
+  for (const [name, command, prefix] of runtimes) {
+    tools.push({
+      label: `exechist summary (${name})`,
+      kind: "summary",
+      command,
+      args: [...prefix, "summary", "--group-by", "name", "-o", "json", paths.file],
+      counts: summaryCounts,
+    });
+  }
+  for (const [name, command, prefix] of runtimes) {
+    tools.push({ label: `exechist result ${resultIndex} (${name})`, kind: "result", command, args: [...prefix, "result", String(resultIndex), paths.file] });
+  }
+  return tools;
+}
+
+/** jq's idiomatic group-by-name count over a stream of objects. */
+export function jqTool(paths: ToolPaths): Tool {
+  return { label: "jq reduce inputs", kind: "jq", command: "jq", args: ["-c", "-n", JQ_PROGRAM, paths.file], counts: objectCounts };
+}
+
+/** DuckDB's read_json group-by, through @duckdb/node-api installed outside the repository. */
+export function duckdbTools(paths: ToolPaths): Tool[] {
+  if (paths.duckdbPrefix === undefined) return [];
+  const script = path.join(paths.root, "bench", "duckdb_group.mjs");
+  return (["columns", "auto"] as const).map((variant) => ({
+    label: `DuckDB read_json (${variant})`,
+    kind: "duckdb",
+    command: "node",
+    args: [script, paths.duckdbPrefix!, paths.file, variant],
+    counts: objectCounts,
+  }));
+}
