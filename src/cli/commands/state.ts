@@ -1,8 +1,91 @@
 import type { Command } from "../args.ts";
 import type { Context } from "../context.ts";
+import { loadRegistry } from "../load_logs.ts";
 import { ExechistError } from "../../errors.ts";
+import { stringifyJson } from "../../json/stringify.ts";
+import type { JsonValue } from "../../json/value.ts";
+import { deriveState } from "../../state/derive.ts";
+import { diffStates } from "../../state/diff.ts";
+import { loadDirectory, selectCheckpoints } from "../../state/directory.ts";
+import { joinLog } from "../../state/log_join.ts";
+import { type Checkpoint, readCheckpoint } from "../../state/read_checkpoint.ts";
+import { diffJson, renderDiffText } from "../../state/render_diff.ts";
+import { directoryJson, renderRunCheckpoints, renderRunsTable } from "../../state/render_directory.ts";
+import { stateDocument } from "../../state/render_state_json.ts";
+import { renderStateText } from "../../state/render_state_text.ts";
+import type { TextOptions } from "../../state/text_style.ts";
+import { plainText } from "../../state/value_kind.ts";
 
-/** `exechist state`: not built yet (issue 3). */
-export function runState(_command: Extract<Command, { command: "state" }>, _ctx: Context): Promise<number> {
-  return Promise.reject(new ExechistError("usage", "state is not available yet"));
+type StateCommand = Extract<Command, { command: "state" }>;
+
+/** `exechist state`: one checkpoint, a directory of them, or the difference between two. */
+export async function runState(command: StateCommand, ctx: Context): Promise<number> {
+  const text: TextOptions = { paint: ctx.color, width: ctx.width, local: ctx.local };
+  if (command.diff) {
+    if (command.log !== undefined) throw usage("--log does not go with --diff");
+    if (command.run !== undefined || command.step !== undefined) throw usage("--run and --step pick from a directory; --diff compares two files");
+    const [a, b] = command.paths.map((p) => readFile(p, ctx));
+    const diff = diffStates(a!, b!);
+    ctx.io.stdout.write(command.output === "json" ? json(diffJson(diff)) : renderDiffText(diff, text));
+    return 0;
+  }
+  const path = command.paths[0]!;
+  const kind = ctx.io.pathKind(path);
+  if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
+  const registry = command.log === undefined ? undefined : await loadRegistry([command.log], ctx);
+  const show = (c: Checkpoint): { doc: JsonValue; text: string } => {
+    const derived = deriveState(c);
+    const log = registry === undefined ? undefined : joinLog(c.state, registry, command.log!);
+    return command.output === "json"
+      ? { doc: stateDocument(c, derived, log), text: "" }
+      : { doc: null, text: renderStateText(c, derived, text, log) };
+  };
+  if (kind === "file") {
+    const checkpoint = readFile(path, ctx);
+    const dir = { path, runs: [{ runId: plainText(checkpoint.state.runId), checkpoints: [checkpoint] }], errors: [] };
+    selectCheckpoints(dir, command.run, command.step);
+    const shown = show(checkpoint);
+    ctx.io.stdout.write(command.output === "json" ? json(shown.doc) : shown.text);
+    return 0;
+  }
+  const dir = loadDirectory(ctx.io, path);
+  for (const error of dir.errors) ctx.io.stderr.write(`exechist: ${error.message}\n`);
+  if (dir.runs.length === 0) {
+    throw new ExechistError("input", dir.errors.length === 0
+      ? `No checkpoints in "${path}": no *.json file below it`
+      : `No checkpoint in "${path}" could be read (${dir.errors.length} unreadable)`);
+  }
+  const selection = selectCheckpoints(dir, command.run, command.step);
+  for (const note of selection.notes) ctx.io.stderr.write(`exechist: ${note}\n`);
+  const views = selection.shown.map(show);
+  if (command.output === "json") {
+    ctx.io.stdout.write(json(new Map([...directoryJson(dir), ["states", views.map((v) => v.doc)]])));
+  } else {
+    const parts = [renderRunsTable(dir, text)];
+    if (selection.run !== undefined) parts.push(renderRunCheckpoints(selection.run, selection.shown, text));
+    const rule = ctx.color.dim("─".repeat(Math.min(ctx.width, 80)));
+    for (const view of views) parts.push(`${rule}\n${view.text}`);
+    ctx.io.stdout.write(parts.join("\n"));
+  }
+  if (dir.errors.length > 0 && ctx.strict) {
+    ctx.io.stderr.write(`exechist: ${dir.errors.length} checkpoint${dir.errors.length === 1 ? "" : "s"} could not be read (--strict)\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function readFile(path: string, ctx: Context): Checkpoint {
+  const kind = ctx.io.pathKind(path);
+  if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
+  if (kind === "directory") throw usage(`--diff compares two checkpoint files; "${path}" is a directory`);
+  return readCheckpoint(ctx.io.readFile(path), path);
+}
+
+
+function json(value: JsonValue): string {
+  return stringifyJson(value, { indent: 2 }) + "\n";
+}
+
+function usage(message: string): ExechistError {
+  return new ExechistError("usage", `${message}\n\nRun "exechist state --help" for usage`);
 }

@@ -1,0 +1,94 @@
+import { displayWidth, oneLine } from "../render/cell.ts";
+import { formatDuration, type LocalZone } from "../render/time.ts";
+
+/** The colour functions the text views use (picocolors' shape; identity when colour is off). */
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  magenta(text: string): string;
+}
+
+/** How the text views are laid out. */
+export interface TextOptions {
+  paint: Paint;
+  /** Cells and lines are cut to this width. */
+  width: number;
+  /** The zone instants are shown in: null for UTC, the local zone under `--local`. */
+  local: LocalZone;
+}
+
+/** A status coloured by what it means: completed green, failed red, running yellow, ... */
+export function paintStatus(paint: Paint, status: string, text: string = status): string {
+  switch (status) {
+    case "completed":
+      return paint.green(text);
+    case "failed":
+      return paint.red(text);
+    case "running":
+      return paint.yellow(text);
+    case "paused":
+    case "waiting":
+      return paint.cyan(text);
+    case "cancelled":
+      return paint.magenta(text);
+    case "pending":
+      return paint.dim(text);
+    default:
+      return text;
+  }
+}
+
+const BAR = 20;
+
+/** `████░░░░  25%`: how far current is towards max. */
+export function stepBar(current: number, max: number): { filled: string; empty: string; percent: string } {
+  const ratio = max > 0 ? Math.max(0, Math.min(1, current / max)) : 0;
+  const filled = Math.round(ratio * BAR);
+  const percent = max > 0 ? `${Math.round((current / max) * 100)}%` : "";
+  return { filled: "█".repeat(filled), empty: "░".repeat(BAR - filled), percent };
+}
+
+/** `812 B`, `1.5 KiB`, `2.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** `98.500s`, and past a minute `3725.500s (1h 2m 5.5s)`. */
+export function formatElapsed(seconds: number): string {
+  const plain = formatDuration(seconds);
+  if (Math.abs(seconds) < 60) return plain;
+  const sign = seconds < 0 ? "-" : "";
+  const tenths = Math.round(Math.abs(seconds) * 10);
+  const hours = Math.floor(tenths / 36000);
+  const minutes = Math.floor((tenths % 36000) / 600);
+  const secs = String((tenths % 600) / 10);
+  const parts = [hours > 0 ? `${hours}h` : "", hours > 0 || minutes > 0 ? `${minutes}m` : "", `${secs}s`].filter((p) => p);
+  return `${plain} (${sign}${parts.join(" ")})`;
+}
+
+/** "1 entry", "3 entries". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `a → b → c`, wrapped to `width`; continuation lines start with the arrow. `lead` comes first. */
+export function wrapChain(items: readonly string[], width: number, lead = ""): string[] {
+  const lines: string[] = [];
+  let line = lead;
+  for (const item of items) {
+    const text = oneLine(item);
+    const next = line === "" ? text : `${line} → ${text}`;
+    if (line !== "" && displayWidth(next) > width) {
+      lines.push(line);
+      line = `→ ${text}`;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
