@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     const rows = results(bench, sample);
     const mb = sample.bytes.length / 1e6;
     process.stdout.write(
-      `\nStages on ${runtime.name} ${runtime.version}: ${sample.lines} lines, ${fmt(mb)} MB (${Math.round(sample.bytes.length / sample.lines)} B/line)\n\n`,
+      `\nStages on ${runtime.name} ${runtime.version}: ${sample.lines} lines, ${fmt(mb)} MB (${Math.round(sample.bytes.length / sample.lines)} B/line), load average ${os.loadavg()[0]!.toFixed(2)}\n\n`,
     );
     const table = textTable(
       ["stage", "ops/s", "mean ms", "±%", "MB/s", "ns/line", "× JSON.parse", "s per 1M"],

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -162,6 +163,8 @@ async function main(): Promise<number> {
     writeLogFile(file, o.records, o.seed);
   }
   if (!fs.existsSync(path.join(ROOT, "dist", "exechist.mjs"))) throw new Error("dist/exechist.mjs is missing: run `npm run build` first");
+  const load = os.loadavg()[0]!;
+  if (load > 0.7) log(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism?.() ?? os.cpus().length} CPUs: other work is running, figures will be slow and noisy`);
   const gnuTime = hasGnuTime();
   if (!gnuTime) log("GNU time not found (apt-get install -y time): peak RSS is polled from /proc/<pid>/status VmHWM");
   const paths: ToolPaths = { root: ROOT, file: path.resolve(file), duckdbPrefix: duckdbPrefix(o) };
