@@ -1,5 +1,5 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
-import { stringifyJson } from "../json/stringify.ts";
+import { quoteJsonString, stringifyJson } from "../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { CLOCK } from "../read/time.ts";
 import { type CtrfStatus, ctrfStatus } from "./ctrf_status.ts";
@@ -47,45 +47,52 @@ export function renderCtrf(registry: ExecutionRegistry, data: ReportData, write:
       `    "tool": {\n      "name": "exechist"\n    },\n    "summary": ${indented(summary, 4)},\n    "tests": [`,
   );
   for (let j = 0; j < data.positions.length; j++) {
-    write(`${j === 0 ? "" : ","}\n      ${indented(ctrfTest(registry, data.positions[j]!), 6)}`);
+    write(`${j === 0 ? "" : ","}\n      ${ctrfTest(registry, data.positions[j]!, "      ")}`);
   }
   write(`${data.positions.length > 0 ? "\n    " : ""}]\n  }\n}\n`);
 }
 
-function ctrfTest(registry: ExecutionRegistry, pos: number): JsonObject {
+/**
+ * One test, as `stringifyJson(test, { indent: 2 })` would write it at this depth, but
+ * built as text: this runs once per execution, millions of times.
+ */
+function ctrfTest(registry: ExecutionRegistry, pos: number, pad: string): string {
   const statusClass = registry.statusClassOf(pos);
   const rawStatus = registry.statusOf(pos);
   const duration = registry.durationOf(pos);
-  const test: JsonObject = new Map<string, JsonValue>([
-    ["name", executionTitle(registry, pos)],
-    ["status", ctrfStatus(statusClass, rawStatus)],
-    ["duration", wholeMillis(duration)],
-  ]);
   const { columns } = registry;
+  const inner = pad + "  ";
+  const fields = [
+    `"name": ${quoteJsonString(executionTitle(registry, pos))}`,
+    `"status": "${ctrfStatus(statusClass, rawStatus)}"`,
+    `"duration": ${wholeMillis(duration)}`,
+  ];
   const flags = columns.flags[pos]!;
-  const startClock = flags & 3;
-  const endClock = (flags >> 2) & 3;
   // Zone-less wall times are taken as UTC, as the filters do.
   const timed = (clock: number) => clock === CLOCK.instant || clock === CLOCK.naive;
-  if (timed(startClock)) {
+  if (timed(flags & 3)) {
     const start = Math.floor(columns.start[pos]! / 1000);
-    test.set("start", start);
-    if (timed(endClock)) test.set("stop", Math.max(start, Math.round(columns.end[pos]! / 1000)));
-    else if (duration !== null) test.set("stop", start + wholeMillis(duration));
+    fields.push(`"start": ${start}`);
+    if (timed((flags >> 2) & 3)) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
+    else if (duration !== null) fields.push(`"stop": ${start + wholeMillis(duration)}`);
   }
-  test.set("suite", [registry.nameOf(pos)]);
-  const extra: JsonObject = new Map<string, JsonValue>([["index", columns.index[pos]!], ["source", registry.sourceOf(pos)]]);
+  fields.push(`"suite": [\n${inner}  ${quoteJsonString(registry.nameOf(pos))}\n${inner}]`);
+  const extra = [`"index": ${numberJson(columns.index[pos]!)}`, `"source": ${quoteJsonString(registry.sourceOf(pos))}`];
   const run = registry.runOf(pos);
-  if (run !== null) extra.set("run_id", run);
+  if (run !== null) extra.push(`"run_id": ${quoteJsonString(run)}`);
   if (statusClass === "error") {
     const view = failureView(registry, pos);
-    test.set("message", view.headline);
-    if (view.traceback !== null) test.set("trace", view.traceback);
-    extra.set("signature", view.signature);
+    fields.push(`"message": ${quoteJsonString(view.headline)}`);
+    if (view.traceback !== null) fields.push(`"trace": ${quoteJsonString(view.traceback)}`);
+    extra.push(`"signature": ${quoteJsonString(view.signature)}`);
   }
-  test.set("rawStatus", rawStatus);
-  test.set("extra", extra);
-  return test;
+  fields.push(`"rawStatus": ${quoteJsonString(rawStatus)}`);
+  fields.push(`"extra": {\n${inner}  ${extra.join(`,\n${inner}  `)}\n${inner}}`);
+  return `{\n${inner}${fields.join(`,\n${inner}`)}\n${pad}}`;
+}
+
+function numberJson(n: number): string {
+  return stringifyJson(n);
 }
 
 function indented(value: JsonValue, pad: number): string {

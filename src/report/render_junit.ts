@@ -6,7 +6,7 @@ import { cutChars } from "./cut_text.ts";
 import { junitSeconds } from "./durations.ts";
 import { failureView } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";
-import { escapeXmlText, xmlAttributes } from "./xml.ts";
+import { escapeXmlAttribute, escapeXmlText, xmlAttributes } from "./xml.ts";
 
 /** Options of {@link renderJunit}. */
 export interface JunitOptions {
@@ -48,19 +48,18 @@ export function renderJunit(registry: ExecutionRegistry, data: ReportData, write
       ["time", junitSeconds(stats?.totalDuration ?? 0)],
       ["timestamp", stats?.firstStart ? formatIsoTime(stats.firstStart, options.local) : undefined],
     ])}>\n`);
-    for (let j = offsets[g]!; j < offsets[g + 1]!; j++) write(testcase(registry, order[j]!, name));
+    const escapedName = escapeXmlAttribute(name);
+    for (let j = offsets[g]!; j < offsets[g + 1]!; j++) write(testcase(registry, order[j]!, escapedName));
     write("  </testsuite>\n");
   }
   write("</testsuites>\n");
 }
 
-function testcase(registry: ExecutionRegistry, pos: number, name: string): string {
+function testcase(registry: ExecutionRegistry, pos: number, escapedName: string): string {
   const duration = registry.durationOf(pos);
-  const open = `    <testcase${xmlAttributes([
-    ["name", `${name} #${registry.columns.index[pos]!}`],
-    ["classname", name],
-    ["time", duration === null ? undefined : junitSeconds(duration)],
-  ])}`;
+  // Built by hand, not through xmlAttributes: this runs once per execution, millions of times.
+  const time = duration === null ? "" : ` time="${junitSeconds(duration)}"`;
+  const open = `    <testcase name="${escapedName} #${registry.columns.index[pos]!}" classname="${escapedName}"${time}`;
   const status = registry.statusClassOf(pos);
   if (status === "success") return `${open}/>\n`;
   if (status === "other") return `${open}>\n      <skipped${xmlAttributes([["message", registry.statusOf(pos)]])}/>\n    </testcase>\n`;

@@ -12,8 +12,13 @@ function replaceNonXml(c: string): string {
   return code < 0x20 ? `\\x${code.toString(16).padStart(2, "0")}` : "\ufffd";
 }
 
+// Anything that escaping could change; most names and numbers have none of it.
+// deno-lint-ignore no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f&<>"\ud800-\udfff\ufffe\uffff]/;
+
 /** Text content: `&`, `<` and `>` escaped (so `]]>` cannot occur), non-XML characters replaced. */
 export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(NOT_XML_CHAR, replaceNonXml)
     .replace(/&/g, "&amp;")
@@ -25,6 +30,7 @@ export function escapeXmlText(text: string): string {
 
 /** An attribute value for double quotes; tab, LF and CR as references so readers keep them. */
 export function escapeXmlAttribute(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return escapeXmlText(text)
     .replace(/"/g, "&quot;")
     .replace(/\t/g, "&#9;")
