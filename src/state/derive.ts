@@ -59,7 +59,7 @@ export interface Derived {
 
 /** What the format cannot tell, whatever the file holds. */
 export const NOT_IN_CHECKPOINT = [
-  "node start and finish times: to_dict() drops node started_at/finished_at",
+  "node start/finish times: to_dict() drops node started_at and finished_at",
   `action_history entries before the last ${HISTORY_KEPT}: to_dict() keeps only the last ${HISTORY_KEPT}`,
 ];
 

@@ -67,11 +67,11 @@ export function checkpointFromValue(d: JsonValue, file: string): Checkpoint {
   if (!(d instanceof Map)) {
     throw new CheckpointError(file, `the document is ${kindOf(d)}, not an object (RunState.from_dict needs a JSON object)`);
   }
-  const status = d.get("status") ?? "pending";
+  const status = get(d, "status", "pending");
   if (!isRunStatus(status)) {
     throw new CheckpointError(file, `status ${quoted(status)} is not one of ${RUN_STATUSES.join(", ")}`);
   }
-  const nodesValue = d.get("node_states") ?? new Map<string, JsonValue>();
+  const nodesValue = get(d, "node_states", new Map());
   if (!(nodesValue instanceof Map)) {
     throw new CheckpointError(file, `node_states is ${kindOf(nodesValue)}, not an object`);
   }
@@ -131,11 +131,15 @@ function unknownOf(d: JsonObject, known: ReadonlySet<string>): JsonObject {
 }
 
 function syntaxReason(text: string, error: JsonSyntaxError): string {
-  const { line, column } = lineAndColumn(text, error.offset);
-  const rest = text.slice(error.offset).trimEnd();
-  const atEnd = error.offset >= text.trimEnd().length ||
+  const end = text.trimEnd().length;
+  const rest = text.slice(error.offset, end);
+  const truncated = error.offset >= end || error.reason === "unterminated string" ||
     (rest !== "" && LITERALS.some((word) => word.startsWith(rest) && word !== rest));
-  if (atEnd) return `the file is truncated: the JSON stops at line ${line}, column ${column} before the document is complete`;
+  if (truncated) {
+    const { line, column } = lineAndColumn(text, end);
+    return `the file is truncated: the JSON stops at line ${line}, column ${column} before the document is complete`;
+  }
+  const { line, column } = lineAndColumn(text, error.offset);
   const hint = text[error.offset] === "'" ? " (single quotes: this looks like Python's str() of a dict, not json.dumps)" : "";
   return `not valid JSON at line ${line}, column ${column}: ${error.reason}${hint}`;
 }

@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from "../json/value.ts";
 import { cut, oneLine } from "../render/cell.ts";
 import type { Change, KeyChanges, StateDiff } from "./diff.ts";
 import { readStamp, secondsBetween, stampIso } from "./epoch.ts";
-import { formatElapsed, paintStatus, plural, type TextOptions, wrapChain } from "./text_style.ts";
+import { formatElapsed, paintStatus, plural, type TextOptions, wrapChain, wrapText } from "./text_style.ts";
 import { plainText, quoted } from "./value_kind.ts";
 
 const HISTORY_SHOWN = 10;
@@ -53,7 +53,8 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
     sections.push(lines.join("\n") + "\n");
   }
   if (d.warnings.length > 0) {
-    sections.push([paint.bold(`Warnings (${d.warnings.length})`), ...d.warnings.map((w) => `  ${paint.yellow("!")} ${w}`)].join("\n") + "\n");
+    const lines = d.warnings.flatMap((w) => wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${paint.yellow("!")}${l.slice(3)}` : l)));
+    sections.push([paint.bold(`Warnings (${d.warnings.length})`), ...lines].join("\n") + "\n");
   }
   return sections.join("\n");
 }
@@ -86,7 +87,8 @@ export function diffJson(d: StateDiff): JsonObject {
 
 function keyLines(name: string, k: KeyChanges | null, o: TextOptions): string {
   if (k === null || k.added.length + k.removed.length + k.changed.length === 0) return "";
-  const lines = [o.paint.bold(`${name}: ${k.added.length} added, ${k.removed.length} removed, ${k.changed.length} changed`)];
+  const counts = [[k.added.length, "added"], [k.removed.length, "removed"], [k.changed.length, "changed"]] as const;
+  const lines = [o.paint.bold(`${name}: ${counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ")}`)];
   for (const key of k.added) lines.push(`  ${o.paint.green("+")} ${cut(oneLine(key), o.width - 4)}`);
   for (const key of k.removed) lines.push(`  ${o.paint.red("-")} ${cut(oneLine(key), o.width - 4)}`);
   for (const key of k.changed) lines.push(`  ${o.paint.yellow("~")} ${cut(oneLine(key), o.width - 4)}`);
@@ -97,7 +99,7 @@ function change(c: Change, o: TextOptions): string {
   let text = `${value(c.field, c.from, o)} → ${value(c.field, c.to, o)}`;
   if (c.field.endsWith("_at")) {
     const seconds = secondsBetween(readStamp(c.from), readStamp(c.to));
-    if (seconds !== null) text += `  (${seconds >= 0 ? "+" : ""}${formatElapsed(seconds)})`;
+    if (seconds !== null) text += `  ${seconds >= 0 ? "+" : ""}${formatElapsed(seconds)}`;
   }
   return text;
 }

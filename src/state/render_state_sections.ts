@@ -4,7 +4,7 @@ import { renderTextTable } from "../render/text_table.ts";
 import type { Derived } from "./derive.ts";
 import { readStamp, stampIso } from "./epoch.ts";
 import type { RunState } from "./run_state.ts";
-import { formatBytes, paintStatus, plural, type TextOptions, wrapChain } from "./text_style.ts";
+import { formatBytes, paintStatus, plural, type TextOptions, wrapChain, wrapText } from "./text_style.ts";
 import { isJsonInteger, jsonSize, plainText, quoted } from "./value_kind.ts";
 
 const CACHE_SHOWN = 20;
@@ -48,7 +48,7 @@ export function renderCompleted(d: Derived, o: TextOptions): string {
   const lines = wrapChain(d.completedOrder.slice(skipped), o.width - 2, lead);
   const out = [title, ...lines.map((l) => "  " + (skipped > 0 && l.startsWith(lead) ? o.paint.dim(lead) + l.slice(lead.length) : l))];
   if (d.completedRepeats.length > 0) {
-    out.push(`  repeated: ${d.completedRepeats.map(([node, n]) => `${node} (${n} times)`).join(", ")}`);
+    out.push(...wrapText(d.completedRepeats.map(([node, n]) => `${node} (${n} times)`).join(", "), o.width, "  repeated: ", "    "));
   }
   return out.join("\n") + "\n";
 }
@@ -78,7 +78,8 @@ export function renderHistory(d: Derived, o: TextOptions): string {
   const title = o.paint.bold(`Action history (${plural(count, "entry", "entries")}${count > shown.length ? `; newest ${shown.length}` : ""})`);
   const lines = [title];
   if (d.historyPossiblyTruncated) {
-    lines.push(`  ${o.paint.yellow("!")} ${count === 50 ? "exactly 50 entries: to_dict() keeps only the last 50, so older ones may be gone" : `to_dict() keeps only the last 50 of these ${count}`}`);
+    const text = count === 50 ? "exactly 50 entries: to_dict() keeps only the last 50, so older ones may be gone" : `to_dict() keeps only the last 50 of these ${count}`;
+    lines.push(...wrapText(text, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l)));
   }
   const first = count - shown.length + 1;
   const width = String(count).length + 1;

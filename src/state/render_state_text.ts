@@ -13,7 +13,7 @@ import {
   renderNodes,
   renderUnknown,
 } from "./render_state_sections.ts";
-import { formatElapsed, paintStatus, stepBar, type TextOptions } from "./text_style.ts";
+import { formatElapsed, paintStatus, stepBar, type TextOptions, wrapText } from "./text_style.ts";
 import { plainText } from "./value_kind.ts";
 
 /** The text view of one checkpoint, for a person at a terminal: where the run stands, and why. */
@@ -58,7 +58,7 @@ function renderHeader(checkpoint: Checkpoint, derived: Derived, o: TextOptions):
 function renderResume(d: Derived, o: TextOptions): string {
   const { paint } = o;
   const r = d.resume;
-  const lines = [paint.bold("Resume point"), "  " + r.summary];
+  const lines = [paint.bold("Resume point"), ...wrapText(r.summary, o.width, "  ")];
   const list = (items: NodeMention[], show: (n: NodeMention) => string): string =>
     items.length === 0 ? paint.dim("none") : items.map(show).join(", ");
   const current = r.node === ""
@@ -82,7 +82,7 @@ function renderResume(d: Derived, o: TextOptions): string {
 function renderGaps(d: Derived, o: TextOptions, haveLog: boolean): string {
   const lines = [o.paint.bold("Not in a checkpoint")];
   d.notInCheckpoint.forEach((gap, i) => {
-    lines.push(`  - ${gap}${i === 0 && !haveLog ? " (--log FILE attaches them from an execution log)" : ""}`);
+    lines.push(...wrapText(`${gap}${i === 0 && !haveLog ? "; --log FILE adds them from an execution log" : ""}`, o.width, "  - "));
   });
   return lines.join("\n") + "\n";
 }
@@ -91,7 +91,8 @@ function renderWarnings(d: Derived, o: TextOptions, log?: LogJoin): string {
   // Unknown fields have their own section above.
   const all = [...d.warnings.filter((w) => w.kind !== "unknown").map((w) => w.text), ...(log?.warnings ?? [])];
   if (all.length === 0) return "";
-  return [o.paint.bold(`Warnings (${all.length})`), ...all.map((w) => `  ${o.paint.yellow("!")} ${w}`)].join("\n") + "\n";
+  const lines = all.flatMap((w) => wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l)));
+  return [o.paint.bold(`Warnings (${all.length})`), ...lines].join("\n") + "\n";
 }
 
 function step(current: JsonValue, max: JsonValue, status: string, o: TextOptions): string {

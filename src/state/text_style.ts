@@ -92,3 +92,20 @@ export function wrapChain(items: readonly string[], width: number, lead = ""): s
   if (line !== "") lines.push(line);
   return lines;
 }
+
+/** Prose wrapped at spaces to `width`: the first line starts with `first`, the rest with `rest`. */
+export function wrapText(text: string, width: number, first: string, rest: string = " ".repeat(displayWidth(first))): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of oneLine(text).split(" ")) {
+    const next = empty ? line + word : `${line} ${word}`;
+    if (!empty && displayWidth(next) > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line = next;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

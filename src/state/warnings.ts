@@ -103,6 +103,11 @@ function statusWarnings(state: RunState, finished: Stamp): string[] {
   const terminal = TERMINAL.has(state.status);
   if (terminal && finished.kind === "unset") out.push(`status is ${state.status} but finished_at is not set`);
   if (!terminal && finished.kind !== "unset") out.push(`finished_at is set but status is ${state.status}`);
+  for (const n of state.nodeStates.values()) {
+    if (n.status === "completed" && n.error !== null && n.error !== "") {
+      out.push(`node "${n.key}" is completed but keeps the error of an earlier attempt (mark_node_completed does not clear it)`);
+    }
+  }
   if (state.status === "completed") {
     const open = [...state.nodeStates.values()].filter((n) => n.status === "running" || n.status === "failed");
     for (const n of open) out.push(`status is completed but node "${n.key}" is ${plainText(n.status)}`);
