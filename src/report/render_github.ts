@@ -1,4 +1,5 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
+import { cutChars } from "./cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";
 import { visibleControls } from "./visible_text.ts";
@@ -27,12 +28,12 @@ export function renderGithub(registry: ExecutionRegistry, data: ReportData, writ
     const view = failureView(registry, data.failures[j]!);
     const parts = [view.headline, `${view.signature} at ${view.source}`];
     if (view.traceback !== null) parts.push("", tail(view.traceback, options.maxTraceback));
-    write(workflowCommand("error", [["title", visibleControls(view.title)]], visibleControls(parts.join("\n"))) + "\n");
+    write(workflowCommand("error", [["title", visibleControls(cutChars(view.title, 200))]], visibleControls(parts.join("\n"))) + "\n");
   }
   const { counts } = data;
   const matched = data.positions.length;
   let text = `${matched} execution${matched === 1 ? "" : "s"}: ${counts.success} success, ${counts.error} error, ${counts.other} other`;
-  if (data.otherStatuses.length > 0) text += ` (${data.otherStatuses.map(([s, n]) => `${s} ${n}`).join(", ")})`;
+  if (data.otherStatuses.length > 0) text += ` (${data.otherStatuses.map(([s, n]) => `${cutChars(s, 100)} ${n}`).join(", ")})`;
   text += `; ${data.badLines} bad line${data.badLines === 1 ? "" : "s"}`;
   if (matched !== data.total) text += `; ${matched} of ${data.total} records matched the filters`;
   text += `. ${shown} failure${shown === 1 ? "" : "s"} annotated, ${data.failures.length - shown} not annotated.`;

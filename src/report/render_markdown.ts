@@ -78,7 +78,7 @@ function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
     notes.push(`From ${formatIsoTime(span.start, local)} to ${formatIsoTime(span.end, local)}.`);
   }
   if (data.otherStatuses.length > 0) {
-    notes.push(`Other statuses: ${data.otherStatuses.map(([s, n]) => `${escapeTableCell(s)} ${n}`).join(", ")}.`);
+    notes.push(`Other statuses: ${data.otherStatuses.map(([s, n]) => `${escapeTableCell(cutChars(s, 100))} ${n}`).join(", ")}.`);
   }
   if (data.badLines > 0) notes.push(`${plural(data.badLines, "bad line")} skipped (listed on stderr).`);
   if (matched === 0) notes.push("No execution matched.");
@@ -190,7 +190,7 @@ function failureBlock(registry: ExecutionRegistry, pos: number, options: Markdow
   if (start) facts.push(`started ${formatIsoTime(start, options.local)}`);
   facts.push(formatDuration(registry.durationOf(pos)));
   const body = [view.signature, facts.join(" · "), "", view.traceback === null ? view.headline : tail(view.traceback, options.maxTraceback)];
-  const summary = escapeHtmlBlock(oneLine(`${view.title}: ${cutChars(view.headline, 300)}`));
+  const summary = escapeHtmlBlock(oneLine(`${cutChars(view.title, 200)}: ${cutChars(view.headline, 300)}`));
   return `<details><summary>${summary}</summary>\n\n<pre>\n${escapeHtmlBlock(body.join("\n")).trimEnd()}\n</pre>\n\n</details>\n\n`;
 }
 

@@ -136,3 +136,13 @@ test("utf8Length agrees with TextEncoder", () => {
     assert.equal(utf8Length(text), new TextEncoder().encode(text).length, JSON.stringify(text));
   }
 });
+
+test("markdown: a 2 MB action name cannot push the report past the limit", async () => {
+  const name = "x".repeat(2_000_000);
+  const log = JSON.stringify({ name, status: "cancelled" }) + "\n" + JSON.stringify({ name, exception: "E('m')", traceback: "T" }) + "\n";
+  const run = await runCli(["report", "huge.jsonl"], { files: { "huge.jsonl": log } });
+  assert.equal(run.status, 1);
+  assert.ok(utf8Length(run.stdout) < GITHUB_SUMMARY_LIMIT, `${utf8Length(run.stdout)} bytes`);
+  assert.ok(run.stdout.includes("| 2 | 0 | 1 | 1 | 0 |"));
+  assert.match(run.stdout, /_Trimmed: 1 more failure not shown/);
+});
