@@ -26,7 +26,7 @@ export interface ResumePoint {
   running: NodeMention[];
   failed: NodeMention[];
   /** Nodes attempted more than once. */
-  retried: NodeMention[];
+  moreThanOneAttempt: NodeMention[];
 }
 
 /** What exechist computes from a checkpoint, beyond what the file says. */
@@ -138,7 +138,7 @@ function resumePoint(state: RunState): ResumePoint {
   const current = entry === undefined ? null : mention(entry);
   const running = nodes.filter((n) => statusText(n) === "running").map(mention);
   const failed = nodes.filter((n) => statusText(n) === "failed").map(mention);
-  const retried = nodes.filter((n) => (numberOf(n.attempts) ?? 0) > 1).map(mention);
+  const moreThanOneAttempt = nodes.filter((n) => (numberOf(n.attempts) ?? 0) > 1).map(mention);
   return {
     summary: summarize(state, node, current, running),
     step: state.currentStep,
@@ -146,7 +146,7 @@ function resumePoint(state: RunState): ResumePoint {
     current,
     running,
     failed,
-    retried,
+    moreThanOneAttempt,
   };
 }
 

@@ -36,7 +36,7 @@ export function derivedJson(d: Derived, log?: LogJoin): JsonObject {
       ["current", r.current === null ? null : mention(r.current)],
       ["running", r.running.map(mention)],
       ["failed", r.failed.map(mention)],
-      ["retried", r.retried.map(mention)],
+      ["more_than_one_attempt", r.moreThanOneAttempt.map(mention)],
     ])],
     ["tool_results_cache", d.cache === null ? null : obj([
       ["count", d.cache.length],

@@ -75,7 +75,7 @@ function renderResume(d: Derived, o: TextOptions): string {
     const room = Math.max(10, o.width - lead.length - displayWidth(n.node) - 2);
     lines.push(`${lead}${paint.red(n.node)}: ${n.error === null ? paint.dim(error) : cut(error, room)}`);
   });
-  lines.push(`  attempts > 1  ${list(r.retried, (n) => `${n.node} (${attempts(n)})`)}`);
+  lines.push(`  attempts > 1  ${list(r.moreThanOneAttempt, (n) => `${n.node} (${attempts(n)})`)}`);
   return lines.join("\n") + "\n";
 }
 
