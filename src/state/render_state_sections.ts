@@ -1,5 +1,5 @@
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
-import { cut, displayWidth, oneLine } from "../render/cell.ts";
+import { cut, oneLine } from "../render/cell.ts";
 import { renderTextTable } from "../render/text_table.ts";
 import type { Derived } from "./derive.ts";
 import { readStamp, stampIso } from "./epoch.ts";

@@ -36,7 +36,7 @@ test("the runs table lists every run, ordered by last update, with its checkpoin
   assert.match(lines[3]!, new RegExp(`^  ${CANCELLED}  cancelled  1/20 +1  `));
   assert.match(lines[4]!, new RegExp(`^  ${BACKFILL}  failed +2/20 +3  `));
   // then the newest checkpoint of each run, in the same order
-  const shown = [...run.stdout.matchAll(/^  file +(.*)$/gm)].map((m) => m[1]);
+  const shown = [...run.stdout.matchAll(/^ {2}file +(.*)$/gm)].map((m) => m[1]);
   assert.deepEqual(shown, [
     "fixtures/checkpoint/runs/nightly/ckpt_005.json",
     "fixtures/checkpoint/runs/cancelled.json",

@@ -134,6 +134,7 @@ test("--color colours the text view; -o json never", async () => {
   assert.ok(coloured.stdout.includes(`${ESC}1mResume point${ESC}22m`), "bold section titles");
   const plain = await runCli(["state", cp("failed.json")]);
   assert.ok(!plain.stdout.includes(ESC));
+  // deno-lint-ignore no-control-regex
   assert.equal(coloured.stdout.replace(/\u001b\[[0-9;]*m/g, ""), plain.stdout, "same text under the colour");
   const json = await runCli(["state", "--color", "-o", "json", cp("failed.json")], { env: { FORCE_COLOR: "1" } });
   assert.ok(!json.stdout.includes(ESC));
