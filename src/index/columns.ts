@@ -18,7 +18,7 @@ export interface Columns {
   run: Uint32Array;
   /** Which input the record came from, and where: 1-based line, byte offset and length. */
   source: Uint32Array;
-  line: Float64Array;
+  line: Uint32Array;
   offset: Float64Array;
   length: Uint32Array;
 }
@@ -36,7 +36,7 @@ function allocate(capacity: number): Columns {
     name: new Uint32Array(capacity),
     run: new Uint32Array(capacity),
     source: new Uint32Array(capacity),
-    line: new Float64Array(capacity),
+    line: new Uint32Array(capacity),
     offset: new Float64Array(capacity),
     length: new Uint32Array(capacity),
   };

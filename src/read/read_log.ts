@@ -15,6 +15,8 @@ export type ByteReader = (target: Uint8Array, targetOffset: number, length: numb
 export interface LogSource {
   name: string;
   read: ByteReader;
+  /** Size in bytes when known: lets the reader size its columns once instead of growing them. */
+  size?: number;
 }
 
 /** Options of {@link LogReader}. */
@@ -55,6 +57,8 @@ export class LogReader {
     let line = 1;
     let firstByte = -1;
     const badBefore = this.diagnostics.badLineCount;
+    const recordsBefore = this.builder.size;
+    let sized = source.size === undefined;
     for (;;) {
       const n = source.read(buf, filled, buf.length - 1 - filled, base + filled);
       const eof = n === 0;
@@ -70,6 +74,12 @@ export class LogReader {
         this.line(buf, start, nl, sourceId, line, base, false);
         line++;
         start = nl + 1;
+      }
+      if (!sized && this.builder.size > recordsBefore && base + start > 0) {
+        // Size the columns for the whole file from the lines seen so far, with a margin.
+        const perRecord = (base + start) / (this.builder.size - recordsBefore);
+        this.builder.reserve(this.builder.size + Math.ceil((source.size! - base - start) / perRecord * 1.05) + 64);
+        sized = true;
       }
       if (eof) {
         if (start < filled) {

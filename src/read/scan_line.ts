@@ -20,8 +20,21 @@ export class Slots {
 export const SCAN_OK = 0;
 export const SCAN_UNDECIDED = 1;
 
-// Known keys by byte length, each as [bytes, slot].
-const KEYS_BY_LENGTH: Array<Array<[Uint8Array, number]>> = [];
+const MAX_DEPTH = 512;
+
+// Indexed keys by a hash computed while the key is scanned: open addressing, 128 slots.
+const TABLE_SIZE = 128;
+const tableHash = new Int32Array(TABLE_SIZE);
+const tableSlot = new Int8Array(TABLE_SIZE).fill(-1);
+const tableKey: Uint8Array[] = [];
+const encoder = new TextEncoder();
+
+function hashKey(bytes: Uint8Array): number {
+  let h = 0;
+  for (const c of bytes) h = (Math.imul(h, 31) + c) | 0;
+  return h;
+}
+
 for (const [key, slot] of Object.entries({
   name: F.name,
   action: F.action,
@@ -46,252 +59,297 @@ for (const [key, slot] of Object.entries({
   ignore_in_history: F.ignore_in_history,
   "action.ignore_in_history": F.action_dot_ignore,
 })) {
-  const bytes = new TextEncoder().encode(key);
-  (KEYS_BY_LENGTH[bytes.length] ??= []).push([bytes, slot]);
+  const bytes = encoder.encode(key);
+  const h = hashKey(bytes);
+  let i = h & (TABLE_SIZE - 1);
+  while (tableSlot[i] !== -1) i = (i + 1) & (TABLE_SIZE - 1);
+  tableHash[i] = h;
+  tableSlot[i] = slot;
+  tableKey[i] = bytes;
 }
-const IGNORE_KEY = new TextEncoder().encode("ignore_in_history");
+const IGNORE_KEY = encoder.encode("ignore_in_history");
 
-const MAX_DEPTH = 500;
-
-let buf: Uint8Array = new Uint8Array(0);
-let limit = 0;
+function lookupKey(b: Uint8Array, start: number, end: number, h: number): number {
+  let i = h & (TABLE_SIZE - 1);
+  for (;;) {
+    const slot = tableSlot[i]!;
+    if (slot < 0) return -1;
+    if (tableHash[i] === h) {
+      const key = tableKey[i]!;
+      if (key.length === end - start) {
+        let same = true;
+        for (let k = 0; k < key.length; k++) {
+          if (b[start + k] !== key[k]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return slot;
+      }
+    }
+    i = (i + 1) & (TABLE_SIZE - 1);
+  }
+}
 
 /**
- * Walks the top-level object of the line in `bytes[start, end)`, validating every value
- * by the JSON grammar (NaN and infinities allowed) but building none, and fills `slots`
- * with the indexed keys. Anything unusual (escaped keys, deep nesting, a line that is not
- * a valid object) gives {@link SCAN_UNDECIDED}: the caller then parses the line fully.
+ * Walks the top-level object of the line in `b[start, end)`, validating every value by
+ * the JSON grammar (NaN and infinities allowed) but building none, and fills `slots`
+ * with the indexed keys (a repeated key: the last wins, as in a full parse). `b[end]`
+ * must be readable (the reader keeps the newline there). Anything unusual — escaped
+ * keys, deep nesting, a line that is not one valid object — gives
+ * {@link SCAN_UNDECIDED}, and the caller parses the line fully.
  */
-export function scanLine(bytes: Uint8Array, start: number, end: number, slots: Slots): number {
-  buf = bytes;
-  limit = end;
-  slots.clear();
-  let pos = skipSpace(start);
-  if (buf[pos] !== 123) return SCAN_UNDECIDED;
-  pos = skipSpace(pos + 1);
-  if (buf[pos] === 125) return skipSpace(pos + 1) === end ? SCAN_OK : SCAN_UNDECIDED;
+export function scanLine(b: Uint8Array, start: number, end: number, slots: Slots): number {
+  const kind = slots.kind;
+  kind.fill(0);
+  let p = skipSpace(b, start, end);
+  if (b[p] !== 123) return SCAN_UNDECIDED;
+  p = skipSpace(b, p + 1, end);
+  if (b[p] === 125) return skipSpace(b, p + 1, end) === end ? SCAN_OK : SCAN_UNDECIDED;
   for (;;) {
-    if (buf[pos] !== 34) return SCAN_UNDECIDED;
-    const keyStart = pos + 1;
-    const keyEnd = skipString(keyStart);
-    if (keyEnd < 0) return SCAN_UNDECIDED;
-    const slot = slotOf(keyStart, keyEnd - 1);
-    if (slot === -2) return SCAN_UNDECIDED; // escaped key: let the full parse decode it
-    pos = skipSpace(keyEnd);
-    if (buf[pos] !== 58) return SCAN_UNDECIDED;
-    pos = skipSpace(pos + 1);
-    const valueStart = pos;
-    if (slot === F.action && buf[pos] === 123) {
-      pos = scanActionObject(pos, slots);
-    } else {
-      pos = skipValue(pos, 0);
+    if (b[p] !== 34) return SCAN_UNDECIDED;
+    const keyStart = ++p;
+    let h = 0;
+    for (;;) {
+      if (p >= end) return SCAN_UNDECIDED;
+      const c = b[p]!;
+      if (c === 34) break;
+      if (c === 92 || c < 32) return SCAN_UNDECIDED; // escaped key: the full parse decodes it
+      h = (Math.imul(h, 31) + c) | 0;
+      p++;
     }
-    if (pos < 0) return SCAN_UNDECIDED;
-    if (slot >= 0) record(slots, slot, valueStart, pos);
-    pos = skipSpace(pos);
-    const c = buf[pos];
-    if (c === 44) {
-      pos = skipSpace(pos + 1);
+    const slot = lookupKey(b, keyStart, p, h);
+    p = skipSpace(b, p + 1, end);
+    if (b[p] !== 58) return SCAN_UNDECIDED;
+    p = skipSpace(b, p + 1, end);
+    const valueStart = p;
+    const c = b[p];
+    let valueKind: number;
+    let flag = 0;
+    if (c === 34) {
+      p = skipString(b, p + 1, end);
+      if (p < 0) {
+        if (p === -1) return SCAN_UNDECIDED;
+        flag = 1; // -2 - position: the string held an escape
+        p = -2 - p;
+      }
+      valueKind = KIND.string;
+    } else if (c === 123 || c === 91) {
+      p = slot === F.action && c === 123 ? scanActionObject(b, p, end, slots) : skipContainer(b, p, end);
+      if (p < 0) return SCAN_UNDECIDED;
+      valueKind = c === 123 ? KIND.object : KIND.array;
+      flag = skipSpace(b, valueStart + 1, end) === p - 1 ? 0 : 1;
+    } else {
+      p = skipScalar(b, p, end);
+      if (p < 0) return SCAN_UNDECIDED;
+      valueKind = c === 116 ? KIND.true : c === 102 ? KIND.false : c === 110 ? KIND.null : KIND.number;
+    }
+    if (slot >= 0) {
+      kind[slot] = valueKind;
+      if (valueKind === KIND.string) {
+        slots.start[slot] = valueStart + 1;
+        slots.end[slot] = p - 1;
+      } else {
+        slots.start[slot] = valueStart;
+        slots.end[slot] = p;
+      }
+      slots.flag[slot] = flag;
+    }
+    p = skipSpace(b, p, end);
+    const next = b[p];
+    if (next === 44) {
+      p = skipSpace(b, p + 1, end);
       continue;
     }
-    if (c === 125) return skipSpace(pos + 1) === end ? SCAN_OK : SCAN_UNDECIDED;
+    if (next === 125) return skipSpace(b, p + 1, end) === end ? SCAN_OK : SCAN_UNDECIDED;
     return SCAN_UNDECIDED;
   }
 }
 
-function record(slots: Slots, slot: number, start: number, end: number): void {
-  const c = buf[start];
-  let kind: number;
-  let flag = 0;
-  if (c === 34) {
-    kind = KIND.string;
-    start++;
-    end--;
-    for (let i = start; i < end; i++) {
-      if (buf[i] === 92) {
-        flag = 1;
-        break;
-      }
-    }
-  } else if (c === 123) {
-    kind = KIND.object;
-    flag = skipSpace(start + 1) === end - 1 ? 0 : 1;
-  } else if (c === 91) {
-    kind = KIND.array;
-    flag = skipSpace(start + 1) === end - 1 ? 0 : 1;
-  } else if (c === 116) kind = KIND.true;
-  else if (c === 102) kind = KIND.false;
-  else if (c === 110) kind = KIND.null;
-  else kind = KIND.number;
-  // A repeated key: the last one wins, as in JSON.parse and Python.
-  slots.kind[slot] = kind;
-  slots.start[slot] = start;
-  slots.end[slot] = end;
-  slots.flag[slot] = flag;
-}
-
-/** The Falyx action object: skipped like any object, but its `ignore_in_history` is kept. */
-function scanActionObject(pos: number, slots: Slots): number {
-  pos = skipSpace(pos + 1);
-  if (buf[pos] === 125) return pos + 1;
-  for (;;) {
-    if (buf[pos] !== 34) return -1;
-    const keyStart = pos + 1;
-    const keyEnd = skipString(keyStart);
-    if (keyEnd < 0) return -1;
-    const isIgnore = keyEnd - 1 - keyStart === IGNORE_KEY.length && equalsAt(keyStart, IGNORE_KEY);
-    pos = skipSpace(keyEnd);
-    if (buf[pos] !== 58) return -1;
-    pos = skipSpace(pos + 1);
-    const valueStart = pos;
-    pos = skipValue(pos, 1);
-    if (pos < 0) return -1;
-    if (isIgnore) record(slots, F.nested_ignore, valueStart, pos);
-    pos = skipSpace(pos);
-    const c = buf[pos];
-    if (c === 44) pos = skipSpace(pos + 1);
-    else if (c === 125) return pos + 1;
-    else return -1;
+function skipSpace(b: Uint8Array, p: number, end: number): number {
+  while (p < end) {
+    const c = b[p]!;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) break;
+    p++;
   }
+  return p;
 }
 
-function slotOf(start: number, end: number): number {
-  const candidates = KEYS_BY_LENGTH[end - start];
-  for (let i = start; i < end; i++) if (buf[i] === 92) return -2;
-  if (candidates === undefined) return -1;
-  for (const [bytes, slot] of candidates) if (equalsAt(start, bytes)) return slot;
-  return -1;
-}
-
-function equalsAt(pos: number, bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (buf[pos + i] !== bytes[i]) return false;
-  return true;
-}
-
-function skipSpace(pos: number): number {
-  while (pos < limit) {
-    const c = buf[pos];
-    if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
-    else break;
-  }
-  return pos;
-}
-
-/** From just after an opening quote to just after the closing one; -1 if invalid. */
-function skipString(pos: number): number {
-  while (pos < limit) {
-    const c = buf[pos]!;
-    if (c === 34) return pos + 1;
+/**
+ * From just after an opening quote to just after the closing one. -1 when invalid;
+ * `-2 - position` when valid but holding an escape (the caller decodes those).
+ */
+function skipString(b: Uint8Array, p: number, end: number): number {
+  let escaped = false;
+  while (p < end) {
+    const c = b[p]!;
+    if (c === 34) return escaped ? -2 - (p + 1) : p + 1;
     if (c === 92) {
-      const e = buf[pos + 1];
+      escaped = true;
+      const e = b[p + 1];
       if (e === 117) {
-        for (let i = 2; i < 6; i++) {
-          const h = buf[pos + i] ?? 0;
-          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return -1;
+        if (p + 6 > end) return -1;
+        for (let i = p + 2; i < p + 6; i++) {
+          const x = b[i]!;
+          if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102))) return -1;
         }
-        pos += 6;
+        p += 6;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
-        pos += 2;
+        p += 2;
       } else {
         return -1;
       }
     } else if (c < 32) {
       return -1;
     } else {
-      pos++;
+      p++;
     }
   }
   return -1;
 }
 
-function skipValue(pos: number, depth: number): number {
-  const c = buf[pos];
-  if (c === 34) return skipString(pos + 1);
-  if (c === 123) return depth >= MAX_DEPTH ? -1 : skipObject(pos, depth + 1);
-  if (c === 91) return depth >= MAX_DEPTH ? -1 : skipArray(pos, depth + 1);
-  if (c === 116) return word(pos, TRUE);
-  if (c === 102) return word(pos, FALSE);
-  if (c === 110) return word(pos, NULL);
-  if (c === 78) return word(pos, NAN);
-  if (c === 73) return word(pos, INFINITY);
-  return skipNumber(pos);
+function matchWord(b: Uint8Array, p: number, end: number, word: Uint8Array): number {
+  if (p + word.length > end) return -1;
+  for (let i = 0; i < word.length; i++) if (b[p + i] !== word[i]) return -1;
+  return p + word.length;
 }
 
-const TRUE = new TextEncoder().encode("true");
-const FALSE = new TextEncoder().encode("false");
-const NULL = new TextEncoder().encode("null");
-const NAN = new TextEncoder().encode("NaN");
-const INFINITY = new TextEncoder().encode("Infinity");
+const TRUE = encoder.encode("true");
+const FALSE = encoder.encode("false");
+const NULL = encoder.encode("null");
+const NAN = encoder.encode("NaN");
+const INFINITY = encoder.encode("Infinity");
 
-function word(pos: number, bytes: Uint8Array): number {
-  if (pos + bytes.length > limit || !equalsAt(pos, bytes)) return -1;
-  return pos + bytes.length;
+/** A number or literal; -1 when invalid. */
+function skipScalar(b: Uint8Array, p: number, end: number): number {
+  const c = b[p];
+  if (c === 116) return matchWord(b, p, end, TRUE);
+  if (c === 102) return matchWord(b, p, end, FALSE);
+  if (c === 110) return matchWord(b, p, end, NULL);
+  if (c === 78) return matchWord(b, p, end, NAN);
+  if (c === 73) return matchWord(b, p, end, INFINITY);
+  if (c === 45) {
+    p++;
+    if (b[p] === 73) return matchWord(b, p, end, INFINITY);
+  }
+  let d = b[p]!;
+  if (p >= end) return -1;
+  if (d === 48) p++;
+  else if (d >= 49 && d <= 57) {
+    p++;
+    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
+  } else return -1;
+  if (p < end && b[p] === 46) {
+    const from = ++p;
+    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
+    if (p === from) return -1;
+  }
+  if (p < end && (b[p] === 101 || b[p] === 69)) {
+    p++;
+    if (p < end && (b[p] === 43 || b[p] === 45)) p++;
+    const from = p;
+    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
+    if (p === from) return -1;
+  }
+  return p;
 }
 
-function skipDigits(pos: number): number {
-  while (pos < limit) {
-    const c = buf[pos]!;
-    if (c < 48 || c > 57) break;
-    pos++;
-  }
-  return pos;
-}
+const S_VALUE = 0;
+const S_AFTER = 1;
+const S_KEY = 2;
+const stack = new Uint8Array(MAX_DEPTH);
 
-function skipNumber(pos: number): number {
-  if (buf[pos] === 45) {
-    pos++;
-    if (buf[pos] === 73) return word(pos, INFINITY);
-  }
-  const first = buf[pos];
-  if (first === 48) pos++;
-  else if (first !== undefined && first >= 49 && first <= 57 && pos < limit) pos = skipDigits(pos + 1);
-  else return -1;
-  if (buf[pos] === 46 && pos < limit) {
-    const after = skipDigits(pos + 1);
-    if (after === pos + 1) return -1;
-    pos = after;
-  }
-  const e = buf[pos];
-  if ((e === 101 || e === 69) && pos < limit) {
-    pos++;
-    const s = buf[pos];
-    if (s === 43 || s === 45) pos++;
-    const after = skipDigits(pos);
-    if (after === pos) return -1;
-    pos = after;
-  }
-  return pos;
-}
-
-function skipObject(pos: number, depth: number): number {
-  pos = skipSpace(pos + 1);
-  if (buf[pos] === 125) return pos + 1;
+/** A whole object or array from its opening bracket, validated without recursion; -1 when invalid. */
+function skipContainer(b: Uint8Array, p: number, end: number): number {
+  let depth = 0;
+  let state = S_VALUE;
   for (;;) {
-    if (buf[pos] !== 34) return -1;
-    pos = skipString(pos + 1);
-    if (pos < 0) return -1;
-    pos = skipSpace(pos);
-    if (buf[pos] !== 58) return -1;
-    pos = skipValue(skipSpace(pos + 1), depth);
-    if (pos < 0) return -1;
-    pos = skipSpace(pos);
-    const c = buf[pos];
-    if (c === 44) pos = skipSpace(pos + 1);
-    else if (c === 125) return pos + 1;
-    else return -1;
+    if (state === S_VALUE) {
+      const c = b[p];
+      if (c === 34) {
+        p = skipString(b, p + 1, end);
+        if (p < 0) {
+          if (p === -1) return -1;
+          p = -2 - p;
+        }
+        state = S_AFTER;
+      } else if (c === 123 || c === 91) {
+        if (depth >= MAX_DEPTH) return -1;
+        stack[depth++] = c;
+        p = skipSpace(b, p + 1, end);
+        const d = b[p];
+        if (d === (c === 123 ? 125 : 93)) {
+          p++;
+          depth--;
+          state = S_AFTER;
+        } else {
+          state = c === 123 ? S_KEY : S_VALUE;
+        }
+      } else {
+        p = skipScalar(b, p, end);
+        if (p < 0) return -1;
+        state = S_AFTER;
+      }
+    } else if (state === S_AFTER) {
+      if (depth === 0) return p;
+      p = skipSpace(b, p, end);
+      const c = b[p];
+      const open = stack[depth - 1];
+      if (c === 44) {
+        p = skipSpace(b, p + 1, end);
+        state = open === 123 ? S_KEY : S_VALUE;
+      } else if (c === (open === 123 ? 125 : 93)) {
+        p++;
+        depth--;
+      } else {
+        return -1;
+      }
+    } else {
+      if (b[p] !== 34) return -1;
+      p = skipString(b, p + 1, end);
+      if (p < 0) {
+        if (p === -1) return -1;
+        p = -2 - p;
+      }
+      p = skipSpace(b, p, end);
+      if (b[p] !== 58) return -1;
+      p = skipSpace(b, p + 1, end);
+      state = S_VALUE;
+    }
   }
 }
 
-function skipArray(pos: number, depth: number): number {
-  pos = skipSpace(pos + 1);
-  if (buf[pos] === 93) return pos + 1;
+/** The Falyx action object: skipped like any object, but its `ignore_in_history` is kept. */
+function scanActionObject(b: Uint8Array, p: number, end: number, slots: Slots): number {
+  p = skipSpace(b, p + 1, end);
+  if (b[p] === 125) return p + 1;
   for (;;) {
-    pos = skipValue(pos, depth);
-    if (pos < 0) return -1;
-    pos = skipSpace(pos);
-    const c = buf[pos];
-    if (c === 44) pos = skipSpace(pos + 1);
-    else if (c === 93) return pos + 1;
+    if (b[p] !== 34) return -1;
+    const keyStart = p + 1;
+    let q = skipString(b, keyStart, end);
+    if (q < 0) {
+      if (q === -1) return -1;
+      q = -2 - q;
+    }
+    const isIgnore = q - 1 - keyStart === IGNORE_KEY.length && matchWord(b, keyStart, q - 1, IGNORE_KEY) > 0;
+    p = skipSpace(b, q, end);
+    if (b[p] !== 58) return -1;
+    p = skipSpace(b, p + 1, end);
+    const valueStart = p;
+    const c = b[p];
+    p = c === 123 || c === 91 ? skipContainer(b, p, end) : c === 34 ? skipString(b, p + 1, end) : skipScalar(b, p, end);
+    if (p < -1) p = -2 - p;
+    if (p < 0) return -1;
+    if (isIgnore) {
+      slots.kind[F.nested_ignore] = c === 116 ? KIND.true : c === 102 ? KIND.false : c === 110 ? KIND.null : KIND.number;
+      slots.start[F.nested_ignore] = valueStart;
+      slots.end[F.nested_ignore] = p;
+      slots.flag[F.nested_ignore] = 0;
+    }
+    p = skipSpace(b, p, end);
+    const next = b[p];
+    if (next === 44) p = skipSpace(b, p + 1, end);
+    else if (next === 125) return p + 1;
     else return -1;
   }
 }

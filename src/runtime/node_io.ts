@@ -93,7 +93,7 @@ export class NodeIo implements Io {
     }
     const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
       fs.readSync(fd, target, offset, length, position);
-    return { name, read };
+    return { name, read, size: fs.fstatSync(fd).size };
   }
 
   readFile(file: string): Uint8Array {
