@@ -71,5 +71,8 @@ test("big integers are written with every digit and NaN/Infinity become null", a
   assert.ok(run.stdout.includes('"score": null'));
   assert.ok(run.stdout.includes('"limit": null'));
   assert.ok(run.stdout.includes('"ratio": 1.0'), "1.0 stays a float");
+  assert.ok(run.stdout.includes('"top_id": 18446744073709551617'), "in output_data");
+  assert.ok(run.stdout.includes('"confidence": null'), "NaN in output_data");
+  assert.ok(run.stdout.includes('"ids": [\n        18446744073709551617,'), "in the cache");
   assert.doesNotThrow(() => JSON.parse(run.stdout));
 });

@@ -155,3 +155,10 @@ test("a completed node that still carries an old error is pointed out", async ()
   const out = await text("retried.json");
   assert.ok(out.includes('! node "fetch" is completed but keeps the error of an earlier attempt'));
 });
+
+test("--local shows the text view's times in the local zone; -o json stays UTC", async () => {
+  const run = await runCli(["state", "--local", cp("failed.json")], { utcOffset: 120 });
+  assert.ok(run.stdout.includes("  started   2025-06-01T15:00:00.500+02:00\n"));
+  const json = await runCli(["state", "--local", "-o", "json", cp("failed.json")], { utcOffset: 120 });
+  assert.equal(JSON.parse(json.stdout).derived.started_at, "2025-06-01T13:00:00.500Z");
+});
