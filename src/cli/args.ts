@@ -1,16 +1,15 @@
 import yargs, { type Argv } from "yargs";
 import { ExechistError } from "../errors.ts";
 import type { GroupKey } from "../query/group.ts";
+import { FAIL_ON, type FailOn } from "../report/fail_on.ts";
 
 export const SUMMARY_FORMATS = ["table", "json", "ndjson", "csv", "markdown"] as const;
 export const RECORD_FORMATS = ["text", "json"] as const;
 export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json"] as const;
-export const FAIL_ON = ["error", "other", "any", "none"] as const;
 
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export type FailOn = (typeof FAIL_ON)[number];
 
 /** The record filters as given on the command line. */
 export interface FilterArgs {

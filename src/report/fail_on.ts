@@ -1,7 +1,10 @@
 import type { StatusCounts } from "../index/registry.ts";
 
+/** The values of `--fail-on`. */
+export const FAIL_ON = ["error", "other", "any", "none"] as const;
+
 /** Which records make `report` exit 1: errors, other statuses, either, or none. */
-export type FailOn = "error" | "other" | "any" | "none";
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** True when a record of the kind `failOn` names is among `counts`. */
 export function failOnMatches(counts: StatusCounts, failOn: FailOn): boolean {
