@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { cut, oneLine } from "../render/cell.ts";
-import type { Change, KeyChanges, StateDiff } from "./diff.ts";
+import { type Change, isEmptyDiff, type KeyChanges, type StateDiff } from "./diff.ts";
 import { readStamp, secondsBetween, stampIso } from "./epoch.ts";
 import { formatElapsed, paintStatus, plural, type TextOptions, wrapChain, wrapText } from "./text_style.ts";
 import { plainText, quoted } from "./value_kind.ts";
@@ -12,6 +12,7 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
   const { paint } = o;
   const run = d.runId === null ? "" : ` in run ${d.runId}`;
   const sections: string[] = [`${paint.bold(`Changes${run}`)}\n  from ${d.from}\n    to ${d.to}\n`];
+  if (isEmptyDiff(d)) return sections[0] + `\n  ${paint.dim("no change")}\n`;
   if (d.fields.length > 0) {
     const width = Math.max(...d.fields.map((c) => c.field.length));
     sections.push(d.fields.map((c) => `  ${c.field.padEnd(width)}  ${change(c, o)}`).join("\n") + "\n");

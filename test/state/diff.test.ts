@@ -111,3 +111,9 @@ for (const [name, argv, start] of refusals) {
     assert.ok(run.stderr.startsWith(start), run.stderr);
   });
 }
+
+test("--diff of a checkpoint with itself says there is no change", async () => {
+  const run = await runCli(["state", "--diff", NIGHTLY_2, NIGHTLY_2]);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, `Changes in run c94dff25f784\n  from ${NIGHTLY_2}\n    to ${NIGHTLY_2}\n\n  no change\n`);
+});
