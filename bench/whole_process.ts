@@ -112,31 +112,51 @@ function duckdbPrefix(o: WholeOptions): string | undefined {
   return undefined;
 }
 
-async function runTool(tool: Tool, runs: number, warmup: number, gnuTime: boolean): Promise<{ result: ToolResult; stdout: string }> {
-  const times: number[] = [];
-  const peaks: number[] = [];
-  let stdout = "";
-  for (let i = 0; i < warmup + runs; i++) {
-    const run = await measureProcess(tool.command, tool.args, gnuTime);
-    if (run.status !== 0) {
-      throw new Error(`${tool.label} exited with ${run.status}: ${run.stderr.trim().split("\n").slice(0, 5).join(" | ")}`);
+interface Tally {
+  tool: Tool;
+  runs: number;
+  warmup: number;
+  times: number[];
+  peaks: number[];
+  stdout: string | undefined;
+}
+
+/**
+ * Runs every tool round by round (warm-ups first, then run 1 of each, run 2 of each, ...)
+ * so that any other load on the machine falls on all of them alike.
+ */
+async function runRounds(tallies: Tally[], gnuTime: boolean): Promise<void> {
+  const rounds = Math.max(...tallies.map((t) => t.warmup + t.runs));
+  const warmups = Math.max(...tallies.map((t) => t.warmup));
+  for (let round = 0; round < rounds; round++) {
+    for (const t of tallies) {
+      // Warm-up rounds line up for every tool; a tool without warm-up starts with the timed rounds.
+      const i = round - (warmups - t.warmup);
+      if (i < 0 || i >= t.warmup + t.runs) continue;
+      const run = await measureProcess(t.tool.command, t.tool.args, gnuTime);
+      if (run.status !== 0) {
+        throw new Error(`${t.tool.label} exited with ${run.status}: ${run.stderr.trim().split("\n").slice(0, 5).join(" | ")}`);
+      }
+      const counted = i >= t.warmup;
+      log(`  ${t.tool.label}: ${(run.wallMs / 1000).toFixed(3)} s, ${(run.peakKiB / 1024).toFixed(0)} MiB${counted ? "" : " (warm-up)"}`);
+      t.stdout ??= run.stdout;
+      if (!counted) continue;
+      t.times.push(run.wallMs / 1000);
+      t.peaks.push(run.peakKiB / 1024);
     }
-    const counted = i >= warmup;
-    log(`  ${tool.label}: ${(run.wallMs / 1000).toFixed(3)} s, ${(run.peakKiB / 1024).toFixed(0)} MiB${counted ? "" : " (warm-up)"}`);
-    if (i === 0) stdout = run.stdout;
-    if (!counted) continue;
-    times.push(run.wallMs / 1000);
-    peaks.push(run.peakKiB / 1024);
   }
-  const result = {
-    label: tool.label,
-    kind: tool.kind,
-    command: [tool.command, ...tool.args].map((a) => path.relative(ROOT, a).startsWith("..") ? a : path.relative(ROOT, a) || a).join(" "),
-    wallSeconds: times,
-    medianSeconds: median(times),
-    peakMiB: Math.max(...peaks),
+}
+
+function toolResult(t: Tally): ToolResult {
+  const shown = (a: string): string => (path.relative(ROOT, a).startsWith("..") ? a : path.relative(ROOT, a) || a);
+  return {
+    label: t.tool.label,
+    kind: t.tool.kind,
+    command: [t.tool.command, ...t.tool.args].map(shown).join(" "),
+    wallSeconds: t.times,
+    medianSeconds: median(t.times),
+    peakMiB: Math.max(...t.peaks),
   };
-  return { result, stdout };
 }
 
 /** Differences between two count maps, at most a few, as text. */
@@ -182,14 +202,13 @@ async function main(): Promise<number> {
 
   const resultIndex = o.resultIndex ?? Math.floor(o.records * 0.777777);
   const tools = [...exechistTools(paths, resultIndex), ...duckdbTools(paths), ...(hasJq ? [jqTool(paths)] : [])];
-  const results: ToolResult[] = [];
-  const outputs = new Map<string, string>();
-  for (const tool of tools) {
+  const tallies: Tally[] = tools.map((tool) => {
     const isJq = tool.kind === "jq";
-    const { result, stdout } = await runTool(tool, isJq ? (o.jqRuns ?? o.runs) : o.runs, isJq ? 0 : o.warmup, gnuTime);
-    results.push(result);
-    outputs.set(tool.label, stdout);
-  }
+    return { tool, runs: isJq ? (o.jqRuns ?? o.runs) : o.runs, warmup: isJq ? 0 : o.warmup, times: [], peaks: [], stdout: undefined };
+  });
+  await runRounds(tallies, gnuTime);
+  const results = tallies.map(toolResult);
+  const outputs = new Map(tallies.map((t) => [t.tool.label, t.stdout ?? ""]));
 
   // Every tool must agree on the per-name counts, and the three runtimes on every byte.
   const problems: string[] = [];
@@ -249,7 +268,7 @@ function renderReport(
     `Machine: ${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, ${facts.kernel}; load average before: ${facts.loadAverage}`,
     `Versions: ${Object.entries(v).map(([k, s]) => `${k} ${s}`).join("; ")}`,
     `Log: ${path.relative(ROOT, file)}: ${records} records (${names} names), ${bytes} bytes (${(bytes / 2 ** 20).toFixed(0)} MiB, ${Math.round(bytes / records)} B/record)`,
-    `Runs: median of ${o.runs} after ${o.warmup} warm-up${Number.isNaN(jq) ? "" : ` (jq: ${o.jqRuns ?? o.runs}, no warm-up)`}; peak RSS by ${gnuTime ? "GNU time %M" : "polling VmHWM"}, the highest of the runs`,
+    `Runs: median of ${o.runs} after ${o.warmup} warm-up, round by round${Number.isNaN(jq) ? "" : ` (jq: ${o.jqRuns ?? o.runs}, no warm-up)`}; peak RSS by ${gnuTime ? "GNU time %M" : "polling VmHWM"}, the highest of the runs`,
     `× DuckDB: median ÷ the faster DuckDB median (below 1 beats DuckDB); jq ÷: jq's median ÷ this median (the speed-up over jq)`,
     "",
     table,
