@@ -1,12 +1,12 @@
 import type { ExecutionRegistry } from "../../index/registry.ts";
 import { stringifyJson } from "../../json/stringify.ts";
-import type { JsonValue } from "../../json/value.ts";
+import type { JsonObject, JsonValue } from "../../json/value.ts";
 import { filterPositions } from "../../query/filter.ts";
 import { buildFilter } from "../../query/filter_args.ts";
 import { type GroupKey, groupPositions, type GroupStats } from "../../query/group.ts";
 import { cut } from "../../render/cell.ts";
 import { csvRow } from "../../render/csv.ts";
-import { GROUP_KEY_FIELD, groupJson } from "../../render/group_json.ts";
+import { groupFields, groupJson } from "../../render/group_json.ts";
 import { markdownTable } from "../../render/markdown.ts";
 import { recordJson } from "../../render/record_json.ts";
 import { summaryFooter, type SummaryTotals } from "../../render/summary_footer.ts";
@@ -75,80 +75,72 @@ function documentHead(t: SummaryTotals): string {
   return `{"total":${t.total},"matched":${t.matched},"counts":{"success":${t.counts.success},"error":${t.counts.error},"other":${t.counts.other}},"bad_lines":${t.badLines}`;
 }
 
-/** Writes a JSON array one item per line, so a large document streams and greps well. */
-function writeJsonItems(ctx: Context, key: string, count: number, item: (j: number) => JsonValue): void {
+/**
+ * The machine formats, the same for records and groups: the json document (one item per
+ * line, so a large one streams and greps well), ndjson, or csv with `fields` as columns.
+ * False for the table and markdown views, which differ.
+ */
+function writeData(
+  output: SummaryFormat,
+  t: SummaryTotals,
+  key: "records" | "groups",
+  fields: readonly string[],
+  count: number,
+  item: (j: number) => JsonObject,
+  ctx: Context,
+): boolean {
   const out = ctx.io.stdout;
-  out.write(`,"${key}":[`);
-  for (let j = 0; j < count; j++) out.write(`${j === 0 ? "\n" : ",\n"}${stringifyJson(item(j))}`);
-  out.write(count === 0 ? "]}\n" : "\n]}\n");
+  switch (output) {
+    case "json":
+      out.write(`${documentHead(t)},"${key}":[`);
+      for (let j = 0; j < count; j++) out.write(`${j === 0 ? "\n" : ",\n"}${stringifyJson(item(j))}`);
+      out.write(count === 0 ? "]}\n" : "\n]}\n");
+      return true;
+    case "ndjson":
+      for (let j = 0; j < count; j++) out.write(stringifyJson(item(j)) + "\n");
+      return true;
+    case "csv":
+      out.write(csvRow(fields));
+      for (let j = 0; j < count; j++) {
+        const object = item(j);
+        out.write(csvRow(fields.map((field) => csvText(object.get(field) ?? null))));
+      }
+      return true;
+    default:
+      return false;
+  }
 }
 
 function writeRecords(registry: ExecutionRegistry, shown: Uint32Array, output: SummaryFormat, t: SummaryTotals, ctx: Context): void {
+  const item = (j: number) => recordJson(registry, shown[j]!, registry.details(shown[j]!), ctx.local);
+  if (writeData(output, t, "records", RECORD_FIELDS, shown.length, item, ctx)) return;
   const out = ctx.io.stdout;
-  const json = (j: number) => recordJson(registry, shown[j]!, registry.details(shown[j]!), ctx.local);
-  switch (output) {
-    case "json":
-      out.write(documentHead(t));
-      writeJsonItems(ctx, "records", shown.length, json);
-      return;
-    case "ndjson":
-      for (let j = 0; j < shown.length; j++) out.write(stringifyJson(json(j)) + "\n");
-      return;
-    case "csv":
-      out.write(csvRow(RECORD_FIELDS));
-      for (let j = 0; j < shown.length; j++) {
-        const record = json(j);
-        out.write(csvRow(RECORD_FIELDS.map((key) => csvText(record.get(key) ?? null))));
-      }
-      return;
-    case "markdown": {
-      const rows = Array.from(shown, (pos) => {
-        const cells = recordCells(registry, pos, ctx.local);
-        cells[6] = cut(cells[6]!, ctx.width);
-        return cells;
-      });
-      out.write(markdownTable(RECORD_HEADERS, rows, "rlllrll"));
-      out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
-      return;
-    }
-    case "table":
-      out.write(renderRecordTable(registry, shown, { width: ctx.width, local: ctx.local, color: ctx.color }));
-      out.write(summaryFooter(t).map((line) => ctx.color.dim(line)).join("\n") + "\n");
-      return;
+  if (output === "markdown") {
+    const rows = Array.from(shown, (pos) => {
+      const cells = recordCells(registry, pos, ctx.local);
+      cells[6] = cut(cells[6]!, ctx.width);
+      return cells;
+    });
+    out.write(markdownTable(RECORD_HEADERS, rows, "rlllrll"));
+    out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
+  } else {
+    out.write(renderRecordTable(registry, shown, { width: ctx.width, local: ctx.local, color: ctx.color }));
+    out.write(summaryFooter(t).map((line) => ctx.color.dim(line)).join("\n") + "\n");
   }
 }
 
 function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, t: SummaryTotals, ctx: Context): void {
+  const item = (j: number) => groupJson(groups[j]!, by, ctx.local);
+  if (writeData(output, t, "groups", groupFields(by), groups.length, item, ctx)) return;
   const out = ctx.io.stdout;
-  const json = (j: number) => groupJson(groups[j]!, by, ctx.local);
-  switch (output) {
-    case "json":
-      out.write(documentHead(t));
-      writeJsonItems(ctx, "groups", groups.length, json);
-      return;
-    case "ndjson":
-      for (let j = 0; j < groups.length; j++) out.write(stringifyJson(json(j)) + "\n");
-      return;
-    case "csv": {
-      const keys = [GROUP_KEY_FIELD[by], "count", "success", "error", "other", "error_rate", "total_duration", "mean_duration", "p50", "p95", "max", "first_start", "last_start"];
-      out.write(csvRow(keys));
-      for (let j = 0; j < groups.length; j++) {
-        const g = json(j);
-        out.write(csvRow(keys.map((key) => csvText(g.get(key) ?? null))));
-      }
-      return;
-    }
-    case "markdown":
-      out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], groups.map((g) => groupCells(g, ctx.local)), "lrrrrrrrrrrll"));
-      out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
-      return;
-    case "table": {
-      const startDate = commonStartDate(groups, ctx.local);
-      const options = { width: ctx.width, local: ctx.local, color: ctx.color, timeOnly: startDate !== null };
-      out.write(renderGroupTable(groups, GROUP_HEADER[by], options));
-      out.write(summaryFooter({ ...t, startDate }).map((line) => ctx.color.dim(line)).join("\n") + "\n");
-      return;
-    }
+  if (output === "markdown") {
+    out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], groups.map((g) => groupCells(g, ctx.local)), "lrrrrrrrrrrll"));
+    out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
+  } else {
+    const startDate = commonStartDate(groups, ctx.local);
+    const options = { width: ctx.width, local: ctx.local, color: ctx.color, timeOnly: startDate !== null };
+    out.write(renderGroupTable(groups, GROUP_HEADER[by], options));
+    out.write(summaryFooter({ ...t, startDate }).map((line) => ctx.color.dim(line)).join("\n") + "\n");
   }
 }
 
