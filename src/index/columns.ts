@@ -24,6 +24,17 @@ export interface Columns {
 }
 
 export const IGNORED_FLAG = 16;
+/** The record had no index of its own: its index is its position. */
+export const POSITION_INDEX_FLAG = 32;
+
+/** How {@link ColumnsBuilder.append} maps another builder's ids into this one's. */
+export interface IdMaps {
+  name: (id: number) => number;
+  status: (code: number) => number;
+  run: (id: number) => number;
+  source: number;
+  lineBase: number;
+}
 
 function allocate(capacity: number): Columns {
   return {
@@ -68,7 +79,8 @@ export class ColumnsBuilder {
     c.index[i] = fields.index >= 0 ? fields.index : i;
     c.start[i] = fields.start;
     c.end[i] = fields.end;
-    c.flags[i] = fields.startClock | (fields.endClock << 2) | (fields.ignored ? IGNORED_FLAG : 0);
+    c.flags[i] = fields.startClock | (fields.endClock << 2) | (fields.ignored ? IGNORED_FLAG : 0) |
+      (fields.index >= 0 ? 0 : POSITION_INDEX_FLAG);
     c.duration[i] = fields.duration;
     c.status[i] = fields.status;
     c.name[i] = fields.nameId;
@@ -77,6 +89,29 @@ export class ColumnsBuilder {
     c.line[i] = line;
     c.offset[i] = offset;
     c.length[i] = length;
+  }
+
+  /** Appends `size` records of other columns, mapping their ids; positional indexes continue from here. */
+  append(other: Columns, size: number, maps: IdMaps): void {
+    this.reserve(this.size + size);
+    const c = this.columns;
+    const base = this.size;
+    c.start.set(other.start.subarray(0, size), base);
+    c.end.set(other.end.subarray(0, size), base);
+    c.flags.set(other.flags.subarray(0, size), base);
+    c.duration.set(other.duration.subarray(0, size), base);
+    c.offset.set(other.offset.subarray(0, size), base);
+    c.length.set(other.length.subarray(0, size), base);
+    for (let j = 0; j < size; j++) {
+      const i = base + j;
+      c.index[i] = other.flags[j]! & POSITION_INDEX_FLAG ? i : other.index[j]!;
+      c.status[i] = maps.status(other.status[j]!);
+      c.name[i] = maps.name(other.name[j]!);
+      c.run[i] = maps.run(other.run[j]!);
+      c.source[i] = maps.source;
+      c.line[i] = other.line[j]! + maps.lineBase;
+    }
+    this.size += size;
   }
 
   /** The columns trimmed to the records added (views, not copies). */

@@ -1,9 +1,10 @@
 import { JsonSyntaxError, parseJson } from "../json/parse.ts";
-import { ColumnsBuilder } from "../index/columns.ts";
-import { Diagnostics } from "./diagnostics.ts";
+import { type Columns, ColumnsBuilder } from "../index/columns.ts";
+import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { slotsFromObject } from "./object_slots.ts";
 import { SCAN_OK, scanLine, Slots } from "./scan_line.ts";
+import { FIRST_OTHER_STATUS } from "./status.ts";
 
 /**
  * Reads up to `length` bytes of an input at byte `position` into `target` at
@@ -17,6 +18,26 @@ export interface LogSource {
   read: ByteReader;
   /** Size in bytes when known: lets the reader size its columns once instead of growing them. */
   size?: number;
+}
+
+/** A byte range of a source to read: `start` at a line start, `end` just after a newline or at the end. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** What one reader read of one range, to be appended to another reader's records. */
+export interface ReaderPart {
+  columns: Columns;
+  size: number;
+  names: readonly string[];
+  otherStatuses: readonly string[];
+  runs: readonly string[];
+  badLines: readonly BadLine[];
+  badLineCount: number;
+  fallbacks: number;
+  /** Lines in the range (what the next range's line numbers start after). */
+  lines: number;
 }
 
 /** Options of {@link LogReader}. */
@@ -48,19 +69,24 @@ export class LogReader {
     this.useScanner = options.scanner ?? true;
   }
 
-  /** Reads a whole source, appending its records after those already read. */
-  read(source: LogSource): void {
+  /**
+   * Reads a source, or the byte range of it, appending its records after those already
+   * read. Returns the number of lines read.
+   */
+  read(source: LogSource, range?: ByteRange): number {
     const sourceId = this.sources.push(source) - 1;
     let buf = new Uint8Array(this.chunkSize + 1);
     let filled = 0;
-    let base = 0; // file position of buf[0]
+    let base = range?.start ?? 0; // file position of buf[0]
+    const stop = range?.end ?? Infinity;
     let line = 1;
     let firstByte = -1;
     const badBefore = this.diagnostics.badLineCount;
     const recordsBefore = this.builder.size;
     let sized = source.size === undefined;
     for (;;) {
-      const n = source.read(buf, filled, buf.length - 1 - filled, base + filled);
+      const want = Math.min(buf.length - 1 - filled, stop - base - filled);
+      const n = want > 0 ? source.read(buf, filled, want, base + filled) : 0;
       const eof = n === 0;
       filled += n;
       let start = 0;
@@ -77,8 +103,9 @@ export class LogReader {
       }
       if (!sized && this.builder.size > recordsBefore && base + start > 0) {
         // Size the columns for the whole file from the lines seen so far, with a margin.
-        const perRecord = (base + start) / (this.builder.size - recordsBefore);
-        this.builder.reserve(this.builder.size + Math.ceil((source.size! - base - start) / perRecord * 1.05) + 64);
+        const perRecord = (base + start - (range?.start ?? 0)) / (this.builder.size - recordsBefore);
+        const left = Math.min(source.size!, stop) - base - start;
+        this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64);
         sized = true;
       }
       if (eof) {
@@ -86,6 +113,7 @@ export class LogReader {
           if (firstByte < 0) firstByte = firstNonSpace(buf, start, filled);
           buf[filled] = 10; // the scanner's sentinel; buf has one spare byte for it
           this.line(buf, start, filled, sourceId, line, base, true);
+          line++;
         }
         break;
       }
@@ -104,6 +132,7 @@ export class LogReader {
         `${source.name}: this looks like a JSON array; exechist reads one object per line (try: jq -c '.[]' ${source.name})`,
       );
     }
+    return line - 1;
   }
 
   private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {
@@ -120,6 +149,44 @@ export class LogReader {
     } else {
       this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
     }
+  }
+
+  /** What this reader read, to hand to {@link appendPart} of another reader (a worker's result). */
+  part(lines: number): ReaderPart {
+    return {
+      columns: this.builder.finish(),
+      size: this.builder.size,
+      names: this.tables.names.values,
+      otherStatuses: this.tables.statuses.values,
+      runs: this.tables.runs.values,
+      badLines: this.diagnostics.badLines,
+      badLineCount: this.diagnostics.badLineCount,
+      fallbacks: this.diagnostics.fallbacks,
+      lines,
+    };
+  }
+
+  /**
+   * Appends the records another reader read from a later range of the source read last,
+   * as if this reader had read them: ids re-interned, defaulted indexes continued, line
+   * numbers shifted by `lineBase` (the lines before that range).
+   */
+  appendPart(part: ReaderPart, lineBase: number): void {
+    const sourceId = this.sources.length - 1;
+    const names = part.names.map((name) => this.tables.names.intern(name));
+    const statuses = part.otherStatuses.map((status) => this.tables.statuses.intern(status));
+    const runs = part.runs.map((run) => this.tables.runs.intern(run));
+    this.builder.append(part.columns, part.size, {
+      name: (id) => names[id]!,
+      status: (code) => (code < FIRST_OTHER_STATUS ? code : statuses[code - FIRST_OTHER_STATUS]!),
+      run: (id) => (id === 0 ? 0 : runs[id - 1]!),
+      source: sourceId,
+      lineBase,
+    });
+    const source = this.sources[sourceId]!.name;
+    for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBase, bad.reason);
+    this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
+    this.diagnostics.fallbacks += part.fallbacks;
   }
 
   /** The full parse: the scanner's fallback, and the reference it is tested against. */

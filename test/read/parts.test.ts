@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ExecutionRegistry } from "../../src/index/registry.ts";
+import { LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
+import { registryOf } from "../helpers/read_bytes.ts";
+
+function sourceOf(name: string, bytes: Uint8Array): LogSource {
+  return {
+    name,
+    size: bytes.length,
+    read: (target, offset, length, position) => {
+      const n = Math.max(0, Math.min(length, bytes.length - position));
+      target.set(bytes.subarray(position, position + n), offset);
+      return n;
+    },
+  };
+}
+
+/** Reads `bytes` as two ranges split after the newline nearest `at`, the second by another reader. */
+function readInTwo(name: string, bytes: Uint8Array, at: number, before = ""): ExecutionRegistry {
+  const split = bytes.indexOf(10, at) + 1;
+  const main = new LogReader({ chunkSize: 4096 });
+  if (before) main.read(sourceOf("before.jsonl", new TextEncoder().encode(before)));
+  const lines = main.read(sourceOf(name, bytes), { start: 0, end: split });
+  const worker = new LogReader({ chunkSize: 4096 });
+  const workerLines = worker.read(sourceOf(name, bytes), { start: split, end: bytes.length });
+  main.appendPart(worker.part(workerLines), lines);
+  return new ExecutionRegistry(main);
+}
+
+for (const seed of [11, 12, 13]) {
+  test(`two ranges merged equal one read: generated lines, seed ${seed}`, () => {
+    const r = prng(seed);
+    const bytes = new TextEncoder().encode(Array.from({ length: 3000 }, () => generateLine(r)).join("\n") + "\n");
+    const whole = registryOf([["gen.jsonl", bytes]], { chunkSize: 4096 });
+    for (const at of [0, 1000, Math.floor(bytes.length / 2), bytes.length - 50]) {
+      assert.deepEqual(columnsOf(readInTwo("gen.jsonl", bytes, at)), columnsOf(whole), `split near ${at}`);
+    }
+  });
+}
+
+test("bad lines of the second range keep their line numbers in the file", () => {
+  const good = Array.from({ length: 50 }, (_, i) => `{"name":"n${i}"}`);
+  const bytes = new TextEncoder().encode([...good, "junk", ...good, '{"name":""}'].join("\n") + "\n");
+  const merged = readInTwo("log.jsonl", bytes, 300);
+  assert.deepEqual(merged.diagnostics.badLines.map((b) => b.line), [51, 102]);
+  assert.equal(merged.size, 100);
+});
+
+test("positional indexes continue across the split, after an earlier file", () => {
+  const text = Array.from({ length: 40 }, (_, i) => (i % 3 ? `{"name":"n${i % 5}"}` : `{"name":"x","index":${100 + i}}`)).join("\n") + "\n";
+  const bytes = new TextEncoder().encode(text);
+  const before = '{"name":"first"}\n{"name":"second","status":"cancelled","run_id":"r1"}\n';
+  const merged = readInTwo("log.jsonl", bytes, 200, before);
+  const whole = registryOf([["before.jsonl", before], ["log.jsonl", bytes]]);
+  assert.deepEqual(columnsOf(merged), columnsOf(whole));
+  assert.deepEqual([merged.sourceOf(40), merged.columns.index[40]], ["log.jsonl:39", 40]);
+  assert.deepEqual([merged.sourceOf(41), merged.columns.index[41]], ["log.jsonl:40", 139]);
+});
