@@ -1,4 +1,4 @@
-import type { LogSource } from "./read/read_log.ts";
+import type { LogReader, LogSource } from "./read/read_log.ts";
 
 /** A stream of text the CLI writes to. */
 export interface Output {
@@ -31,6 +31,11 @@ export interface Io {
    * Gzip is recognised by its magic bytes. Throws an input error naming a missing file.
    */
   openLog(path: string): Promise<LogSource>;
+  /**
+   * Reads an opened log into `reader` (the real one splits large files across threads).
+   * Returns how many threads read it, and how many of them fell back to the main thread.
+   */
+  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }>;
   /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
   readFile(path: string): Uint8Array;
   pathKind(path: string): PathKind;

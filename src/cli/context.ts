@@ -13,6 +13,8 @@ export interface Context {
   /** The zone instants are shown in: null for UTC, the local zone under `--local`. */
   readonly local: LocalZone;
   readonly strict: boolean;
+  /** `--debug`: say how inputs were read, and show stacks of unexpected failures. */
+  readonly debug: boolean;
   /** Width that table and text cells are cut to. */
   readonly width: number;
 }
@@ -44,12 +46,13 @@ export function decideWidth(io: Io): number {
 }
 
 /** Builds the context of one run. */
-export function makeContext(io: Io, options: { color: boolean | undefined; local: boolean; strict: boolean }): Context {
+export function makeContext(io: Io, options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean }): Context {
   return {
     io,
     color: pc.createColors(decideColor(io, { flag: options.color })),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
+    debug: options.debug,
     width: decideWidth(io),
   };
 }

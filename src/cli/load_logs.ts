@@ -18,7 +18,15 @@ export async function loadRegistry(files: readonly string[], ctx: Context): Prom
     inputs = ["-"];
   }
   const reader = new LogReader();
-  for (const file of inputs) reader.read(await io.openLog(file));
+  for (const file of inputs) {
+    const source = await io.openLog(file);
+    const before = reader.builder.size;
+    const { threads, fellBack } = await io.readLog(reader, source);
+    if (ctx.debug) {
+      const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
+      io.stderr.write(`exechist: read ${source.name}: ${reader.builder.size - before} records on ${threads} thread${threads === 1 ? "" : "s"}${fell}\n`);
+    }
+  }
   const registry = new ExecutionRegistry(reader);
   const diagnostics = registry.diagnostics;
   if (diagnostics.badLineCount > 0) {

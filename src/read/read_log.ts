@@ -24,6 +24,10 @@ export interface LogSource {
 export interface ByteRange {
   start: number;
   end: number;
+  /** Size the columns for records up to this byte (default `end`): the rest arrives by {@link LogReader.appendPart}. */
+  sizeFor?: number;
+  /** The line number of the range's first line (default 1). */
+  firstLine?: number;
 }
 
 /** What one reader read of one range, to be appended to another reader's records. */
@@ -79,7 +83,8 @@ export class LogReader {
     let filled = 0;
     let base = range?.start ?? 0; // file position of buf[0]
     const stop = range?.end ?? Infinity;
-    let line = 1;
+    const firstLine = range?.firstLine ?? 1;
+    let line = firstLine;
     let firstByte = -1;
     const badBefore = this.diagnostics.badLineCount;
     const recordsBefore = this.builder.size;
@@ -104,7 +109,7 @@ export class LogReader {
       if (!sized && this.builder.size > recordsBefore && base + start > 0) {
         // Size the columns for the whole file from the lines seen so far, with a margin.
         const perRecord = (base + start - (range?.start ?? 0)) / (this.builder.size - recordsBefore);
-        const left = Math.min(source.size!, stop) - base - start;
+        const left = Math.min(source.size!, range?.sizeFor ?? stop) - base - start;
         this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64);
         sized = true;
       }
@@ -132,7 +137,7 @@ export class LogReader {
         `${source.name}: this looks like a JSON array; exechist reads one object per line (try: jq -c '.[]' ${source.name})`,
       );
     }
-    return line - 1;
+    return line - firstLine;
   }
 
   private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {

@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io, Output, PathKind } from "../io.ts";
-import type { LogSource } from "../read/read_log.ts";
+import type { LogReader, LogSource } from "../read/read_log.ts";
+import { readParallel, threadCount } from "./parallel_read.ts";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
 export class FdOutput implements Output {
@@ -65,8 +66,13 @@ export class NodeIo implements Io {
   readonly stderr: FdOutput;
   readonly stdinIsTTY: boolean;
   private readonly fds: number[] = [];
+  /** Opened logs: descriptor, size, and the path a worker thread may open again (none when spooled). */
+  private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined }>();
+  private readonly entry: string | undefined;
 
-  constructor() {
+  /** `entry`: the program's own module, which worker threads run to read large logs. */
+  constructor(entry?: string) {
+    this.entry = entry;
     this.stdout = new FdOutput(1);
     this.stderr = new FdOutput(2);
     this.stdinIsTTY = tty.isatty(0);
@@ -87,13 +93,32 @@ export class NodeIo implements Io {
   async openLog(file: string): Promise<LogSource> {
     const name = file === "-" ? "<stdin>" : file;
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
+    let path: string | undefined = file === "-" ? undefined : file;
     const head = new Uint8Array(2);
     if (fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
       fd = await this.gunzip(fd, name);
+      path = undefined;
     }
     const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
       fs.readSync(fd, target, offset, length, position);
-    return { name, read, size: fs.fstatSync(fd).size };
+    const size = fs.fstatSync(fd).size;
+    const source = { name, read, size };
+    this.opened.set(source, { fd, size, path });
+    return source;
+  }
+
+  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }> {
+    const file = this.opened.get(source);
+    if (file === undefined) {
+      reader.read(source);
+      return Promise.resolve({ threads: 1, fellBack: 0 });
+    }
+    const minMiB = Number(this.env("EXECHIST_PARALLEL_MIB"));
+    return readParallel(reader, source, file, {
+      entry: this.entry,
+      threads: threadCount((name) => this.env(name)),
+      minBytes: (Number.isFinite(minMiB) && minMiB >= 0 ? minMiB : 32) * (1 << 20),
+    });
   }
 
   readFile(file: string): Uint8Array {

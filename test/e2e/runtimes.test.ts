@@ -16,9 +16,9 @@ const RUNTIMES: Array<[string, string, string[]]> = [
 // A clean environment: no colour forced by the test runner, a fixed width.
 const ENV: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", COLUMNS: "120", NO_COLOR: "" };
 
-function run(runtime: (typeof RUNTIMES)[number], argv: string[], input?: Uint8Array) {
+function run(runtime: (typeof RUNTIMES)[number], argv: string[], input?: Uint8Array, env: Record<string, string> = {}) {
   const [, command, prefix] = runtime;
-  const result = spawnSync(command, [...prefix, ...argv], { cwd: ROOT, env: ENV, input: input ?? "", maxBuffer: 1 << 28 });
+  const result = spawnSync(command, [...prefix, ...argv], { cwd: ROOT, env: { ...ENV, ...env }, input: input ?? "", maxBuffer: 1 << 28 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
 }
@@ -98,4 +98,39 @@ test("importing mod.ts as a library never runs the CLI", () => {
   }
   const bundle = spawnSync("node", ["--input-type=module", "-e", `const m = await import(${JSON.stringify(path.join(ROOT, "dist", "exechist.mjs"))}); console.log(typeof m.ExecutionRegistry);`], { cwd: ROOT, env: ENV });
   assert.equal(bundle.stdout.toString(), "function\n", bundle.stderr.toString());
+});
+
+test("a large log read on two threads gives exactly what one thread gives, on every runtime", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-test-"));
+  const log = path.join(dir, "large.jsonl");
+  const lines: string[] = [];
+  for (let i = 0; i < 12000; i++) {
+    if (i % 2500 === 7) lines.push(`broken line ${i}`);
+    else if (i % 4 === 0) lines.push(JSON.stringify({ name: `job-${i % 13}`, status: "cancelled", duration: i / 7, run_id: `r${i % 3}`, result: "y".repeat(i % 300) }));
+    else lines.push(JSON.stringify({ index: i % 5 ? undefined : 100000 + i, name: `job-${i % 11}`, exception: i % 9 ? null : "E", start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`, result: { n: i } }));
+  }
+  fs.writeFileSync(log, lines.join("\n") + "\n");
+  const one = { EXECHIST_THREADS: "1" };
+  const two = { EXECHIST_THREADS: "2", EXECHIST_PARALLEL_MIB: "0.5" };
+  try {
+    for (const argv of [["summary", "-o", "json", log], ["summary", "--group-by", "name", "-o", "json", log], ["result", "12001", log]]) {
+      const expected = run(RUNTIMES[0]!, argv, undefined, one);
+      assert.equal(expected.stderr.split("\n").filter((l) => l.includes(": not JSON: ")).length, 5, expected.stderr);
+      assert.match(run(RUNTIMES[0]!, ["summary", "--debug", log], undefined, one).stderr, /: 11995 records on 1 thread\n/);
+      for (const runtime of RUNTIMES) {
+        const got = run(runtime, argv, undefined, two);
+        assert.deepEqual([got.status, got.stdout, got.stderr], [expected.status, expected.stdout, expected.stderr], `${runtime[0]} ${argv[1]}`);
+      }
+    }
+    // The threads really ran: --debug says how each input was read.
+    for (const runtime of RUNTIMES) {
+      const debug = run(runtime, ["summary", "--debug", "-o", "json", log], undefined, two);
+      assert.match(debug.stderr, /: 11995 records on 2 threads\n/, `${runtime[0]}: ${debug.stderr}`);
+      assert.doesNotMatch(debug.stderr, /fell back/, runtime[0]);
+    }
+    const piped = run(RUNTIMES[2]!, ["summary", "-o", "json"], fs.readFileSync(log), two);
+    assert.equal(piped.stdout, run(RUNTIMES[0]!, ["summary", "-o", "json"], fs.readFileSync(log), one).stdout, "deno, standard input");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
 import type { Io, Output, PathKind } from "../../src/io.ts";
 import { main } from "../../src/cli/main.ts";
-import type { LogSource } from "../../src/read/read_log.ts";
+import type { LogReader, LogSource } from "../../src/read/read_log.ts";
 
 /** The repository root, for fixture paths. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -81,6 +81,11 @@ export class FakeIo implements Io {
     const data = file === "-" ? this.stdin : this.readFile(file);
     if (data[0] === 0x1f && data[1] === 0x8b) throw new Error("FakeIo does not gunzip: use the real NodeIo");
     return Promise.resolve({ name: file === "-" ? "<stdin>" : file, read: readerOf(data) });
+  }
+
+  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }> {
+    reader.read(source);
+    return Promise.resolve({ threads: 1, fellBack: 0 });
   }
 
   readFile(file: string): Uint8Array {
