@@ -42,7 +42,7 @@ export function filterPositions(registry: ExecutionRegistry, filter: RecordFilte
     }
     out[n++] = i;
   }
-  return out.slice(0, n);
+  return out.subarray(0, n);
 }
 
 function idsOf(names: readonly string[], wanted: readonly string[]): Set<number> {
