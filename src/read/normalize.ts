@@ -134,7 +134,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
       out.status = tables.statusCode(b, start, end);
     }
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
-    out.status = hasException(b, slots) ? STATUS_ERROR : STATUS_SUCCESS;
+    out.status = hasException(slots) ? STATUS_ERROR : STATUS_SUCCESS;
   } else {
     return `status is not a string: ${textAt(b, slots, F.status)}`;
   }
@@ -198,7 +198,7 @@ function monotonicAt(b: Uint8Array, slots: Slots, aliases: readonly number[]): n
   return NaN;
 }
 
-function hasException(b: Uint8Array, slots: Slots): boolean {
+function hasException(slots: Slots): boolean {
   const s = firstPresent(slots.kind, EXCEPTION_ALIASES);
   if (s < 0) return false;
   switch (slots.kind[s]) {

@@ -16,7 +16,7 @@ export function printRecord(registry: ExecutionRegistry, pos: number, output: Re
 }
 
 /** `exechist result N`: the first record with index N; others with that index are named on stderr. */
-export async function showResult(registry: ExecutionRegistry, index: number, output: RecordFormat, ctx: Context): Promise<number> {
+export function showResult(registry: ExecutionRegistry, index: number, output: RecordFormat, ctx: Context): number {
   const matches = registry.positionsOfIndex(index);
   const first = matches[0];
   if (first === undefined) throw new ExechistError("not_found", `No execution with index ${index} (${registry.size} records read)`);
@@ -29,7 +29,7 @@ export async function showResult(registry: ExecutionRegistry, index: number, out
     );
   }
   printRecord(registry, first, output, ctx);
-  return Promise.resolve(0);
+  return 0;
 }
 
 /** The newest matching record that is not ignore_in_history, or -1. */
@@ -51,7 +51,7 @@ export function showLast(registry: ExecutionRegistry, positions: Uint32Array, ou
 
 export async function runResult(command: Extract<Command, { command: "result" }>, ctx: Context): Promise<number> {
   const registry = await loadRegistry(command.files, ctx);
-  return await showResult(registry, command.index, command.output, ctx);
+  return showResult(registry, command.index, command.output, ctx);
 }
 
 export async function runLast(command: Extract<Command, { command: "last" }>, ctx: Context): Promise<number> {

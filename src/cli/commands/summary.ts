@@ -26,7 +26,7 @@ export async function runSummary(command: SummaryCommand, ctx: Context): Promise
   const filter = buildFilter(command.filter, ctx.io.now());
   const registry = await loadRegistry(command.files, ctx);
   const recordFormat = command.output === "json" ? "json" : "text";
-  if (command.resultIndex !== undefined) return await showResult(registry, command.resultIndex, recordFormat, ctx);
+  if (command.resultIndex !== undefined) return showResult(registry, command.resultIndex, recordFormat, ctx);
   const positions = filterPositions(registry, filter);
   if (command.lastResult) return showLast(registry, positions, recordFormat, ctx);
 
