@@ -119,6 +119,8 @@ interface Tally {
   times: number[];
   peaks: number[];
   stdout: string | undefined;
+  /** Why the tool stopped being run: its first failing run. */
+  failure: string | undefined;
 }
 
 /**
@@ -132,10 +134,13 @@ async function runRounds(tallies: Tally[], gnuTime: boolean): Promise<void> {
     for (const t of tallies) {
       // Warm-up rounds line up for every tool; a tool without warm-up starts with the timed rounds.
       const i = round - (warmups - t.warmup);
-      if (i < 0 || i >= t.warmup + t.runs) continue;
+      if (i < 0 || i >= t.warmup + t.runs || t.failure !== undefined) continue;
       const run = await measureProcess(t.tool.command, t.tool.args, gnuTime);
       if (run.status !== 0) {
-        throw new Error(`${t.tool.label} exited with ${run.status}: ${run.stderr.trim().split("\n").slice(0, 5).join(" | ")}`);
+        // One broken contender must not hide the others' figures: note it, stop running it, fail at the end.
+        t.failure = `${t.tool.label} exited with ${run.status}: ${run.stderr.trim().split("\n").slice(0, 5).join(" | ")}`;
+        log(`  ${t.failure}`);
+        continue;
       }
       const counted = i >= t.warmup;
       log(`  ${t.tool.label}: ${(run.wallMs / 1000).toFixed(3)} s, ${(run.peakKiB / 1024).toFixed(0)} MiB${counted ? "" : " (warm-up)"}`);
@@ -204,23 +209,27 @@ async function main(): Promise<number> {
   const tools = [...exechistTools(paths, resultIndex), ...duckdbTools(paths), ...(hasJq ? [jqTool(paths)] : [])];
   const tallies: Tally[] = tools.map((tool) => {
     const isJq = tool.kind === "jq";
-    return { tool, runs: isJq ? (o.jqRuns ?? o.runs) : o.runs, warmup: isJq ? 0 : o.warmup, times: [], peaks: [], stdout: undefined };
+    return { tool, runs: isJq ? (o.jqRuns ?? o.runs) : o.runs, warmup: isJq ? 0 : o.warmup, times: [], peaks: [], stdout: undefined, failure: undefined };
   });
   await runRounds(tallies, gnuTime);
-  const results = tallies.map(toolResult);
-  const outputs = new Map(tallies.map((t) => [t.tool.label, t.stdout ?? ""]));
+  const failed = tallies.filter((t) => t.failure !== undefined);
+  const good = tallies.filter((t) => t.failure === undefined);
+  const results = good.map(toolResult);
+  const outputs = new Map(good.map((t) => [t.tool.label, t.stdout ?? ""]));
 
   // Every tool must agree on the per-name counts, and the three runtimes on every byte.
-  const problems: string[] = [];
-  const reference = tools[0]!;
+  const problems: string[] = failed.map((t) => t.failure!);
+  const checked = good.map((t) => t.tool);
+  const reference = checked.find((t) => t.counts !== undefined);
+  if (reference === undefined) throw new Error(problems.join("\n") || "no tool reported counts");
   const referenceCounts = reference.counts!(outputs.get(reference.label)!);
-  for (const tool of tools) {
+  for (const tool of checked) {
     if (!tool.counts) continue;
     const diff = countDifferences(referenceCounts, tool.counts(outputs.get(tool.label)!));
     if (diff.length) problems.push(`${tool.label} disagrees with ${reference.label}: ${diff.slice(0, 5).join(", ")}${diff.length > 5 ? ` and ${diff.length - 5} more` : ""}`);
   }
   for (const kind of ["summary", "result"] as const) {
-    const texts = tools.filter((t) => t.kind === kind).map((t) => outputs.get(t.label));
+    const texts = checked.filter((t) => t.kind === kind).map((t) => outputs.get(t.label));
     if (new Set(texts).size > 1) problems.push(`exechist ${kind} output differs between runtimes`);
   }
 
@@ -230,8 +239,8 @@ async function main(): Promise<number> {
     fs.mkdirSync(path.dirname(path.resolve(o.json)), { recursive: true });
     fs.writeFileSync(o.json, JSON.stringify({ facts, file: path.relative(ROOT, file), bytes, records: sum(referenceCounts), runs: o.runs, results, problems }, null, 2) + "\n");
   }
-  for (const p of problems) log(`MISMATCH: ${p}`);
-  if (problems.length === 0) log(`counts agree: ${referenceCounts.size} names, ${sum(referenceCounts)} records, across ${tools.filter((t) => t.counts).length} tools`);
+  for (const p of problems) log(`PROBLEM: ${p}`);
+  if (problems.length === 0) log(`counts agree: ${referenceCounts.size} names, ${sum(referenceCounts)} records, across ${checked.filter((t) => t.counts).length} tools`);
   return problems.length ? 1 : 0;
 }
 
