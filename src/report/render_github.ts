@@ -1,8 +1,8 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
-import { cutChars } from "./cut_text.ts";
+import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";
-import { visibleControls } from "./visible_text.ts";
+import { visibleControls } from "../render/visible_text.ts";
 import { workflowCommand } from "./workflow_command.ts";
 
 /** Options of {@link renderGithub}. */

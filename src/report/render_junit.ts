@@ -2,7 +2,7 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import type { GroupStats } from "../query/group.ts";
 import { formatIsoTime, type LocalZone } from "../render/time.ts";
 import { orderByName } from "./by_name.ts";
-import { cutChars } from "./cut_text.ts";
+import { cutChars } from "../render/cut_text.ts";
 import { junitSeconds } from "./durations.ts";
 import { failureView } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";

@@ -1,12 +1,12 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { oneLine } from "../render/cell.ts";
 import { formatDuration, formatIsoTime, type LocalZone } from "../render/time.ts";
-import { cutChars } from "./cut_text.ts";
+import { cutChars } from "../render/cut_text.ts";
 import { humanSpan } from "./durations.ts";
 import { executionTitle, failureView, tail } from "./failure_view.ts";
 import { ByteBudget, GITHUB_SUMMARY_LIMIT } from "./markdown_budget.ts";
-import { escapeHtmlBlock, escapeTableCell } from "./markdown_escape.ts";
-import { markdownTableHead, markdownTableRow } from "./markdown_table.ts";
+import { escapeHtmlBlock, escapeTableCell } from "../render/markdown_escape.ts";
+import { markdownTableHead, markdownTableRow } from "../render/markdown_table.ts";
 import type { ReportData } from "./report_data.ts";
 
 /** How the markdown report is laid out and kept small. */

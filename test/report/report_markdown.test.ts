@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { buildReportData } from "../../src/report/report_data.ts";
 import { MARKDOWN_DEFAULTS, renderMarkdown } from "../../src/report/render_markdown.ts";
 import { GITHUB_SUMMARY_LIMIT, utf8Length } from "../../src/report/markdown_budget.ts";
-import { escapeTableCell } from "../../src/report/markdown_escape.ts";
+import { escapeTableCell } from "../../src/render/markdown_escape.ts";
 import { fixture, runCli } from "../helpers/fake_io.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
 import { failingLog } from "./generated_logs.ts";

@@ -7,7 +7,7 @@ import { type GroupKey, groupPositions, type GroupStats } from "../../query/grou
 import { cut } from "../../render/cell.ts";
 import { csvRow } from "../../render/csv.ts";
 import { groupFields, groupJson } from "../../render/group_json.ts";
-import { markdownTable } from "../../render/markdown.ts";
+import { type MarkdownColumn, markdownTableHead, markdownTableRow } from "../../render/markdown_table.ts";
 import { recordJson } from "../../render/record_json.ts";
 import { summaryFooter, type SummaryTotals } from "../../render/summary_footer.ts";
 import { commonStartDate, GROUP_HEADERS, groupCells, RECORD_HEADERS, recordCells, renderGroupTable, renderRecordTable } from "../../render/summary_table.ts";
@@ -121,7 +121,7 @@ function writeRecords(registry: ExecutionRegistry, shown: Uint32Array, output: S
       cells[6] = cut(cells[6]!, ctx.width);
       return cells;
     });
-    out.write(markdownTable(RECORD_HEADERS, rows, "rlllrll"));
+    out.write(markdownTable(RECORD_HEADERS, "rlllrll", rows));
     out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
   } else {
     out.write(renderRecordTable(registry, shown, { width: ctx.width, local: ctx.local, color: ctx.color }));
@@ -134,7 +134,7 @@ function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, 
   if (writeData(output, t, "groups", groupFields(by), groups.length, item, ctx)) return;
   const out = ctx.io.stdout;
   if (output === "markdown") {
-    out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], groups.map((g) => groupCells(g, ctx.local)), "lrrrrrrrrrrll"));
+    out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], "lrrrrrrrrrrll", groups.map((g) => groupCells(g, ctx.local))));
     out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
   } else {
     const startDate = commonStartDate(groups, ctx.local);
@@ -142,6 +142,12 @@ function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, 
     out.write(renderGroupTable(groups, GROUP_HEADER[by], options));
     out.write(summaryFooter({ ...t, startDate }).map((line) => ctx.color.dim(line)).join("\n") + "\n");
   }
+}
+
+/** A markdown table; `align` has one letter per column, `l` or `r`. */
+function markdownTable(headers: readonly string[], align: string, rows: readonly string[][]): string {
+  const columns: MarkdownColumn[] = headers.map((header, i) => ({ header, align: align[i] === "r" ? "right" : "left" }));
+  return markdownTableHead(columns) + rows.map(markdownTableRow).join("");
 }
 
 /** A CSV cell: strings as they are, null empty, anything else as compact JSON. */

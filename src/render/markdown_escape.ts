@@ -1,4 +1,4 @@
-import { oneLine } from "../render/cell.ts";
+import { oneLine } from "./cell.ts";
 import { visibleControls } from "./visible_text.ts";
 
 /** `&`, `<`, `>` and `"` as HTML entities. */
@@ -15,12 +15,13 @@ export function escapeHtmlBlock(text: string): string {
 }
 
 /**
- * One markdown table cell: on one line (newline as ⏎, controls as `\xNN`), HTML
- * escaped, and `|` and the inline markers (`\`, `` ` ``, `*`, `_`, `[`, `]`, `~`)
+ * One markdown table cell: on one line (newline as ⏎, controls as `\xNN`), `&`, `<`, `>`
+ * HTML escaped, and `|` and the inline markers (`\`, `` ` ``, `*`, `_`, `[`, `]`, `~`)
  * backslash-escaped so the text shows as written (`_` only at a word's edge).
  */
 export function escapeTableCell(text: string): string {
-  return escapeHtml(visibleControls(oneLine(text)))
+  // Quotes need no entity outside attributes: left as they are, for readable source.
+  return escapeHtml(visibleControls(oneLine(text))).replace(/&quot;/g, '"')
     // `_` inside a word (fetch_orders) never starts emphasis in GFM: left as it is, for readable source.
     .replace(/[\\|`*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\$&");
 }
