@@ -3,6 +3,7 @@ import { JsonSyntaxError, parseJson } from "../json/parse.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Diagnostics } from "../read/diagnostics.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
+import { filterPositions } from "../query/filter.ts";
 import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
 import { CLOCK, type Clock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
@@ -31,7 +32,6 @@ export class ExecutionRegistry {
   private readonly otherStatuses: readonly string[];
   private readonly runs: readonly string[];
   private readonly sources: readonly LogSource[];
-  private byNameCache: Map<string, number[]> | undefined;
 
   constructor(reader: LogReader) {
     this.columns = reader.builder.finish();
@@ -137,37 +137,27 @@ export class ExecutionRegistry {
   }
 
   /** Positions of the records with this name, in input order. */
-  positionsOfName(name: string): number[] {
-    if (this.byNameCache === undefined) {
-      const cache = new Map<string, number[]>();
-      for (let i = 0; i < this.size; i++) {
-        const n = this.nameOf(i);
-        const list = cache.get(n);
-        if (list) list.push(i);
-        else cache.set(n, [i]);
-      }
-      this.byNameCache = cache;
-    }
-    return this.byNameCache.get(name) ?? [];
+  positionsOfName(name: string): Uint32Array {
+    return filterPositions(this, { names: [name] });
   }
 
   /** Positions of the records of one status class, in input order. */
-  positionsOfStatus(status: StatusClass): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.size; i++) if (this.statusClassOf(i) === status) out.push(i);
-    return out;
+  positionsOfStatus(status: StatusClass): Uint32Array {
+    return filterPositions(this, { status });
   }
 
   /** Positions of the records of one run, in input order. */
-  positionsOfRun(runId: string): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.size; i++) if (this.runOf(i) === runId) out.push(i);
-    return out;
+  positionsOfRun(runId: string): Uint32Array {
+    return filterPositions(this, { runId });
   }
 
-  /** The newest record (highest position) that is not ignore_in_history, or -1. */
-  latestPosition(): number {
-    for (let i = this.size - 1; i >= 0; i--) if (!this.isIgnored(i)) return i;
+  /** The newest record (highest position) not marked ignore_in_history, among `positions` (default: all), or -1. */
+  latestPosition(positions?: ArrayLike<number>): number {
+    const n = positions ? positions.length : this.size;
+    for (let j = n - 1; j >= 0; j--) {
+      const pos = positions ? positions[j]! : j;
+      if (!this.isIgnored(pos)) return pos;
+    }
     return -1;
   }
 

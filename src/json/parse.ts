@@ -1,4 +1,3 @@
-import { ExechistError } from "../errors.ts";
 import { JsonNumber, type JsonObject, type JsonValue } from "./value.ts";
 
 /** Where and why a JSON text could not be parsed. */
@@ -30,18 +29,6 @@ export function parseJson(text: string): JsonValue {
   parser.skipSpace();
   if (parser.pos < text.length) parser.fail("unexpected text after the JSON value");
   return value;
-}
-
-/** As {@link parseJson}, but a syntax error becomes an input error naming `source`. */
-export function parseJsonOrThrow(text: string, source: string): JsonValue {
-  try {
-    return parseJson(text);
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) {
-      throw new ExechistError("input", `Cannot parse "${source}": ${error.message}`);
-    }
-    throw error;
-  }
 }
 
 class Parser {

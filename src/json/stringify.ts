@@ -68,19 +68,3 @@ function numberText(n: number, raw: boolean): string {
   if (!raw) return "null";
   return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
 }
-
-/** Converts plain JS data (objects, arrays, numbers) into a {@link JsonValue}. */
-export function toJsonValue(data: unknown): JsonValue {
-  if (data === null || data === undefined) return null;
-  if (typeof data === "string" || typeof data === "boolean" || typeof data === "number") return data;
-  if (data instanceof JsonNumber || data instanceof Map) return data as JsonValue;
-  if (Array.isArray(data)) return data.map(toJsonValue);
-  if (typeof data === "object") {
-    const out = new Map<string, JsonValue>();
-    for (const [key, item] of Object.entries(data)) {
-      if (item !== undefined) out.set(key, toJsonValue(item));
-    }
-    return out;
-  }
-  return String(data);
-}

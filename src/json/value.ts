@@ -33,19 +33,9 @@ export type JsonValue =
   | JsonValue[]
   | JsonObject;
 
-/** True for a JSON object (a `Map`). */
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return value instanceof Map;
-}
-
 /** The numeric value of a JSON number, or undefined for anything else. */
 export function numberOf(value: JsonValue | undefined): number | undefined {
   if (typeof value === "number") return value;
   if (value instanceof JsonNumber) return value.value;
   return undefined;
-}
-
-/** Builds a JSON object from plain entries, in order. */
-export function jsonObject(entries: Iterable<[string, JsonValue]>): JsonObject {
-  return new Map(entries);
 }

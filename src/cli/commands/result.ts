@@ -32,18 +32,9 @@ export function showResult(registry: ExecutionRegistry, index: number, output: R
   return 0;
 }
 
-/** The newest matching record that is not ignore_in_history, or -1. */
-export function lastPosition(registry: ExecutionRegistry, positions: Uint32Array): number {
-  for (let j = positions.length - 1; j >= 0; j--) {
-    const pos = positions[j]!;
-    if (!registry.isIgnored(pos)) return pos;
-  }
-  return -1;
-}
-
 /** `exechist last`: the newest record that passes the filters and is not ignore_in_history. */
 export function showLast(registry: ExecutionRegistry, positions: Uint32Array, output: RecordFormat, ctx: Context): number {
-  const pos = lastPosition(registry, positions);
+  const pos = registry.latestPosition(positions);
   if (pos < 0) throw new ExechistError("not_found", "No execution found to show (none matched, or all are ignore_in_history)");
   printRecord(registry, pos, output, ctx);
   return 0;
