@@ -3,7 +3,7 @@ import { type Columns, ColumnsBuilder } from "../index/columns.ts";
 import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { slotsFromObject } from "./object_slots.ts";
-import { SCAN_OK, scanLine, Slots } from "./scan_line.ts";
+import { scanRecord, Slots } from "./scan_line.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
 /**
@@ -98,14 +98,31 @@ export class LogReader {
       if (base === 0 && start === 0 && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
         start = 3;
       }
-      for (;;) {
+      buf[filled] = 10; // a sentinel: the scanner stops at a newline, so it needs no bounds
+      while (start < filled) {
+        const c = buf[start];
+        if (c === 123 && this.useScanner) {
+          const nl = scanRecord(buf, start, this.slots);
+          if (nl >= 0 && (nl < filled || eof)) {
+            if (firstByte < 0) firstByte = 123;
+            this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start, nl - start);
+            line++;
+            start = nl + 1;
+            continue;
+          }
+        } else if (c === 10) {
+          line++; // a blank line
+          start++;
+          continue;
+        }
         const nl = buf.indexOf(10, start);
-        if (nl < 0 || nl >= filled) break;
+        if (nl === filled && !eof) break; // the rest of this line is not read yet
         if (firstByte < 0) firstByte = firstNonSpace(buf, start, nl);
-        this.line(buf, start, nl, sourceId, line, base, false);
+        this.line(buf, start, nl, sourceId, line, base, nl === filled);
         line++;
         start = nl + 1;
       }
+      start = Math.min(start, filled);
       if (!sized && this.builder.size > recordsBefore && base + start > 0) {
         // Size the columns for the whole file from the lines seen so far, with a margin.
         const perRecord = (base + start - (range?.start ?? 0)) / (this.builder.size - recordsBefore);
@@ -113,15 +130,7 @@ export class LogReader {
         this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64);
         sized = true;
       }
-      if (eof) {
-        if (start < filled) {
-          if (firstByte < 0) firstByte = firstNonSpace(buf, start, filled);
-          buf[filled] = 10; // the scanner's sentinel; buf has one spare byte for it
-          this.line(buf, start, filled, sourceId, line, base, true);
-          line++;
-        }
-        break;
-      }
+      if (eof) break;
       if (start > 0) {
         buf.copyWithin(0, start, filled);
         base += start;
@@ -140,20 +149,20 @@ export class LogReader {
     return line - firstLine;
   }
 
+  /** The slow path: a line with leading blanks, one the scanner could not decide, or not an object. */
   private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {
-    const first = firstNonSpace(buf, start, end);
-    if (first < 0) return; // blank
-    let reason: string | null;
-    if (this.useScanner && first === 123 && scanLine(buf, start, end, this.slots) === SCAN_OK) {
-      reason = normalizeSlots(buf, this.slots, this.tables, this.fields);
-    } else {
-      reason = this.parseLine(buf, start, end, last);
-    }
-    if (reason === null) {
-      this.builder.add(this.fields, sourceId, line, base + start, end - start);
-    } else {
-      this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
-    }
+    let first = start;
+    while (first < end && isBlank(buf[first]!)) first++;
+    if (first === end) return; // blank
+    const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
+      scanRecord(buf, first, this.slots) === end;
+    const reason = scanned ? normalizeSlots(buf, this.slots, this.tables, this.fields) : this.parseLine(buf, start, end, last);
+    this.add(reason, sourceId, line, base + start, end - start);
+  }
+
+  private add(reason: string | null, sourceId: number, line: number, offset: number, length: number): void {
+    if (reason === null) this.builder.add(this.fields, sourceId, line, offset, length);
+    else this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
   }
 
   /** What this reader read, to hand to {@link appendPart} of another reader (a worker's result). */
@@ -212,11 +221,12 @@ export class LogReader {
   }
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
 function firstNonSpace(buf: Uint8Array, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = buf[i]!;
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return c;
-  }
+  for (let i = start; i < end; i++) if (!isBlank(buf[i]!)) return buf[i]!;
   return -1;
 }
 

@@ -1,161 +1,144 @@
 /**
  * Validating skippers for JSON values in bytes, building nothing: the scanner's inner
- * loops. Each returns the position after the value, or -1 when it is not valid JSON
- * (NaN and infinities allowed). Reads stop at `end`; `b[end]` must be readable.
+ * loops. Each takes the position of a value's first byte (of a string: just after its
+ * opening quote) and returns the position after the value, or -1 when it is not valid
+ * JSON (NaN and infinities allowed). None needs an end bound: every loop stops at a
+ * newline (byte 10), which is never valid inside a value, so a buffer that ends in one
+ * can be scanned without bounds checks.
  */
 
-const encoder = new TextEncoder();
 const MAX_DEPTH = 512;
+const stack = new Uint8Array(MAX_DEPTH);
+const HEX = new Uint8Array(256);
+for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
+const INFINITY = [73, 110, 102, 105, 110, 105, 116, 121];
 
-export function skipSpace(b: Uint8Array, p: number, end: number): number {
-  while (p < end) {
-    const c = b[p]!;
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) break;
-    p++;
-  }
+/** Set by {@link skipString}: 1 when the string held an escape. */
+export let escaped = 0;
+
+/** Past spaces, tabs and carriage returns (a newline ends the line, so it is not skipped). */
+export function skipSpace(b: Uint8Array, p: number): number {
+  let c = b[p]!;
+  while (c === 32 || c === 9 || c === 13) c = b[++p]!;
   return p;
 }
 
-/**
- * From just after an opening quote to just after the closing one. -1 when invalid;
- * `-2 - position` when valid but holding an escape (the caller decodes those).
- */
-export function skipString(b: Uint8Array, p: number, end: number): number {
-  let escaped = false;
-  while (p < end) {
+/** From just after an opening quote to just after the closing one; sets {@link escaped}. */
+export function skipString(b: Uint8Array, p: number): number {
+  escaped = 0;
+  for (;;) {
     const c = b[p]!;
-    if (c === 34) return escaped ? -2 - (p + 1) : p + 1;
-    if (c === 92) {
-      escaped = true;
-      const e = b[p + 1];
+    if (c >= 35) {
+      if (c !== 92) {
+        p++;
+        continue;
+      }
+      escaped = 1;
+      const e = b[p + 1]!;
       if (e === 117) {
-        if (p + 6 > end) return -1;
-        for (let i = p + 2; i < p + 6; i++) {
-          const x = b[i]!;
-          if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102))) return -1;
-        }
+        if (HEX[b[p + 2]!] === 0 || HEX[b[p + 3]!] === 0 || HEX[b[p + 4]!] === 0 || HEX[b[p + 5]!] === 0) return -1;
         p += 6;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
         p += 2;
       } else {
         return -1;
       }
-    } else if (c < 32) {
-      return -1;
-    } else {
+    } else if (c === 34) {
+      return p + 1;
+    } else if (c >= 32) {
       p++;
+    } else {
+      return -1;
     }
   }
-  return -1;
 }
 
-export function matchWord(b: Uint8Array, p: number, end: number, word: Uint8Array): number {
-  if (p + word.length > end) return -1;
-  for (let i = 0; i < word.length; i++) if (b[p + i] !== word[i]) return -1;
-  return p + word.length;
-}
-
-const TRUE = encoder.encode("true");
-const FALSE = encoder.encode("false");
-const NULL = encoder.encode("null");
-const NAN = encoder.encode("NaN");
-const INFINITY = encoder.encode("Infinity");
-
-/** A number or literal; -1 when invalid. */
-export function skipScalar(b: Uint8Array, p: number, end: number): number {
-  const c = b[p];
-  if (c === 116) return matchWord(b, p, end, TRUE);
-  if (c === 102) return matchWord(b, p, end, FALSE);
-  if (c === 110) return matchWord(b, p, end, NULL);
-  if (c === 78) return matchWord(b, p, end, NAN);
-  if (c === 73) return matchWord(b, p, end, INFINITY);
-  if (c === 45) {
-    p++;
-    if (b[p] === 73) return matchWord(b, p, end, INFINITY);
+/** A number or one of true, false, null, NaN, Infinity, -Infinity. */
+export function skipScalar(b: Uint8Array, p: number): number {
+  let c = b[p]!;
+  switch (c) {
+    case 116: // true
+      return b[p + 1] === 114 && b[p + 2] === 117 && b[p + 3] === 101 ? p + 4 : -1;
+    case 102: // false
+      return b[p + 1] === 97 && b[p + 2] === 108 && b[p + 3] === 115 && b[p + 4] === 101 ? p + 5 : -1;
+    case 110: // null
+      return b[p + 1] === 117 && b[p + 2] === 108 && b[p + 3] === 108 ? p + 4 : -1;
+    case 78: // NaN
+      return b[p + 1] === 97 && b[p + 2] === 78 ? p + 3 : -1;
+    case 45: // minus
+      c = b[++p]!;
+      break;
   }
-  let d = b[p]!;
-  if (p >= end) return -1;
-  if (d === 48) p++;
-  else if (d >= 49 && d <= 57) {
-    p++;
-    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
-  } else return -1;
-  if (p < end && b[p] === 46) {
-    const from = ++p;
-    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
-    if (p === from) return -1;
+  if (c === 48) {
+    c = b[++p]!;
+  } else if (c >= 49 && c <= 57) {
+    do c = b[++p]!; while (c >= 48 && c <= 57);
+  } else if (c === 73) {
+    for (let i = 0; i < 8; i++) if (b[p + i] !== INFINITY[i]) return -1;
+    return p + 8;
+  } else {
+    return -1;
   }
-  if (p < end && (b[p] === 101 || b[p] === 69)) {
-    p++;
-    if (p < end && (b[p] === 43 || b[p] === 45)) p++;
-    const from = p;
-    while (p < end && (d = b[p]!) >= 48 && d <= 57) p++;
-    if (p === from) return -1;
+  if (c === 46) {
+    c = b[++p]!;
+    if (c < 48 || c > 57) return -1;
+    do c = b[++p]!; while (c >= 48 && c <= 57);
+  }
+  if (c === 101 || c === 69) {
+    c = b[++p]!;
+    if (c === 43 || c === 45) c = b[++p]!;
+    if (c < 48 || c > 57) return -1;
+    do c = b[++p]!; while (c >= 48 && c <= 57);
   }
   return p;
 }
 
-const S_VALUE = 0;
-const S_AFTER = 1;
-const S_KEY = 2;
-const stack = new Uint8Array(MAX_DEPTH);
+/** An object key with its colon, from its opening quote to the value's first byte. */
+function skipKey(b: Uint8Array, p: number): number {
+  if (b[p] !== 34) return -1;
+  p = skipString(b, p + 1);
+  if (p < 0) return -1;
+  p = skipSpace(b, p);
+  if (b[p] !== 58) return -1;
+  return skipSpace(b, p + 1);
+}
 
-/** A whole object or array from its opening bracket, validated without recursion; -1 when invalid. */
-export function skipContainer(b: Uint8Array, p: number, end: number): number {
+/** A whole object or array from its opening bracket, validated without recursion. */
+export function skipContainer(b: Uint8Array, p: number): number {
   let depth = 0;
-  let state = S_VALUE;
   for (;;) {
-    if (state === S_VALUE) {
-      const c = b[p];
-      if (c === 34) {
-        p = skipString(b, p + 1, end);
-        if (p < 0) {
-          if (p === -1) return -1;
-          p = -2 - p;
-        }
-        state = S_AFTER;
-      } else if (c === 123 || c === 91) {
-        if (depth >= MAX_DEPTH) return -1;
-        stack[depth++] = c;
-        p = skipSpace(b, p + 1, end);
-        const d = b[p];
-        if (d === (c === 123 ? 125 : 93)) {
-          p++;
-          depth--;
-          state = S_AFTER;
-        } else {
-          state = c === 123 ? S_KEY : S_VALUE;
-        }
-      } else {
-        p = skipScalar(b, p, end);
-        if (p < 0) return -1;
-        state = S_AFTER;
-      }
-    } else if (state === S_AFTER) {
-      if (depth === 0) return p;
-      p = skipSpace(b, p, end);
-      const c = b[p];
-      const open = stack[depth - 1];
-      if (c === 44) {
-        p = skipSpace(b, p + 1, end);
-        state = open === 123 ? S_KEY : S_VALUE;
-      } else if (c === (open === 123 ? 125 : 93)) {
+    // p is at a value.
+    const c = b[p]!;
+    if (c === 123 || c === 91) {
+      if (depth === MAX_DEPTH) return -1;
+      stack[depth++] = c;
+      p = skipSpace(b, p + 1);
+      if (b[p] === c + 2) { // } is { + 2, ] is [ + 2
         p++;
         depth--;
       } else {
-        return -1;
+        if (c === 123 && (p = skipKey(b, p)) < 0) return -1;
+        continue;
       }
-    } else {
-      if (b[p] !== 34) return -1;
-      p = skipString(b, p + 1, end);
-      if (p < 0) {
-        if (p === -1) return -1;
-        p = -2 - p;
+    } else if (c === 34) {
+      if ((p = skipString(b, p + 1)) < 0) return -1;
+    } else if ((p = skipScalar(b, p)) < 0) {
+      return -1;
+    }
+    // p is after a value: close what ends here, then find the next value.
+    for (;;) {
+      if (depth === 0) return p;
+      p = skipSpace(b, p);
+      const d = b[p]!;
+      const open = stack[depth - 1]!;
+      if (d === 44) {
+        p = skipSpace(b, p + 1);
+        if (open === 123 && (p = skipKey(b, p)) < 0) return -1;
+        break;
       }
-      p = skipSpace(b, p, end);
-      if (b[p] !== 58) return -1;
-      p = skipSpace(b, p + 1, end);
-      state = S_VALUE;
+      if (d !== open + 2) return -1;
+      p++;
+      depth--;
     }
   }
 }
