@@ -10,6 +10,7 @@ import {
   RUN_ALIASES,
   START_ALIASES,
 } from "./fields.ts";
+import { numberAt } from "./number.ts";
 import type { Slots } from "./scan_line.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
 import { CLOCK, type Clock, classifyTimeNumber, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
@@ -236,46 +237,4 @@ function textAt(b: Uint8Array, slots: Slots, slot: number): string {
   let text = decoder.decode(b.subarray(start, end));
   if (kind === KIND.string) text = JSON.stringify(slots.flag[slot] ? decodeString(b, start, end) : text);
   return text.length > 40 ? text.slice(0, 40) + "…" : text;
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-/**
- * The value of the JSON number in `b[start, end)`, exactly as `Number()` reads it:
- * short decimals are computed directly (an exact integer over an exact power of ten
- * rounds once), everything else goes through `Number()`.
- */
-export function numberAt(b: Uint8Array, start: number, end: number): number {
-  let pos = start;
-  let negative = false;
-  if (b[pos] === 45) {
-    negative = true;
-    pos++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; pos < end; pos++) {
-    const c = b[pos]!;
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (fraction >= 0) fraction++;
-    } else if (c === 46 && fraction < 0) {
-      fraction = 0;
-    } else {
-      digits = 99; // exponent, NaN, Infinity: the slow path
-      break;
-    }
-  }
-  if (digits <= 15) {
-    const value = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
-    return negative ? -value : value;
-  }
-  let text = "";
-  for (let i = start; i < end; i++) text += String.fromCharCode(b[i]!);
-  if (text === "NaN") return NaN;
-  if (text === "Infinity") return Infinity;
-  if (text === "-Infinity") return -Infinity;
-  return Number(text);
 }

@@ -1,0 +1,111 @@
+/**
+ * The value of a JSON number written in bytes, exactly as `Number()` reads it (the
+ * nearest double, ties to even), without building a string for the common shapes.
+ *
+ * Up to 15 significant digits the decimal is an exact integer over an exact power of
+ * ten, so one division rounds correctly. Python writes most floats with 16 or 17
+ * digits, beyond that; for up to 19 digits the integer is held exactly as a sum of
+ * doubles, divided, and the remainder of the division computed exactly (Dekker's
+ * products) to correct the quotient. Only when the true value lies within a hair of
+ * the midpoint between two doubles — or outside these shapes: exponents, more digits,
+ * NaN, Infinity — does it fall back to `Number()`.
+ */
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const SPLITTER = 134217729; // 2^27 + 1
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // the word with the exponent
+let productError = 0;
+
+/** a * b rounded; the exact rounding error left in {@link productError}. */
+function twoProduct(a: number, b: number): number {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  productError = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  return p;
+}
+
+/** The number in `b[start, end)`: any JSON number, or NaN, Infinity, -Infinity. */
+export function numberAt(b: Uint8Array, start: number, end: number): number {
+  let pos = start;
+  const negative = b[pos] === 45;
+  if (negative) pos++;
+  let high = 0; // the first 15 significant digits
+  let low = 0; // up to 4 more
+  let lowDigits = 0;
+  let significant = 0;
+  let fraction = -1; // digits after the point so far
+  for (; pos < end; pos++) {
+    const c = b[pos]!;
+    if (c >= 48 && c <= 57) {
+      if (fraction >= 0) fraction++;
+      if (significant === 0 && c === 48) continue; // leading zeros
+      if (significant < 15) high = high * 10 + (c - 48);
+      else if (significant < 19) {
+        low = low * 10 + (c - 48);
+        lowDigits++;
+      } else return slow(b, start, end);
+      significant++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+    } else {
+      return slow(b, start, end); // exponent, NaN, Infinity
+    }
+  }
+  if (fraction < 0) fraction = 0;
+  if (fraction > 22) return slow(b, start, end);
+  const divisor = POW10[fraction]!;
+  let value: number;
+  if (lowDigits === 0) {
+    value = high / divisor;
+  } else {
+    value = wideQuotient(high, low, POW10[lowDigits]!, divisor);
+    if (Number.isNaN(value)) return slow(b, start, end);
+  }
+  return negative ? -value : value;
+}
+
+/**
+ * (high * scale + low) / divisor rounded to nearest, or NaN when that cannot be
+ * decided cheaply. All four are exact integers: high < 10^15, low < scale <= 10^4,
+ * divisor = 10^f with f <= 22.
+ */
+function wideQuotient(high: number, low: number, scale: number, divisor: number): number {
+  // The integer M exactly as sum + sumError + productError (two-sum of p and low).
+  const p = twoProduct(high, scale);
+  const pError = productError;
+  const sum = p + low;
+  const z = sum - p;
+  const sumError = (p - (sum - z)) + (low - z);
+  const q = sum / divisor;
+  if (q < 1e-290 || q > 1e300) return NaN; // far from subnormals and overflow
+  // The remainder M - q * divisor, exact but for a rounding far below q's last bit.
+  const t = twoProduct(q, divisor);
+  const remainder = ((sum - t) - productError) + (sumError + pError);
+  const correction = remainder / divisor;
+  bits[0] = q;
+  const high32 = words[HIGH]!;
+  const exponent = (high32 >>> 20) & 0x7ff;
+  if ((high32 & 0xfffff) === 0 && words[1 - HIGH] === 0) return NaN; // a power of two: the ulp below is smaller
+  words[HIGH] = (exponent - 52) << 20;
+  words[1 - HIGH] = 0;
+  const units = correction / bits[0]!; // the correction in units of q's last place
+  const fromMidpoint = units - Math.floor(units) - 0.5;
+  if (fromMidpoint > -1e-6 && fromMidpoint < 1e-6) return NaN;
+  return q + correction;
+}
+
+function slow(b: Uint8Array, start: number, end: number): number {
+  let text = "";
+  for (let i = start; i < end; i++) text += String.fromCharCode(b[i]!);
+  if (text === "NaN") return NaN;
+  if (text === "Infinity") return Infinity;
+  if (text === "-Infinity") return -Infinity;
+  return Number(text);
+}
