@@ -28,6 +28,8 @@ export interface ByteRange {
   sizeFor?: number;
   /** The line number of the range's first line (default 1). */
   firstLine?: number;
+  /** The range continues the source read last (no new source is added). */
+  continues?: boolean;
 }
 
 /** What one reader read of one range, to be appended to another reader's records. */
@@ -78,7 +80,7 @@ export class LogReader {
    * read. Returns the number of lines read.
    */
   read(source: LogSource, range?: ByteRange): number {
-    const sourceId = this.sources.push(source) - 1;
+    const sourceId = range?.continues && this.sources.length > 0 ? this.sources.length - 1 : this.sources.push(source) - 1;
     let buf = new Uint8Array(this.chunkSize + 1);
     let filled = 0;
     let base = range?.start ?? 0; // file position of buf[0]
@@ -88,7 +90,7 @@ export class LogReader {
     let firstByte = -1;
     const badBefore = this.diagnostics.badLineCount;
     const recordsBefore = this.builder.size;
-    let sized = source.size === undefined;
+    let sized = source.size === undefined || range?.continues === true; // a continued source was sized already
     for (;;) {
       const want = Math.min(buf.length - 1 - filled, stop - base - filled);
       const n = want > 0 ? source.read(buf, filled, want, base + filled) : 0;
