@@ -27,16 +27,22 @@ export interface GroupStats {
 /** Groups the given positions, groups in order of first appearance. */
 export function groupPositions(registry: ExecutionRegistry, positions: Uint32Array, by: GroupKey): GroupStats[] {
   const { columns } = registry;
-  const keyOf = groupKeyColumn(registry, by);
-  const groupOfKey = new Map<number, number>();
+  const keyColumn = by === "name" ? columns.name : by === "run" ? columns.run : columns.status;
+  // Keys are small dense ids: a table from key to group, grown as keys appear.
+  let groupOfKey = new Int32Array(256).fill(-1);
   const keys: number[] = [];
   const groupOf = new Uint32Array(positions.length);
   for (let j = 0; j < positions.length; j++) {
-    const k = keyOf(positions[j]!);
-    let g = groupOfKey.get(k);
-    if (g === undefined) {
+    const k = keyColumn[positions[j]!]!;
+    if (k >= groupOfKey.length) {
+      const grown = new Int32Array(Math.max(k + 1, groupOfKey.length * 2)).fill(-1);
+      grown.set(groupOfKey);
+      groupOfKey = grown;
+    }
+    let g = groupOfKey[k]!;
+    if (g < 0) {
       g = keys.length;
-      groupOfKey.set(k, g);
+      groupOfKey[k] = g;
       keys.push(k);
     }
     groupOf[j] = g;
@@ -103,13 +109,6 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
     });
   }
   return out;
-}
-
-function groupKeyColumn(registry: ExecutionRegistry, by: GroupKey): (pos: number) => number {
-  const { columns } = registry;
-  if (by === "name") return (pos) => columns.name[pos]!;
-  if (by === "run") return (pos) => columns.run[pos]!;
-  return (pos) => columns.status[pos]!;
 }
 
 function keyText(registry: ExecutionRegistry, by: GroupKey, key: number): string | null {

@@ -71,11 +71,27 @@ function digitsAt(b: Uint8Array, pos: number, count: number): number {
   return v;
 }
 
-function parseIso(b: Uint8Array, start: number, end: number, out: TimeReading): boolean {
+// The date of the last ISO time read, and its day number: logs repeat the same date for many lines.
+const lastDate = new Uint8Array(10);
+let lastDays = NaN;
+
+/** The day number of the `YYYY-MM-DD` at `b[start]`, NaN when it is not a valid date. */
+function isoDays(b: Uint8Array, start: number): number {
+  let same = lastDays === lastDays; // not NaN
+  for (let i = 0; same && i < 10; i++) same = b[start + i] === lastDate[i];
+  if (same) return lastDays;
   const year = digitsAt(b, start, 4);
   const month = digitsAt(b, start + 5, 2);
   const day = digitsAt(b, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  lastDate.set(b.subarray(start, start + 10));
+  lastDays = daysFromCivil(year, month, day);
+  return lastDays;
+}
+
+function parseIso(b: Uint8Array, start: number, end: number, out: TimeReading): boolean {
+  const days = isoDays(b, start);
+  if (days !== days) return false;
   let pos = start + 10;
   let hour = 0, minute = 0, second = 0, micros = 0;
   if (pos < end) {
@@ -125,7 +141,6 @@ function parseIso(b: Uint8Array, start: number, end: number, out: TimeReading): 
       return false;
     }
   }
-  const days = daysFromCivil(year, month, day);
   const seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   out.clock = clock;
   out.micros = seconds * 1e6 + micros;
