@@ -55,6 +55,8 @@ export interface ReadOptions {
 }
 
 const decoder = new TextDecoder();
+/** Bytes read before the columns are sized for the whole input (until then they grow). */
+const SIZING_SAMPLE = 8 << 20;
 
 /**
  * Reads JSON-lines logs into columns: splits lines (LF or CRLF, a BOM at the start,
@@ -125,9 +127,10 @@ export class LogReader {
         start = nl + 1;
       }
       start = Math.min(start, filled);
-      if (!sized && this.builder.size > recordsBefore && base + start > 0) {
+      const seen = base + start - (range?.start ?? 0);
+      if (!sized && this.builder.size > recordsBefore && (seen >= SIZING_SAMPLE || eof)) {
         // Size the columns for the whole file from the lines seen so far, with a margin.
-        const perRecord = (base + start - (range?.start ?? 0)) / (this.builder.size - recordsBefore);
+        const perRecord = seen / (this.builder.size - recordsBefore);
         const left = Math.min(source.size!, range?.sizeFor ?? stop) - base - start;
         this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64);
         sized = true;
