@@ -2,7 +2,8 @@
  * Writes a generated Falyx-style execution log, streaming:
  *   npx tsx bench/generate.ts --records 1000000 --seed 1 --out bench/data/log-1m.jsonl
  * `--out -` (the default) writes to standard output; `--spaced` uses Python's default
- * separators (", " and ": ") instead of compact ones. Runs under tsx, bun and deno alike.
+ * separators (", " and ": ") instead of compact ones; `--wide` writes every Falyx field
+ * (about 450 bytes a line instead of 310). Runs under tsx, bun and deno alike.
  */
 import process from "node:process";
 import { writeLog, writeLogFile } from "./gen/write_log.ts";
@@ -12,16 +13,17 @@ interface GenerateArgs {
   seed: number;
   out: string;
   spaced: boolean;
+  wide: boolean;
 }
 
-const USAGE = "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--spaced]";
+const USAGE = "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--spaced] [--wide]";
 
 function parseArgs(argv: readonly string[]): GenerateArgs | undefined {
-  const args: GenerateArgs = { records: 1000, seed: 1, out: "-", spaced: false };
+  const args: GenerateArgs = { records: 1000, seed: 1, out: "-", spaced: false, wide: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === "--spaced") {
-      args.spaced = true;
+    if (flag === "--spaced" || flag === "--wide") {
+      args[flag === "--spaced" ? "spaced" : "wide"] = true;
       continue;
     }
     if (flag === "--help" || flag === "-h") return undefined;
@@ -44,8 +46,11 @@ function wholeNumber(flag: string, text: string): number {
 try {
   const args = parseArgs(process.argv.slice(2));
   if (args === undefined) process.stdout.write(USAGE + "\n");
-  else if (args.out === "-") writeLog(1, args.records, args.seed, { spaced: args.spaced });
-  else writeLogFile(args.out, args.records, args.seed, { spaced: args.spaced });
+  else {
+    const options = { spaced: args.spaced, wide: args.wide };
+    if (args.out === "-") writeLog(1, args.records, args.seed, options);
+    else writeLogFile(args.out, args.records, args.seed, options);
+  }
 } catch (error) {
   process.stderr.write(`generate: ${(error as Error).message}\n`);
   process.exitCode = 2;

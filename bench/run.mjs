@@ -1,6 +1,6 @@
 // `npm run bench`: the stage benchmarks on Node, Bun and Deno, then the whole-process
 // comparison on a generated log (written first when it is missing).
-//   node bench/run.mjs [--stages] [--whole] [--records N] [--runs N] [--lines N] [--time MS]
+//   node bench/run.mjs [--stages] [--whole] [--wide] [--records N] [--runs N] [--lines N] [--time MS]
 //     [--runtimes node,bun,deno] [--jq-runs N] [--no-jq] [--install-duckdb] [--markdown]
 // With neither --stages nor --whole, both run. Figures are also written as JSON to bench/data/results/.
 import { spawnSync } from "node:child_process";
@@ -18,7 +18,7 @@ const RUNTIMES = {
 };
 
 function parseArgs(argv) {
-  const o = { stages: false, whole: false, records: 1_000_000, runs: 5, lines: 25_000, time: 1500, runtimes: Object.keys(RUNTIMES), pass: [] };
+  const o = { stages: false, whole: false, records: 1_000_000, runs: 5, lines: 25_000, time: 1500, runtimes: Object.keys(RUNTIMES), pass: [], wide: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -32,6 +32,7 @@ function parseArgs(argv) {
     else if (flag === "--lines") o.lines = Number(value());
     else if (flag === "--time") o.time = Number(value());
     else if (flag === "--runtimes") o.runtimes = value().split(",");
+    else if (flag === "--wide") o.wide = true;
     else if (flag === "--jq-runs" || flag === "--warmup") o.pass.push(flag, value());
     else if (flag === "--no-jq" || flag === "--install-duckdb" || flag === "--markdown") o.pass.push(flag);
     else throw new Error(`unknown option "${flag}" (see the top of bench/run.mjs)`);
@@ -48,9 +49,9 @@ function run(command, args) {
   return child.status ?? 1;
 }
 
-function logFile(records) {
+function logFile(records, wide) {
   const size = records % 1_000_000 === 0 ? `${records / 1_000_000}m` : records % 1000 === 0 ? `${records / 1000}k` : String(records);
-  return path.join(ROOT, "bench", "data", `log-${size}.jsonl`);
+  return path.join(ROOT, "bench", "data", `log-${size}${wide ? "-wide" : ""}.jsonl`);
 }
 
 function stageSummary(runtimes) {
@@ -79,8 +80,9 @@ function main() {
     if (ran.length) process.stdout.write(`\nAll runtimes, each stage scaled to 1,000,000 lines:\n\n${stageSummary(ran)}\n`);
   }
   if (o.whole) {
-    const file = logFile(o.records);
-    if (!fs.existsSync(file)) failed += run(path.join(BIN, "tsx"), ["bench/generate.ts", "--records", String(o.records), "--seed", "1", "--out", file]);
+    const file = logFile(o.records, o.wide);
+    const generate = ["bench/generate.ts", "--records", String(o.records), "--seed", "1", "--out", file, ...(o.wide ? ["--wide"] : [])];
+    if (!fs.existsSync(file)) failed += run(path.join(BIN, "tsx"), generate);
     failed += run("npm", ["run", "build", "--silent"]);
     const args = ["bench/whole_process.ts", "--file", file, "--records", String(o.records), "--runs", String(o.runs), "--json", path.join(RESULTS, "whole.json"), ...o.pass];
     failed += run(path.join(BIN, "tsx"), args);
