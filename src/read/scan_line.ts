@@ -99,7 +99,7 @@ export function scanRecord(b: Uint8Array, p: number, slots: Slots): number {
     } else {
       if ((p = skipScalar(b, p)) < 0) return -1;
       if (slot >= 0) {
-        kind[slot] = scalarKind(c);
+        kind[slot] = kindOfValue(c);
         slots.start[slot] = valueStart;
         slots.end[slot] = p;
         slots.flag[slot] = 0;
@@ -115,7 +115,7 @@ export function scanRecord(b: Uint8Array, p: number, slots: Slots): number {
   }
 }
 
-function scalarKind(c: number): number {
+function kindOfValue(c: number): number {
   switch (c) {
     case 34:
       return KIND.string;
@@ -158,7 +158,7 @@ function scanActionObject(b: Uint8Array, p: number, slots: Slots): number {
     p = c === 123 || c === 91 ? skipContainer(b, p) : c === 34 ? skipString(b, p + 1) : skipScalar(b, p);
     if (p < 0) return -1;
     if (isIgnore) {
-      slots.kind[F.nested_ignore] = scalarKind(c!);
+      slots.kind[F.nested_ignore] = kindOfValue(c!);
       slots.start[F.nested_ignore] = valueStart;
       slots.end[F.nested_ignore] = p;
       slots.flag[F.nested_ignore] = 0;
