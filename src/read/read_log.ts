@@ -4,6 +4,7 @@ import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { slotsFromObject } from "./object_slots.ts";
 import { scanRecord, Slots } from "./scan_line.ts";
+import { skipSpace } from "./scan_value.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
 /**
@@ -121,7 +122,10 @@ export class LogReader {
         }
         const nl = buf.indexOf(10, start);
         if (nl === filled && !eof) break; // the rest of this line is not read yet
-        if (firstByte < 0) firstByte = firstNonSpace(buf, start, nl);
+        if (firstByte < 0) {
+          const first = skipSpace(buf, start); // stops at the newline at nl
+          if (first < nl) firstByte = buf[first]!;
+        }
         this.line(buf, start, nl, sourceId, line, base, nl === filled);
         line++;
         start = nl + 1;
@@ -156,8 +160,7 @@ export class LogReader {
 
   /** The slow path: a line with leading blanks, one the scanner could not decide, or not an object. */
   private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {
-    let first = start;
-    while (first < end && isBlank(buf[first]!)) first++;
+    const first = skipSpace(buf, start); // stops at the newline at end
     if (first === end) return; // blank
     const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
       scanRecord(buf, first, this.slots) === end;
@@ -224,15 +227,6 @@ export class LogReader {
     const bytes = slotsFromObject(value, this.slots);
     return normalizeSlots(bytes, this.slots, this.tables, this.fields);
   }
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
-}
-
-function firstNonSpace(buf: Uint8Array, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (!isBlank(buf[i]!)) return buf[i]!;
-  return -1;
 }
 
 function describeValue(value: unknown): string {

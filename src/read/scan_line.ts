@@ -62,7 +62,7 @@ function lookupKey(b: Uint8Array, start: number, end: number): number {
  */
 export function scanRecord(b: Uint8Array, p: number, slots: Slots): number {
   const kind = slots.kind;
-  kind.fill(0);
+  slots.clear();
   p = skipSpace(b, p + 1);
   if (b[p] === 125) return lineEnd(b, p + 1);
   for (;;) {
@@ -82,7 +82,7 @@ export function scanRecord(b: Uint8Array, p: number, slots: Slots): number {
     if (c === 34) {
       if ((p = skipString(b, p + 1)) < 0) return -1;
       if (slot >= 0) {
-        kind[slot] = KIND.string;
+        kind[slot] = kindOfValue(c);
         slots.start[slot] = valueStart + 1;
         slots.end[slot] = p - 1;
         slots.flag[slot] = escaped;
@@ -91,7 +91,7 @@ export function scanRecord(b: Uint8Array, p: number, slots: Slots): number {
       p = slot === F.action && c === 123 ? scanActionObject(b, p, slots) : skipContainer(b, p);
       if (p < 0) return -1;
       if (slot >= 0) {
-        kind[slot] = c === 123 ? KIND.object : KIND.array;
+        kind[slot] = kindOfValue(c);
         slots.start[slot] = valueStart;
         slots.end[slot] = p;
         slots.flag[slot] = skipSpace(b, valueStart + 1) === p - 1 ? 0 : 1;

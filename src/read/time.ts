@@ -77,7 +77,7 @@ let lastDays = NaN;
 
 /** The day number of the `YYYY-MM-DD` at `b[start]`, NaN when it is not a valid date. */
 function isoDays(b: Uint8Array, start: number): number {
-  let same = lastDays === lastDays; // not NaN
+  let same = !Number.isNaN(lastDays);
   for (let i = 0; same && i < 10; i++) same = b[start + i] === lastDate[i];
   if (same) return lastDays;
   const year = digitsAt(b, start, 4);
@@ -91,7 +91,7 @@ function isoDays(b: Uint8Array, start: number): number {
 
 function parseIso(b: Uint8Array, start: number, end: number, out: TimeReading): boolean {
   const days = isoDays(b, start);
-  if (days !== days) return false;
+  if (Number.isNaN(days)) return false;
   let pos = start + 10;
   let hour = 0, minute = 0, second = 0, micros = 0;
   if (pos < end) {
