@@ -1,7 +1,7 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { CLOCK, type Clock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
-import { quantile } from "./stats.ts";
+import { selectQuantile } from "./stats.ts";
 
 /** What `--group-by` groups on. */
 export type GroupKey = "name" | "status" | "run";
@@ -77,7 +77,7 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       }
     }
   }
-  // Durations of each group, sorted, in one shared array: offsets by counting sort.
+  // Durations of each group, in record order, in one shared array: offsets by counting sort.
   const offsets = new Float64Array(groups + 1);
   for (let g = 0; g < groups; g++) offsets[g + 1] = offsets[g]! + timed[g]!;
   const fill = offsets.slice(0, groups);
@@ -88,9 +88,13 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   }
   const out: GroupStats[] = [];
   for (let g = 0; g < groups; g++) {
-    const own = durations.subarray(offsets[g]!, offsets[g + 1]!).sort();
+    const own = durations.subarray(offsets[g]!, offsets[g + 1]!);
     let total = 0;
-    for (const d of own) total += d;
+    let max = -Infinity;
+    for (const d of own) {
+      total += d;
+      if (d > max) max = d;
+    }
     const n = count[g]!;
     out.push({
       key: keyText(registry, by, keys[g]!),
@@ -101,9 +105,9 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       errorRate: n === 0 ? 0 : error[g]! / n,
       totalDuration: own.length ? total : null,
       meanDuration: own.length ? total / own.length : null,
-      p50: quantile(own, 0.5),
-      p95: quantile(own, 0.95),
-      max: own.length ? own[own.length - 1]! : null,
+      p50: selectQuantile(own, 0.5),
+      p95: selectQuantile(own, 0.95),
+      max: own.length ? max : null,
       firstStart: first[g] === Infinity ? null : { micros: first[g]!, clock: firstClock[g]! as Clock },
       lastStart: last[g] === -Infinity ? null : { micros: last[g]!, clock: lastClock[g]! as Clock },
     });

@@ -1,11 +1,61 @@
-/** The q-quantile of sorted values, interpolated linearly between ranks (numpy's default). */
-export function quantile(sorted: ArrayLike<number>, q: number): number | null {
-  const n = sorted.length;
+/**
+ * The q-quantile of `values` (no NaN), interpolated linearly between ranks (numpy's
+ * default), without sorting: reorders `values` so that the ranks it needs are in place,
+ * in linear time.
+ */
+export function selectQuantile(values: Float64Array, q: number): number | null {
+  const n = values.length;
   if (n === 0) return null;
   const rank = (n - 1) * q;
   const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  return a + (b - a) * (rank - lo);
+  const a = selectRank(values, lo);
+  let b = a;
+  if (lo < Math.ceil(rank)) {
+    b = Infinity; // the next rank: the least value after lo, which selection left unordered
+    for (let i = lo + 1; i < n; i++) if (values[i]! < b) b = values[i]!;
+  }
+  return a + (b - a) * (rank - lo); // also when lo is the rank: -0 comes out as 0, as it did
+}
+
+/**
+ * Reorders `values` so that `values[k]` is the value of rank k, none before it greater
+ * and none after it less (Hoare's selection, median of three; after too many rounds
+ * the rest is sorted, so it never goes quadratic). Returns `values[k]`.
+ */
+export function selectRank(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  let rounds = 2 * Math.ceil(Math.log2(values.length + 1)) + 8;
+  while (right > left) {
+    if (rounds-- === 0) {
+      values.subarray(left, right + 1).sort();
+      break;
+    }
+    const mid = (left + right) >>> 1;
+    if (values[mid]! < values[left]!) swap(values, mid, left);
+    if (values[right]! < values[left]!) swap(values, right, left);
+    if (values[right]! < values[mid]!) swap(values, right, mid);
+    const pivot = values[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        swap(values, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break; // between j and i every value equals the pivot
+  }
+  return values[k]!;
+}
+
+function swap(values: Float64Array, i: number, j: number): void {
+  const t = values[i]!;
+  values[i] = values[j]!;
+  values[j] = t;
 }
