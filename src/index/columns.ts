@@ -6,6 +6,7 @@ export interface Columns {
   index: Float64Array;
   /** Microseconds (see `read/time.ts`), NaN when absent. */
   start: Float64Array;
+  /** As `start`; a monotonic end beside a duration is not converted (NaN, its clock kept). */
   end: Float64Array;
   /** Start clock in the low two bits, end clock in the next two, bit 4 = ignore_in_history. */
   flags: Uint8Array;

@@ -62,6 +62,7 @@ export const SLOT_COUNT = 23;
 export const NAME_ALIASES = [F.name, F.action, F.action_name] as const;
 export const START_ALIASES = [F.start_wall, F.started_at, F.start, F.start_time, F.timestamp] as const;
 export const END_ALIASES = [F.end_wall, F.finished_at, F.end, F.end_time] as const;
+export const DURATION_ALIASES = [F.duration, F.duration_ms] as const;
 export const EXCEPTION_ALIASES = [F.exception, F.error] as const;
 export const RUN_ALIASES = [F.run_id, F.session_id] as const;
 export const IGNORE_ALIASES = [F.ignore_in_history, F.action_dot_ignore, F.nested_ignore] as const;

@@ -1,5 +1,6 @@
 import { Interner } from "../index/intern.ts";
 import {
+  DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
   F,
@@ -104,14 +105,20 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   if (reason !== null) return reason;
   out.start = reading.micros;
   out.startClock = reading.clock;
-  reason = readTime(b, slots, endSlot);
-  if (reason !== null) return reason;
-  out.end = reading.micros;
-  out.endClock = reading.clock;
+  const durationSlot = firstPresent(kind, DURATION_ALIASES);
+  if (durationSlot >= 0 && kind[endSlot] === KIND.number && isMonotonicText(b, slots.start[endSlot]!, slots.end[endSlot]!)) {
+    // A perf_counter end beside a duration is never shown nor needed: not worth converting.
+    out.end = NaN;
+    out.endClock = CLOCK.monotonic;
+  } else {
+    reason = readTime(b, slots, endSlot);
+    if (reason !== null) return reason;
+    out.end = reading.micros;
+    out.endClock = reading.clock;
+  }
 
   // Duration: the field, else end - start on one clock.
   out.duration = NaN;
-  const durationSlot = firstPresent(kind, [F.duration, F.duration_ms]);
   if (durationSlot >= 0) {
     if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
     const n = numberAt(b, slots.start[durationSlot]!, slots.end[durationSlot]!);
@@ -162,6 +169,21 @@ function firstPresent(kind: Uint8Array, aliases: readonly number[]): number {
     if (k !== KIND.absent && k !== KIND.null) return s;
   }
   return -1;
+}
+
+/**
+ * True when the JSON number in `b[start, end)` is plainly below 1e9 in magnitude (at
+ * most 9 digits before the point, no exponent): a monotonic clock by the time rules.
+ */
+function isMonotonicText(b: Uint8Array, start: number, end: number): boolean {
+  let p = b[start] === 45 ? start + 1 : start;
+  const first = p;
+  while (p < end && b[p]! >= 48 && b[p]! <= 57) p++;
+  if (p === first || p - first > 9) return false; // NaN, Infinity, or 1e9 and more
+  if (p === end) return true;
+  if (b[p] !== 46) return false;
+  for (p++; p < end; p++) if (b[p] === 101 || b[p] === 69) return false;
+  return true;
 }
 
 function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {

@@ -120,3 +120,29 @@ for (const [name, line, expected] of semantics) {
     for (const [key, value] of Object.entries(expected)) assert.deepEqual(record[key], value, key);
   });
 }
+
+test("an end beside a duration: monotonic ends are not shown, wall-clock ends are, bad ends still rejected", () => {
+  const ends: Array<[string, number | null]> = [
+    // [end_time as written, the end shown (epoch seconds) or null]
+    ["57456.98698835166", null],
+    ["999999999.999", null],
+    ["-5", null],
+    ["0", null],
+    ["1000000000.5", 1000000000.5],
+    ["1.5e9", 1.5e9],
+    ["1700000000123", 1700000000.123], // milliseconds
+  ];
+  const text = ends.map(([end]) => `{"name":"a","end_time":${end},"duration":0.25}`).join("\n") + "\n" +
+    '{"name":"a","end_time":NaN,"duration":0.25}\n' + '{"name":"a","end_time":"soon","duration":0.25}\n';
+  const registry = registryOf([["log.jsonl", text]]);
+  assert.equal(registry.size, ends.length);
+  ends.forEach(([written, shown], pos) => {
+    const end = registry.endOf(pos);
+    assert.equal(end === null ? null : end.micros / 1e6, shown, written);
+    assert.equal(registry.columns.duration[pos], 0.25);
+  });
+  assert.deepEqual(registry.diagnostics.badLines.map((bad) => bad.reason.slice(0, 37)), [
+    "end_time is not a time (ISO-8601 or a",
+    "end_time is not a time (ISO-8601 or a",
+  ]);
+});
