@@ -22,10 +22,7 @@ export { main, VERSION } from "./src/cli/main.ts";
 export { NodeIo } from "./src/runtime/node_io.ts";
 
 import { main } from "./src/cli/main.ts";
-import { isMainModule, programArgs, setExitStatus } from "./src/runtime/entry.ts";
+import { isMainModule, programArgs, scanWorkerModule, setExitStatus } from "./src/runtime/entry.ts";
 import { NodeIo } from "./src/runtime/node_io.ts";
-import { isScanWorker, runScanWorker } from "./src/runtime/parallel_read.ts";
 
-// A worker thread reading part of a large log runs this same module (the source, or the bundle).
-if (isScanWorker()) runScanWorker();
-else if (isMainModule(import.meta.url)) setExitStatus(await main(programArgs(), new NodeIo(import.meta.url)));
+if (isMainModule(import.meta.url)) setExitStatus(await main(programArgs(), new NodeIo(scanWorkerModule(import.meta.url))));

@@ -28,14 +28,17 @@ export const IGNORED_FLAG = 16;
 /** The record had no index of its own: its index is its position. */
 export const POSITION_INDEX_FLAG = 32;
 
-/** How {@link ColumnsBuilder.append} maps another builder's ids into this one's. */
+/** How {@link ColumnsBuilder.placeAtTail} maps another builder's ids into this one's. */
 export interface IdMaps {
   name: (id: number) => number;
   status: (code: number) => number;
   run: (id: number) => number;
   source: number;
-  lineBase: number;
 }
+
+const KEYS: ReadonlyArray<keyof Columns> = [
+  "index", "start", "end", "flags", "duration", "status", "name", "run", "source", "line", "offset", "length",
+];
 
 function allocate(capacity: number): Columns {
   return {
@@ -54,27 +57,69 @@ function allocate(capacity: number): Columns {
   };
 }
 
-/** Appends records to growable columns. */
+type AnyColumn = Columns[keyof Columns];
+
+/** The buffers under some columns, in a fixed order: what is transferred between threads. */
+export function buffersOf(columns: Columns): ArrayBuffer[] {
+  return KEYS.map((key) => columns[key].buffer as ArrayBuffer);
+}
+
+/** Columns over the whole of buffers given by {@link buffersOf}. */
+export function columnsOn(buffers: readonly ArrayBuffer[]): Columns {
+  const columns = allocate(0);
+  KEYS.forEach((key, k) => {
+    const type = columns[key].constructor as new (buffer: ArrayBuffer) => AnyColumn;
+    (columns as Record<keyof Columns, AnyColumn>)[key] = new type(buffers[k]!);
+  });
+  return columns;
+}
+
+/**
+ * Appends records to growable columns. Records read elsewhere (by worker threads, from
+ * later ranges of the input) can be placed at the tail of the columns, from the end
+ * backwards, while records are still being added at the front; {@link joinTail} then
+ * closes the gap. So the columns are sized once, for the whole input.
+ */
 export class ColumnsBuilder {
+  /** Records at the front. */
   size = 0;
   private columns: Columns;
+  /** Records [tailStart, capacity) were placed at the tail. */
+  private tailStart: number;
 
-  constructor(capacity = 1024) {
-    this.columns = allocate(Math.max(16, capacity));
+  /** Empty columns for `capacity` records, or on the given storage (its contents are overwritten). */
+  constructor(capacity: number | Columns = 1024) {
+    this.columns = typeof capacity === "number" ? allocate(Math.max(16, capacity)) : capacity;
+    this.tailStart = this.columns.index.length;
   }
 
-  /** Makes room for at least `capacity` records in all. */
+  private get capacity(): number {
+    return this.columns.index.length;
+  }
+
+  /** Makes room for at least `capacity` records in all, front and tail. */
   reserve(capacity: number): void {
-    if (capacity <= this.columns.index.length) return;
+    if (capacity <= this.capacity) return;
     const grown = allocate(capacity);
-    for (const key of Object.keys(grown) as Array<keyof Columns>) {
-      (grown[key] as Float64Array).set((this.columns[key] as Float64Array).subarray(0, this.size));
+    const tail = this.capacity - this.tailStart;
+    for (const key of KEYS) {
+      const from = this.columns[key] as Float64Array;
+      const to = grown[key] as Float64Array;
+      to.set(from.subarray(0, this.size));
+      to.set(from.subarray(this.tailStart), capacity - tail);
     }
     this.columns = grown;
+    this.tailStart = capacity - tail;
+  }
+
+  private makeRoom(records: number): void {
+    if (this.tailStart - this.size < records) {
+      this.reserve(Math.max(this.capacity + records, Math.ceil(this.capacity * 1.5) + 16));
+    }
   }
 
   add(fields: RecordFields, source: number, line: number, offset: number, length: number): void {
-    if (this.size === this.columns.index.length) this.reserve(Math.ceil(this.size * 1.5) + 16);
+    if (this.size === this.tailStart) this.makeRoom(1);
     const c = this.columns;
     const i = this.size++;
     c.index[i] = fields.index >= 0 ? fields.index : i;
@@ -92,31 +137,53 @@ export class ColumnsBuilder {
     c.length[i] = length;
   }
 
-  /** Appends `size` records of other columns, mapping their ids; positional indexes continue from here. */
-  append(other: Columns, size: number, maps: IdMaps): void {
-    this.reserve(this.size + size);
+  /**
+   * Places `size` records of other columns just before those placed earlier at the tail,
+   * mapping their ids. Their line numbers stay as they were, and positional indexes are
+   * left to {@link joinTail}.
+   */
+  placeAtTail(other: Columns, size: number, maps: IdMaps): void {
+    this.makeRoom(size);
     const c = this.columns;
-    const base = this.size;
-    c.start.set(other.start.subarray(0, size), base);
-    c.end.set(other.end.subarray(0, size), base);
-    c.flags.set(other.flags.subarray(0, size), base);
-    c.duration.set(other.duration.subarray(0, size), base);
-    c.offset.set(other.offset.subarray(0, size), base);
-    c.length.set(other.length.subarray(0, size), base);
+    const base = this.tailStart - size;
+    for (const key of ["index", "start", "end", "flags", "duration", "line", "offset", "length"] as const) {
+      (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
+    }
+    c.source.fill(maps.source, base, base + size);
     for (let j = 0; j < size; j++) {
       const i = base + j;
-      c.index[i] = other.flags[j]! & POSITION_INDEX_FLAG ? i : other.index[j]!;
       c.status[i] = maps.status(other.status[j]!);
       c.name[i] = maps.name(other.name[j]!);
       c.run[i] = maps.run(other.run[j]!);
-      c.source[i] = maps.source;
-      c.line[i] = other.line[j]! + maps.lineBase;
     }
-    this.size += size;
+    this.tailStart = base;
   }
 
-  /** The columns trimmed to the records added (views, not copies). */
+  /**
+   * Moves the records placed at the tail to just after the front ones, in the order
+   * they sit. `pieces` are the placed parts from first to last, each with its record
+   * count and the number added to its line numbers; positional indexes become positions.
+   */
+  joinTail(pieces: ReadonlyArray<{ size: number; lineBase: number }>): void {
+    const c = this.columns;
+    const from = this.tailStart;
+    const tail = this.capacity - from;
+    for (const key of KEYS) (c[key] as AnyColumn).copyWithin(this.size, from, from + tail);
+    let i = this.size;
+    for (const piece of pieces) {
+      for (const end = i + piece.size; i < end; i++) {
+        c.line[i]! += piece.lineBase;
+        if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
+      }
+    }
+    if (i !== this.size + tail) throw new Error(`joinTail: pieces hold ${i - this.size} records, the tail ${tail}`);
+    this.size += tail;
+    this.tailStart = this.capacity;
+  }
+
+  /** The columns trimmed to the records added (views, not copies); nothing may be left at the tail. */
   finish(): Columns {
+    if (this.tailStart !== this.capacity) throw new Error("finish: records are still at the tail");
     const c = this.columns;
     const n = this.size;
     return {

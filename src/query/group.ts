@@ -31,7 +31,6 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   // Keys are small dense ids: a table from key to group, grown as keys appear.
   let groupOfKey = new Int32Array(256).fill(-1);
   const keys: number[] = [];
-  const groupOf = new Uint32Array(positions.length);
   for (let j = 0; j < positions.length; j++) {
     const k = keyColumn[positions[j]!]!;
     if (k >= groupOfKey.length) {
@@ -45,7 +44,6 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       groupOfKey[k] = g;
       keys.push(k);
     }
-    groupOf[j] = g;
   }
   const groups = keys.length;
   const count = new Float64Array(groups);
@@ -58,7 +56,7 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   const lastClock = new Uint8Array(groups);
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j]!;
-    const g = groupOf[j]!;
+    const g = groupOfKey[keyColumn[i]!]!;
     count[g]!++;
     const s = columns.status[i]!;
     if (s === 0) success[g]!++;
@@ -83,8 +81,9 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   const fill = offsets.slice(0, groups);
   const durations = new Float64Array(offsets[groups]!);
   for (let j = 0; j < positions.length; j++) {
-    const d = columns.duration[positions[j]!]!;
-    if (!Number.isNaN(d)) durations[fill[groupOf[j]!]!++] = d;
+    const i = positions[j]!;
+    const d = columns.duration[i]!;
+    if (!Number.isNaN(d)) durations[fill[groupOfKey[keyColumn[i]!]!]!++] = d;
   }
   const out: GroupStats[] = [];
   for (let g = 0; g < groups; g++) {

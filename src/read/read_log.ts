@@ -25,7 +25,7 @@ export interface LogSource {
 export interface ByteRange {
   start: number;
   end: number;
-  /** Size the columns for records up to this byte (default `end`): the rest arrives by {@link LogReader.appendPart}. */
+  /** Size the columns for records up to this byte (default `end`): the rest arrives by {@link LogReader.placePart}. */
   sizeFor?: number;
   /** The line number of the range's first line (default 1). */
   firstLine?: number;
@@ -65,17 +65,23 @@ const SIZING_SAMPLE = 8 << 20;
  */
 export class LogReader {
   readonly tables = new FieldTables();
-  readonly builder = new ColumnsBuilder();
-  readonly diagnostics = new Diagnostics();
+  builder = new ColumnsBuilder();
+  diagnostics = new Diagnostics();
   readonly sources: LogSource[] = [];
   private readonly slots = new Slots();
+  /** Parts placed at the tail, last range first, without their columns. */
+  private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
 
+  /** The read buffer, kept from range to range (one byte more than a chunk, for the sentinel). */
+  private buffer: Uint8Array;
+
   constructor(options: ReadOptions = {}) {
     this.chunkSize = options.chunkSize ?? 1 << 20;
     this.useScanner = options.scanner ?? true;
+    this.buffer = new Uint8Array(this.chunkSize + 1);
   }
 
   /**
@@ -84,7 +90,7 @@ export class LogReader {
    */
   read(source: LogSource, range?: ByteRange): number {
     const sourceId = range?.continues && this.sources.length > 0 ? this.sources.length - 1 : this.sources.push(source) - 1;
-    let buf = new Uint8Array(this.chunkSize + 1);
+    let buf = this.buffer;
     let filled = 0;
     let base = range?.start ?? 0; // file position of buf[0]
     const stop = range?.end ?? Infinity;
@@ -147,7 +153,7 @@ export class LogReader {
       } else if (filled === buf.length - 1) {
         const grown = new Uint8Array(buf.length * 2);
         grown.set(buf.subarray(0, filled));
-        buf = grown;
+        buf = this.buffer = grown;
       }
     }
     if (firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
@@ -173,7 +179,7 @@ export class LogReader {
     else this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
   }
 
-  /** What this reader read, to hand to {@link appendPart} of another reader (a worker's result). */
+  /** What this reader read, to hand to {@link placePart} of another reader (a worker's result). */
   part(lines: number): ReaderPart {
     return {
       columns: this.builder.finish(),
@@ -189,26 +195,52 @@ export class LogReader {
   }
 
   /**
-   * Appends the records another reader read from a later range of the source read last,
-   * as if this reader had read them: ids re-interned, defaulted indexes continued, line
-   * numbers shifted by `lineBase` (the lines before that range).
+   * Hands over what was read since the last part as a part, and starts afresh (the
+   * same interned tables) on `storage` when given: columns a part handed over earlier.
    */
-  appendPart(part: ReaderPart, lineBase: number): void {
-    const sourceId = this.sources.length - 1;
+  takePart(lines: number, storage?: Columns): ReaderPart {
+    const part = this.part(lines);
+    this.builder = new ColumnsBuilder(storage);
+    this.diagnostics = new Diagnostics();
+    return part;
+  }
+
+  /**
+   * Places the records another reader read from a later range of the source read last
+   * at the tail of the columns (ids re-interned), while this reader may go on reading
+   * earlier ranges. Parts are placed last range first; {@link joinParts} puts them in
+   * place. Only the part's counts and bad lines are kept: its columns can be dropped.
+   */
+  placePart(part: ReaderPart): void {
     const names = part.names.map((name) => this.tables.names.intern(name));
     const statuses = part.otherStatuses.map((status) => this.tables.statuses.intern(status));
     const runs = part.runs.map((run) => this.tables.runs.intern(run));
-    this.builder.append(part.columns, part.size, {
+    this.builder.placeAtTail(part.columns, part.size, {
       name: (id) => names[id]!,
       status: (code) => (code < FIRST_OTHER_STATUS ? code : statuses[code - FIRST_OTHER_STATUS]!),
       run: (id) => (id === 0 ? 0 : runs[id - 1]!),
-      source: sourceId,
-      lineBase,
+      source: this.sources.length - 1,
     });
-    const source = this.sources[sourceId]!.name;
-    for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBase, bad.reason);
-    this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
-    this.diagnostics.fallbacks += part.fallbacks;
+    this.placed.push({ ...part, columns: undefined });
+  }
+
+  /**
+   * Joins the placed parts after the records read here, as if this reader had read
+   * them: `lineBases[k]` is the number of lines before the range of the k-th part in
+   * input order (the last placed is the first), so line numbers and positional
+   * indexes continue.
+   */
+  joinParts(lineBases: readonly number[]): void {
+    const parts = this.placed.reverse();
+    this.placed = [];
+    if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
+    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lineBase: lineBases[k]! })));
+    const source = this.sources[this.sources.length - 1]!.name;
+    parts.forEach((part, k) => {
+      for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBases[k]!, bad.reason);
+      this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
+      this.diagnostics.fallbacks += part.fallbacks;
+    });
   }
 
   /** The full parse: the scanner's fallback, and the reference it is tested against. */

@@ -16,6 +16,15 @@ export function isMainModule(moduleUrl: string): boolean {
   }
 }
 
+/**
+ * The module worker threads run to read a large log, beside the program's module:
+ * src/runtime/scan_worker.ts next to mod.ts, or dist/scan_worker.mjs next to the bundle.
+ */
+export function scanWorkerModule(moduleUrl: string): string {
+  const beside = moduleUrl.endsWith(".ts") ? "./src/runtime/scan_worker.ts" : "./scan_worker.mjs";
+  return new URL(beside, moduleUrl).href;
+}
+
 /** The command line after the program and script names. */
 export function programArgs(): string[] {
   return process.argv.slice(2);

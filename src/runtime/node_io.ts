@@ -70,7 +70,7 @@ export class NodeIo implements Io {
   private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined }>();
   private readonly entry: string | undefined;
 
-  /** `entry`: the program's own module, which worker threads run to read large logs. */
+  /** `entry`: the module worker threads run to read large logs (see `scanWorkerModule`); none: one thread. */
   constructor(entry?: string) {
     this.entry = entry;
     this.stdout = new FdOutput(1);

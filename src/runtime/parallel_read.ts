@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
+import { setImmediate } from "node:timers";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
 import { type ByteRange, LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
 
 /**
@@ -8,8 +10,10 @@ import { type ByteRange, LogReader, type LogSource, type ReaderPart } from "../r
  * together: this thread takes chunks from the front, workers from the back, through a
  * shared two-ended counter, so whoever is faster reads more and nobody waits long.
  * This thread's chunks land straight in its own columns; the workers' come back as
- * parts (their buffers moved, not copied) and are appended in order, so the records
- * are exactly those one thread would have read.
+ * parts (their buffers moved, not copied), which this thread takes in between its own
+ * chunks and places at the tail of the same columns, last chunk first, then joins to
+ * the front: the records are exactly those one thread would have read, and no part
+ * is kept longer than it takes to copy it.
  */
 
 /** What a scan worker is asked to read: chunks of a file, by path (or of an open descriptor). */
@@ -27,7 +31,7 @@ type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true } | { fa
 
 /** How a large log is split across threads. */
 export interface ParallelOptions {
-  /** The module a worker runs: the program's own entry (mod.ts, or the bundle). */
+  /** The module a worker runs (src/runtime/scan_worker.ts, or dist/scan_worker.mjs beside the bundle). */
   entry: string | undefined;
   threads: number;
   /** Inputs smaller than this are read on one thread: a worker costs more than it saves. */
@@ -72,20 +76,27 @@ function lineStartAfter(fd: number, from: number, size: number): number {
   return size;
 }
 
-/** The worker's side: reads chunks from the back until none is left, posting each as it is done. */
-export function runScanWorker(): void {
+/**
+ * The worker's side: reads chunks from the back until none is left, posting each as a
+ * part as it is done. Its columns come back once copied and carry the next part, so
+ * neither thread keeps making (and dropping) big buffers.
+ */
+export async function runScanWorker(): Promise<void> {
   const job = (workerData as { exechistScan: ScanJob }).exechistScan;
+  const returned: Columns[] = [];
+  parentPort!.on("message", (buffers: ArrayBuffer[]) => returned.push(columnsOn(buffers)));
   try {
     // Deno keeps descriptors per thread: open the file again, by its path or through /proc.
     const fd = fs.openSync(job.path ?? `/proc/self/fd/${job.fd}`, "r");
     const read = (target: Uint8Array, offset: number, length: number, position: number) =>
       fs.readSync(fd, target, offset, length, position);
+    const reader = new LogReader();
     for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
       const range = chunkRange(fd, job, k);
-      const reader = new LogReader();
-      const part = reader.part(reader.read({ name: job.name, read, size: range.end }, range));
-      const buffers = Object.values(part.columns).map((column: Uint8Array) => column.buffer as ArrayBuffer);
-      parentPort!.postMessage({ chunk: k, part } satisfies WorkerMessage, buffers);
+      const lines = reader.read({ name: job.name, read, size: range.end }, range);
+      const part = reader.takePart(lines, returned.pop());
+      parentPort!.postMessage({ chunk: k, part } satisfies WorkerMessage, buffersOf(part.columns));
+      await new Promise((resolve) => setImmediate(resolve)); // let returned columns in
     }
     fs.closeSync(fd);
     parentPort!.postMessage({ done: true } satisfies WorkerMessage);
@@ -122,50 +133,135 @@ export async function readParallel(
   const chunks = Math.ceil(size / chunkBytes);
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
+  const shape: ScanJob = { path: file.path, fd, name: source.name, size, chunkBytes, queue };
+  const lines = new Array<number>(chunks); // lines of each chunk, once read
+  const tail = new TailPlacer(reader, lines);
+  const news = new Signal();
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
 
-  const job = { path: file.path, fd, name: source.name, size, chunkBytes, queue };
-  const parts = new Map<number, ReaderPart>();
-  const workers = Array.from({ length: threads - 1 }, () => scanInWorker(options.entry!, job, parts));
-
-  let lines = reader.read(source, { ...chunkRange(fd, job, 0), sizeFor: size });
+  lines[0] = reader.read(source, { ...chunkRange(fd, shape, 0), sizeFor: size });
   let mine = 1; // this thread's chunks are 0..mine-1
+  let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {
-    lines += reader.read(source, { ...chunkRange(fd, job, k), firstLine: lines + 1, continues: true });
+    lines[k] = reader.read(source, { ...chunkRange(fd, shape, k), firstLine: before + 1, continues: true });
+    before += lines[k]!;
+    await new Promise((resolve) => setImmediate(resolve)); // let the workers' parts in
+    tail.place();
   }
-  const finished = await Promise.all(workers);
-  for (let k = mine; k < chunks; k++) {
-    const part = parts.get(k);
-    if (part === undefined) {
-      // A worker took this chunk and failed: read it here.
-      lines += reader.read(source, { ...chunkRange(fd, job, k), firstLine: lines + 1, continues: true });
-      continue;
+  // The rest is the workers': wait for them, placing parts as they come.
+  while (workers.some((worker) => worker.state === "reading")) {
+    await news.wait();
+    tail.place();
+  }
+  // Chunks a failed worker took and never sent are read here, as parts of their own.
+  for (let k = chunks - 1; k >= mine; k--) {
+    if (lines[k] === undefined && !tail.has(k)) {
+      const part = new LogReader();
+      const read = part.read({ name: source.name, read: source.read, size: shape.size }, chunkRange(fd, shape, k));
+      tail.take(k, part.part(read));
     }
-    parts.delete(k);
-    reader.appendPart(part, lines);
-    lines += part.lines;
   }
-  return { threads, fellBack: finished.filter((ok) => !ok).length };
+  tail.place();
+  await Promise.all(workers.map((worker) => worker.stop()));
+  if (tail.next !== mine - 1) throw new Error(`readParallel: chunk ${tail.next} never arrived`);
+  const bases: number[] = [];
+  for (let k = mine; k < chunks; k++) {
+    bases.push(before);
+    before += lines[k]!;
+  }
+  reader.joinParts(bases);
+  return { threads, fellBack: workers.filter((worker) => worker.state === "failed").length };
 }
 
-/** Runs one worker, collecting its parts into `parts`; true when it finished, false when it failed. */
-function scanInWorker(entry: string, job: ScanJob, parts: Map<number, ReaderPart>): Promise<boolean> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL(entry), { workerData: { exechistScan: job } });
-    } catch {
-      resolve(false);
-      return;
+/** Places workers' parts at the reader's tail in order, last chunk first, keeping only those that came early. */
+class TailPlacer {
+  private readonly waiting = new Map<number, { part: ReaderPart; from: Worker | undefined }>();
+  private readonly reader: LogReader;
+  private readonly lines: number[];
+  /** The chunk to place next. */
+  next: number;
+
+  constructor(reader: LogReader, lines: number[]) {
+    this.reader = reader;
+    this.lines = lines;
+    this.next = lines.length - 1;
+  }
+
+  has(chunk: number): boolean {
+    return this.waiting.has(chunk);
+  }
+
+  /** Keeps a part until its turn; `from` gets its columns back once it is placed. */
+  take(chunk: number, part: ReaderPart, from?: Worker): void {
+    this.waiting.set(chunk, { part, from });
+  }
+
+  place(): void {
+    for (let got; (got = this.waiting.get(this.next)) !== undefined; this.next--) {
+      this.waiting.delete(this.next);
+      this.reader.placePart(got.part);
+      this.lines[this.next] = got.part.lines;
+      const buffers = buffersOf(got.part.columns);
+      got.from?.postMessage(buffers, buffers);
     }
+  }
+}
+
+/** Wakes one waiter, or the next one to wait when nobody waits yet. */
+class Signal {
+  private wake: (() => void) | undefined;
+  private pending = false;
+
+  notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    if (wake) wake();
+    else this.pending = true;
+  }
+
+  wait(): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+}
+
+/** A scan worker as this thread sees it. */
+interface ScanWorker {
+  state: "reading" | "done" | "failed";
+  /** Ends the worker; resolves once its thread is gone (and its memory with it). */
+  stop(): Promise<unknown>;
+}
+
+/** Starts one scan worker: its parts go to `tail` as they arrive; `news` hears of each message and of its end. */
+function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal): ScanWorker {
+  const self: ScanWorker = { state: "reading", stop: () => Promise.resolve() };
+  const end = (state: "done" | "failed") => {
+    if (self.state === "reading") self.state = state;
+    news.notify();
+  };
+  try {
+    const worker = new Worker(new URL(entry), {
+      workerData: { exechistScan: job },
+      // The scanner makes little garbage: a small young generation keeps the worker small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    self.stop = () => worker.terminate();
     worker.on("message", (message: WorkerMessage) => {
       if ("chunk" in message) {
-        parts.set(message.chunk, message.part);
-        return;
+        tail.take(message.chunk, message.part, worker);
+        news.notify();
+      } else {
+        end("done" in message ? "done" : "failed");
       }
-      resolve("done" in message);
-      void worker.terminate();
     });
-    worker.once("error", () => resolve(false));
-    worker.once("exit", () => resolve(false));
-  });
+    // A worker that dies without a word: what it had not sent is read here.
+    worker.once("error", () => end("failed"));
+    worker.once("exit", () => end("failed"));
+  } catch {
+    self.state = "failed";
+  }
+  return self;
 }

@@ -25,7 +25,8 @@ function readInTwo(name: string, bytes: Uint8Array, at: number, before = ""): Ex
   const lines = main.read(sourceOf(name, bytes), { start: 0, end: split });
   const worker = new LogReader({ chunkSize: 4096 });
   const workerLines = worker.read(sourceOf(name, bytes), { start: split, end: bytes.length });
-  main.appendPart(worker.part(workerLines), lines);
+  main.placePart(worker.part(workerLines));
+  main.joinParts([lines]);
   return new ExecutionRegistry(main);
 }
 
