@@ -17,11 +17,9 @@ export interface Columns {
   name: Uint32Array;
   /** 0 when the record names no run. */
   run: Uint32Array;
-  /** Which input the record came from, and where: 1-based line, byte offset and length. */
-  source: Uint32Array;
+  /** Where the record is in its input (which input: by position, see the reader's `sourceStarts`): 1-based line, byte offset. */
   line: Uint32Array;
   offset: Float64Array;
-  length: Uint32Array;
 }
 
 export const IGNORED_FLAG = 16;
@@ -33,11 +31,10 @@ export interface IdMaps {
   name: (id: number) => number;
   status: (code: number) => number;
   run: (id: number) => number;
-  source: number;
 }
 
 const KEYS: ReadonlyArray<keyof Columns> = [
-  "index", "start", "end", "flags", "duration", "status", "name", "run", "source", "line", "offset", "length",
+  "index", "start", "end", "flags", "duration", "status", "name", "run", "line", "offset",
 ];
 
 function allocate(capacity: number): Columns {
@@ -50,10 +47,8 @@ function allocate(capacity: number): Columns {
     status: new Uint32Array(capacity),
     name: new Uint32Array(capacity),
     run: new Uint32Array(capacity),
-    source: new Uint32Array(capacity),
     line: new Uint32Array(capacity),
     offset: new Float64Array(capacity),
-    length: new Uint32Array(capacity),
   };
 }
 
@@ -118,7 +113,7 @@ export class ColumnsBuilder {
     }
   }
 
-  add(fields: RecordFields, source: number, line: number, offset: number, length: number): void {
+  add(fields: RecordFields, line: number, offset: number): void {
     if (this.size === this.tailStart) this.makeRoom(1);
     const c = this.columns;
     const i = this.size++;
@@ -131,10 +126,8 @@ export class ColumnsBuilder {
     c.status[i] = fields.status;
     c.name[i] = fields.nameId;
     c.run[i] = fields.runId;
-    c.source[i] = source;
     c.line[i] = line;
     c.offset[i] = offset;
-    c.length[i] = length;
   }
 
   /**
@@ -146,10 +139,9 @@ export class ColumnsBuilder {
     this.makeRoom(size);
     const c = this.columns;
     const base = this.tailStart - size;
-    for (const key of ["index", "start", "end", "flags", "duration", "line", "offset", "length"] as const) {
+    for (const key of ["index", "start", "end", "flags", "duration", "line", "offset"] as const) {
       (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
-    c.source.fill(maps.source, base, base + size);
     for (let j = 0; j < size; j++) {
       const i = base + j;
       c.status[i] = maps.status(other.status[j]!);
@@ -195,10 +187,8 @@ export class ColumnsBuilder {
       status: c.status.subarray(0, n),
       name: c.name.subarray(0, n),
       run: c.run.subarray(0, n),
-      source: c.source.subarray(0, n),
       line: c.line.subarray(0, n),
       offset: c.offset.subarray(0, n),
-      length: c.length.subarray(0, n),
     };
   }
 }

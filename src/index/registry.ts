@@ -32,6 +32,7 @@ export class ExecutionRegistry {
   private readonly otherStatuses: readonly string[];
   private readonly runs: readonly string[];
   private readonly sources: readonly LogSource[];
+  private readonly sourceStarts: readonly number[];
 
   constructor(reader: LogReader) {
     this.columns = reader.builder.finish();
@@ -40,6 +41,7 @@ export class ExecutionRegistry {
     this.otherStatuses = reader.tables.statuses.values;
     this.runs = reader.tables.runs.values;
     this.sources = reader.sources;
+    this.sourceStarts = reader.sourceStarts;
     this.diagnostics = reader.diagnostics;
   }
 
@@ -84,7 +86,20 @@ export class ExecutionRegistry {
 
   /** `FILE:LINE` of a record. */
   sourceOf(pos: number): string {
-    return `${this.sources[this.columns.source[pos]!]?.name ?? "?"}:${this.columns.line[pos]}`;
+    return `${this.sources[this.sourceIdOf(pos)]?.name ?? "?"}:${this.columns.line[pos]}`;
+  }
+
+  /** The input a record came from: the last whose first record is at or before it. */
+  private sourceIdOf(pos: number): number {
+    const starts = this.sourceStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The light view of one record. */
@@ -106,19 +121,16 @@ export class ExecutionRegistry {
 
   /** Reads a record's line back from its log and parses it in full. */
   details(pos: number): RecordDetails {
-    const source = this.sources[this.columns.source[pos]!];
-    const length = this.columns.length[pos]!;
-    const bytes = new Uint8Array(length);
-    let got = 0;
-    while (source !== undefined && got < length) {
-      const n = source.read(bytes, got, length - got, this.columns.offset[pos]! + got);
-      if (n === 0) break;
-      got += n;
-    }
+    const sourceId = this.sourceIdOf(pos);
+    const source = this.sources[sourceId];
+    const offset = this.columns.offset[pos]!;
+    // The next record of the same input ends after this line: usually one read is enough.
+    const next = pos + 1 < this.size && this.sourceIdOf(pos + 1) === sourceId ? this.columns.offset[pos + 1]! : Infinity;
+    const line = source === undefined ? undefined : readLine(source, offset, Math.min(next - offset, 1 << 20));
     let value: JsonValue;
     try {
-      if (got < length) throw new JsonSyntaxError("unexpected end", got);
-      value = parseJson(decoder.decode(bytes));
+      if (line === undefined) throw new JsonSyntaxError("unexpected end", 0);
+      value = parseJson(decoder.decode(line));
     } catch (error) {
       throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`, {
         cause: error,
@@ -172,6 +184,24 @@ export class ExecutionRegistry {
       else counts.other++;
     }
     return counts;
+  }
+}
+
+/** The bytes of the line at `offset`, up to its newline or the end of the input; `guess` bytes read first. */
+function readLine(source: LogSource, offset: number, guess: number): Uint8Array {
+  let bytes = new Uint8Array(Math.max(guess, 256));
+  let got = 0;
+  for (;;) {
+    const n = source.read(bytes, got, bytes.length - got, offset + got);
+    const newline = bytes.subarray(got, got + n).indexOf(10);
+    if (newline >= 0) return bytes.subarray(0, got + newline);
+    got += n;
+    if (n === 0) return bytes.subarray(0, got);
+    if (got === bytes.length) {
+      const grown = new Uint8Array(bytes.length * 2);
+      grown.set(bytes);
+      bytes = grown;
+    }
   }
 }
 

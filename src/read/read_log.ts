@@ -68,6 +68,8 @@ export class LogReader {
   builder = new ColumnsBuilder();
   diagnostics = new Diagnostics();
   readonly sources: LogSource[] = [];
+  /** The position of each source's first record: records are kept in input order. */
+  readonly sourceStarts: number[] = [];
   private readonly slots = new Slots();
   /** Parts placed at the tail, last range first, without their columns. */
   private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
@@ -89,7 +91,9 @@ export class LogReader {
    * read. Returns the number of lines read.
    */
   read(source: LogSource, range?: ByteRange): number {
-    const sourceId = range?.continues && this.sources.length > 0 ? this.sources.length - 1 : this.sources.push(source) - 1;
+    const continues = range?.continues === true && this.sources.length > 0;
+    if (!continues) this.sourceStarts.push(this.builder.size);
+    const sourceId = continues ? this.sources.length - 1 : this.sources.push(source) - 1;
     let buf = this.buffer;
     let filled = 0;
     let base = range?.start ?? 0; // file position of buf[0]
@@ -116,7 +120,7 @@ export class LogReader {
           const nl = scanRecord(buf, start, this.slots);
           if (nl >= 0 && (nl < filled || eof)) {
             if (firstByte < 0) firstByte = 123;
-            this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start, nl - start);
+            this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start);
             line++;
             start = nl + 1;
             continue;
@@ -171,11 +175,11 @@ export class LogReader {
     const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
       scanRecord(buf, first, this.slots) === end;
     const reason = scanned ? normalizeSlots(buf, this.slots, this.tables, this.fields) : this.parseLine(buf, start, end, last);
-    this.add(reason, sourceId, line, base + start, end - start);
+    this.add(reason, sourceId, line, base + start);
   }
 
-  private add(reason: string | null, sourceId: number, line: number, offset: number, length: number): void {
-    if (reason === null) this.builder.add(this.fields, sourceId, line, offset, length);
+  private add(reason: string | null, sourceId: number, line: number, offset: number): void {
+    if (reason === null) this.builder.add(this.fields, line, offset);
     else this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
   }
 
@@ -219,7 +223,6 @@ export class LogReader {
       name: (id) => names[id]!,
       status: (code) => (code < FIRST_OTHER_STATUS ? code : statuses[code - FIRST_OTHER_STATUS]!),
       run: (id) => (id === 0 ? 0 : runs[id - 1]!),
-      source: this.sources.length - 1,
     });
     this.placed.push({ ...part, columns: undefined });
   }

@@ -129,7 +129,7 @@ export async function readParallel(
     reader.read(source);
     return { threads: 1, fellBack: 0 };
   }
-  const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 8)), Math.ceil(size / MAX_CHUNKS));
+  const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 16)), Math.ceil(size / MAX_CHUNKS));
   const chunks = Math.ceil(size / chunkBytes);
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
