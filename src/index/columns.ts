@@ -1,4 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
+import { CLOCK } from "../read/time.ts";
 
 /** The columnar store of a registry: one typed array per field, one slot per record. */
 export interface Columns {
@@ -6,7 +7,11 @@ export interface Columns {
   index: Float64Array;
   /** Microseconds (see `read/time.ts`), NaN when absent. */
   start: Float64Array;
-  /** As `start`; a monotonic end beside a duration is not converted (NaN, its clock kept). */
+  /**
+   * As `start`, but kept only where the end's clock (in `flags`) is a displayable one,
+   * instant or naive; elsewhere it means nothing. Left untouched then, so a log
+   * without wall-clock ends costs no memory for it.
+   */
   end: Float64Array;
   /** Start clock in the low two bits, end clock in the next two, bit 4 = ignore_in_history. */
   flags: Uint8Array;
@@ -54,6 +59,8 @@ function allocate(capacity: number): Columns {
 
 type AnyColumn = Columns[keyof Columns];
 
+const displayable = (clock: number): boolean => clock === CLOCK.instant || clock === CLOCK.naive;
+
 /** The buffers under some columns, in a fixed order: what is transferred between threads. */
 export function buffersOf(columns: Columns): ArrayBuffer[] {
   return KEYS.map((key) => columns[key].buffer as ArrayBuffer);
@@ -81,6 +88,8 @@ export class ColumnsBuilder {
   private columns: Columns;
   /** Records [tailStart, capacity) were placed at the tail. */
   private tailStart: number;
+  /** Some record has a displayable end: the `end` column is in use. */
+  private hasEnds = false;
 
   /** Empty columns for `capacity` records, or on the given storage (its contents are overwritten). */
   constructor(capacity: number | Columns = 1024) {
@@ -97,7 +106,7 @@ export class ColumnsBuilder {
     if (capacity <= this.capacity) return;
     const grown = allocate(capacity);
     const tail = this.capacity - this.tailStart;
-    for (const key of KEYS) {
+    for (const key of this.keysInUse()) {
       const from = this.columns[key] as Float64Array;
       const to = grown[key] as Float64Array;
       to.set(from.subarray(0, this.size));
@@ -105,6 +114,10 @@ export class ColumnsBuilder {
     }
     this.columns = grown;
     this.tailStart = capacity - tail;
+  }
+
+  private keysInUse(): ReadonlyArray<keyof Columns> {
+    return this.hasEnds ? KEYS : KEYS.filter((key) => key !== "end");
   }
 
   private makeRoom(records: number): void {
@@ -119,7 +132,10 @@ export class ColumnsBuilder {
     const i = this.size++;
     c.index[i] = fields.index >= 0 ? fields.index : i;
     c.start[i] = fields.start;
-    c.end[i] = fields.end;
+    if (displayable(fields.endClock)) {
+      c.end[i] = fields.end;
+      this.hasEnds = true;
+    }
     c.flags[i] = fields.startClock | (fields.endClock << 2) | (fields.ignored ? IGNORED_FLAG : 0) |
       (fields.index >= 0 ? 0 : POSITION_INDEX_FLAG);
     c.duration[i] = fields.duration;
@@ -139,7 +155,10 @@ export class ColumnsBuilder {
     this.makeRoom(size);
     const c = this.columns;
     const base = this.tailStart - size;
-    for (const key of ["index", "start", "end", "flags", "duration", "line", "offset"] as const) {
+    let ends = false;
+    for (let j = 0; j < size && !ends; j++) ends = displayable((other.flags[j]! >> 2) & 3);
+    this.hasEnds ||= ends;
+    for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
       (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
     for (let j = 0; j < size; j++) {
@@ -160,7 +179,7 @@ export class ColumnsBuilder {
     const c = this.columns;
     const from = this.tailStart;
     const tail = this.capacity - from;
-    for (const key of KEYS) (c[key] as AnyColumn).copyWithin(this.size, from, from + tail);
+    for (const key of this.keysInUse()) (c[key] as AnyColumn).copyWithin(this.size, from, from + tail);
     let i = this.size;
     for (const piece of pieces) {
       for (const end = i + piece.size; i < end; i++) {

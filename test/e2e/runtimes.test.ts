@@ -106,14 +106,19 @@ test("a large log read on two threads gives exactly what one thread gives, on ev
   const lines: string[] = [];
   for (let i = 0; i < 12000; i++) {
     if (i % 2500 === 7) lines.push(`broken line ${i}`);
-    else if (i % 4 === 0) lines.push(JSON.stringify({ name: `job-${i % 13}`, status: "cancelled", duration: i / 7, run_id: `r${i % 3}`, result: "y".repeat(i % 300) }));
-    else lines.push(JSON.stringify({ index: i % 5 ? undefined : 100000 + i, name: `job-${i % 11}`, exception: i % 9 ? null : "E", start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`, result: { n: i } }));
+    else if (i % 4 === 0) lines.push(JSON.stringify({ name: `job-${i % 13}`, status: "cancelled", end_time: i / 3, duration: i / 7, run_id: `r${i % 3}`, result: "y".repeat(i % 300) }));
+    else {
+      // Wall-clock ends only in the middle of the file: some chunks have them, some not.
+      const end_wall = i >= 6000 && i < 9000 ? `2025-06-01T11:${String(i % 60).padStart(2, "0")}:30Z` : undefined;
+      lines.push(JSON.stringify({ index: i % 5 ? undefined : 100000 + i, name: `job-${i % 11}`, exception: i % 9 ? null : "E", start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`, end_wall, result: { n: i } }));
+    }
   }
   fs.writeFileSync(log, lines.join("\n") + "\n");
   const one = { EXECHIST_THREADS: "1" };
   const two = { EXECHIST_THREADS: "2", EXECHIST_PARALLEL_MIB: "0.5" };
   try {
-    for (const argv of [["summary", "-o", "json", log], ["summary", "--group-by", "name", "-o", "json", log], ["result", "12001", log]]) {
+    const argvs = [["summary", "-o", "json", log], ["summary", "--group-by", "name", "-o", "json", log], ["result", "12001", log], ["report", "-o", "ctrf", log]];
+    for (const argv of argvs) {
       const expected = run(RUNTIMES[0]!, argv, undefined, one);
       assert.equal(expected.stderr.split("\n").filter((l) => l.includes(": not JSON: ")).length, 5, expected.stderr);
       assert.match(run(RUNTIMES[0]!, ["summary", "--debug", log], undefined, one).stderr, /: 11995 records on 1 thread\n/);

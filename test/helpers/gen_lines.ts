@@ -68,7 +68,7 @@ export function columnsOf(registry: ExecutionRegistry): unknown {
   const rows = [];
   for (let i = 0; i < registry.size; i++) {
     rows.push([
-      registry.columns.index[i], registry.nameOf(i), registry.columns.start[i], registry.columns.end[i],
+      registry.columns.index[i], registry.nameOf(i), registry.columns.start[i], registry.endOf(i),
       registry.columns.flags[i], registry.columns.duration[i], registry.statusOf(i), registry.runOf(i),
       registry.columns.line[i], registry.columns.offset[i], registry.sourceOf(i),
     ]);
