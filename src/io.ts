@@ -13,6 +13,16 @@ export interface Output {
 /** What a path is. */
 export type PathKind = "file" | "directory" | "missing";
 
+/** How a log was read, for `--debug`. */
+export interface ReadReport {
+  /** Threads that read it (0: it came from the index cache). */
+  threads: number;
+  /** Workers that failed, whose chunks the main thread read instead. */
+  fellBack: number;
+  /** What the index cache did, when it was used. */
+  cache?: string;
+}
+
 /**
  * Everything the commands need from the world, so that the core stays pure and tests
  * can hand in a fake. `src/runtime/node_io.ts` builds the real one on `node:` modules.
@@ -32,10 +42,10 @@ export interface Io {
    */
   openLog(path: string): Promise<LogSource>;
   /**
-   * Reads an opened log into `reader` (the real one splits large files across threads).
-   * Returns how many threads read it, and how many of them fell back to the main thread.
+   * Reads an opened log into `reader` (the real one splits large files across threads,
+   * and keeps the index of large files in a cache).
    */
-  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }>;
+  readLog(reader: LogReader, source: LogSource): Promise<ReadReport>;
   /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
   readFile(path: string): Uint8Array;
   pathKind(path: string): PathKind;

@@ -21,10 +21,12 @@ export async function loadRegistry(files: readonly string[], ctx: Context): Prom
   for (const file of inputs) {
     const source = await io.openLog(file);
     const before = reader.builder.size;
-    const { threads, fellBack } = await io.readLog(reader, source);
+    const { threads, fellBack, cache } = await io.readLog(reader, source);
     if (ctx.debug) {
+      const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
       const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
-      io.stderr.write(`exechist: read ${source.name}: ${reader.builder.size - before} records on ${threads} thread${threads === 1 ? "" : "s"}${fell}\n`);
+      const cached = cache === undefined ? "" : `; ${cache}`;
+      io.stderr.write(`exechist: read ${source.name}: ${reader.builder.size - before} records${how}${fell}${cached}\n`);
     }
   }
   const registry = new ExecutionRegistry(reader);

@@ -38,7 +38,7 @@ export interface IdMaps {
   run: (id: number) => number;
 }
 
-const KEYS: ReadonlyArray<keyof Columns> = [
+export const KEYS: ReadonlyArray<keyof Columns> = [
   "index", "start", "end", "flags", "duration", "status", "name", "run", "line", "offset",
 ];
 
@@ -66,12 +66,18 @@ export function buffersOf(columns: Columns): ArrayBuffer[] {
   return KEYS.map((key) => columns[key].buffer as ArrayBuffer);
 }
 
-/** Columns over the whole of buffers given by {@link buffersOf}. */
-export function columnsOn(buffers: readonly ArrayBuffer[]): Columns {
+/**
+ * Columns over buffers given by {@link buffersOf}: the whole of each, or the
+ * `[byteOffset, byteLength]` of each given in `views`.
+ */
+export function columnsOn(buffers: readonly ArrayBuffer[], views?: ReadonlyArray<readonly [number, number]>): Columns {
   const columns = allocate(0);
   KEYS.forEach((key, k) => {
-    const type = columns[key].constructor as new (buffer: ArrayBuffer) => AnyColumn;
-    (columns as Record<keyof Columns, AnyColumn>)[key] = new type(buffers[k]!);
+    const type = columns[key].constructor as { new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
+    const view = views?.[k];
+    (columns as Record<keyof Columns, AnyColumn>)[key] = view === undefined
+      ? new type(buffers[k]!)
+      : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
   });
   return columns;
 }
@@ -95,6 +101,14 @@ export class ColumnsBuilder {
   constructor(capacity: number | Columns = 1024) {
     this.columns = typeof capacity === "number" ? allocate(Math.max(16, capacity)) : capacity;
     this.tailStart = this.columns.index.length;
+  }
+
+  /** A builder holding `size` records already in `columns` (exactly sized, or larger). */
+  static holding(columns: Columns, size: number): ColumnsBuilder {
+    const builder = new ColumnsBuilder(columns);
+    builder.size = size;
+    builder.hasEnds = true;
+    return builder;
   }
 
   private get capacity(): number {

@@ -238,12 +238,37 @@ export class LogReader {
     this.placed = [];
     if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
     this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lineBase: lineBases[k]! })));
+    parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
+  }
+
+  /**
+   * Adds a whole source read before (its index, kept by the caller) as if it were read
+   * here now. Into an empty reader its columns are taken as they are, not copied.
+   */
+  adoptSource(source: LogSource, part: ReaderPart, hints: readonly string[]): void {
+    const empty = this.builder.size === 0 && this.tables.names.size === 0 && this.tables.statuses.size === 0 &&
+      this.tables.runs.size === 0;
+    this.sourceStarts.push(this.builder.size);
+    this.sources.push(source);
+    if (empty) {
+      // Interned in order into empty tables, every id stays what it was.
+      for (const name of part.names) this.tables.names.intern(name);
+      for (const status of part.otherStatuses) this.tables.statuses.intern(status);
+      for (const run of part.runs) this.tables.runs.intern(run);
+      this.builder = ColumnsBuilder.holding(part.columns, part.size);
+      this.addDiagnostics(part, 0);
+    } else {
+      this.placePart(part);
+      this.joinParts([0]);
+    }
+    this.diagnostics.hints.push(...hints);
+  }
+
+  private addDiagnostics(part: Omit<ReaderPart, "columns">, lineBase: number): void {
     const source = this.sources[this.sources.length - 1]!.name;
-    parts.forEach((part, k) => {
-      for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBases[k]!, bad.reason);
-      this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
-      this.diagnostics.fallbacks += part.fallbacks;
-    });
+    for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBase, bad.reason);
+    this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
+    this.diagnostics.fallbacks += part.fallbacks;
   }
 
   /** The full parse: the scanner's fallback, and the reference it is tested against. */

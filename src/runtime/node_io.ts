@@ -5,8 +5,9 @@ import * as tty from "node:tty";
 import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
 import { BrokenPipe, ExechistError } from "../errors.ts";
-import type { Io, Output, PathKind } from "../io.ts";
+import type { Io, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
+import { cacheDir, loadIndex, saveIndex, stampOf } from "./index_cache.ts";
 import { readParallel, threadCount } from "./parallel_read.ts";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
@@ -107,18 +108,51 @@ export class NodeIo implements Io {
     return source;
   }
 
-  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }> {
+  async readLog(reader: LogReader, source: LogSource): Promise<ReadReport> {
     const file = this.opened.get(source);
     if (file === undefined) {
       reader.read(source);
-      return Promise.resolve({ threads: 1, fellBack: 0 });
+      return { threads: 1, fellBack: 0 };
     }
-    const minMiB = Number(this.env("EXECHIST_PARALLEL_MIB"));
-    return readParallel(reader, source, file, {
+    const dir = cacheDir((name) => this.env(name));
+    const stamp = dir !== undefined && file.path !== undefined && file.size >= this.mib("EXECHIST_CACHE_MIB", 32)
+      ? stampOf(file.fd, file.path)
+      : undefined;
+    if (stamp !== undefined) {
+      const cached = loadIndex(dir!, stamp);
+      if (cached !== undefined) {
+        reader.adoptSource(source, cached.part, cached.hints);
+        return { threads: 0, fellBack: 0, cache: "from the index cache" };
+      }
+    }
+    // Only a log read into an empty reader is cached: its bad lines are all its own.
+    const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
+    const read = await readParallel(reader, source, file, {
       entry: this.entry,
       threads: threadCount((name) => this.env(name)),
-      minBytes: (Number.isFinite(minMiB) && minMiB >= 0 ? minMiB : 32) * (1 << 20),
+      minBytes: this.mib("EXECHIST_PARALLEL_MIB", 32),
     });
+    if (stamp === undefined || !alone) return read;
+    const { tables, diagnostics } = reader;
+    const part = {
+      columns: reader.builder.finish(),
+      size: reader.builder.size,
+      names: tables.names.values,
+      otherStatuses: tables.statuses.values,
+      runs: tables.runs.values,
+      badLines: diagnostics.badLines,
+      badLineCount: diagnostics.badLineCount,
+      fallbacks: diagnostics.fallbacks,
+      lines: 0,
+    };
+    const failed = saveIndex(dir!, { stamp, part, hints: diagnostics.hints });
+    return { ...read, cache: failed === undefined ? "index cache written" : `index cache not written: ${failed}` };
+  }
+
+  /** A size in MiB from the environment, else `fallback`, in bytes. */
+  private mib(name: string, fallback: number): number {
+    const value = Number(this.env(name));
+    return (Number.isFinite(value) && value >= 0 && this.env(name) !== "" && this.env(name) !== undefined ? value : fallback) * (1 << 20);
   }
 
   readFile(file: string): Uint8Array {

@@ -5,23 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../helpers/fake_io.ts";
-
-/** The real program under each runtime: the Node bundle, and the source on Bun and Deno. */
-const RUNTIMES: Array<[string, string, string[]]> = [
-  ["node", process.execPath.includes("node") ? process.execPath : "node", [path.join(ROOT, "dist", "exechist.mjs")]],
-  ["bun", path.join(ROOT, "node_modules", ".bin", "bun"), [path.join(ROOT, "mod.ts")]],
-  ["deno", path.join(ROOT, "node_modules", ".bin", "deno"), ["run", "--allow-read", "--allow-env", "--allow-write", path.join(ROOT, "mod.ts")]],
-];
-
-// A clean environment: no colour forced by the test runner, a fixed width.
-const ENV: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", COLUMNS: "120", NO_COLOR: "" };
-
-function run(runtime: (typeof RUNTIMES)[number], argv: string[], input?: Uint8Array, env: Record<string, string> = {}) {
-  const [, command, prefix] = runtime;
-  const result = spawnSync(command, [...prefix, ...argv], { cwd: ROOT, env: { ...ENV, ...env }, input: input ?? "", maxBuffer: 1 << 28 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
-}
+import { ENV, run, RUNTIMES } from "../helpers/runtimes.ts";
 
 const SAMPLE = "fixtures/logs/sample.jsonl";
 const PROCS = ["fixtures/logs/multi_process_a.jsonl", "fixtures/logs/multi_process_b.jsonl"];

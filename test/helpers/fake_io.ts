@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
-import type { Io, Output, PathKind } from "../../src/io.ts";
+import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
 import { main } from "../../src/cli/main.ts";
 import type { LogReader, LogSource } from "../../src/read/read_log.ts";
 
@@ -83,7 +83,7 @@ export class FakeIo implements Io {
     return Promise.resolve({ name: file === "-" ? "<stdin>" : file, read: readerOf(data) });
   }
 
-  readLog(reader: LogReader, source: LogSource): Promise<{ threads: number; fellBack: number }> {
+  readLog(reader: LogReader, source: LogSource): Promise<ReadReport> {
     reader.read(source);
     return Promise.resolve({ threads: 1, fellBack: 0 });
   }

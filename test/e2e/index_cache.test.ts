@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { test } from "node:test";
+import { run, RUNTIMES } from "../helpers/runtimes.ts";
+
+/** A log with what an index must keep: bad lines, positional and repeated indexes, statuses, runs, wall-clock ends. */
+function writeLog(file: string, records: number): void {
+  const lines: string[] = [];
+  for (let i = 0; i < records; i++) {
+    if (i % 700 === 3) lines.push(`not json ${i}`);
+    else if (i % 3 === 0) lines.push(JSON.stringify({ name: `job-${i % 7}`, status: "cancelled", duration: i / 9, run_id: `r${i % 4}` }));
+    else {
+      lines.push(JSON.stringify({
+        index: i % 5 ? undefined : i % 50, // some repeated, most positional
+        name: `task-${i % 11}`,
+        exception: i % 13 ? null : { type: "ValueError", message: `bad ${i}` },
+        start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`,
+        end_wall: i % 2 ? `2025-06-01T10:${String(i % 60).padStart(2, "0")}:30Z` : undefined,
+        result: { n: i },
+      }));
+    }
+  }
+  fs.writeFileSync(file, lines.join("\n") + "\n");
+}
+
+const COMMANDS = (log: string): string[][] => [
+  ["summary", "-o", "json", log],
+  ["summary", "--group-by", "name", "-o", "json", log],
+  ["result", "20", "-o", "json", log],
+  ["report", "-o", "json", log],
+];
+
+/** Output and status without the --debug lines, which say how the log was read. */
+function outcome(result: { status: number | null; stdout: string; stderr: string }) {
+  return [result.status, result.stdout, result.stderr.split("\n").filter((l) => !l.startsWith("exechist: read ")).join("\n")];
+}
+
+function withDir(body: (dir: string) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-cache-test-"));
+  try {
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [NODE] = RUNTIMES;
+
+test("index cache: written on the first run, read on the next, same output as no cache, on every runtime", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "big.jsonl");
+    writeLog(log, 5000);
+    const off = { EXECHIST_CACHE: "0", EXECHIST_CACHE_DIR: path.join(dir, "cache") };
+    for (const runtime of RUNTIMES) {
+      const cache = path.join(dir, `cache-${runtime[0]}`);
+      const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
+      assert.match(run(runtime, ["summary", "--debug", log], undefined, on).stderr, /: 4992 records on 1 thread; index cache written\n/);
+      assert.equal(fs.readdirSync(cache).filter((f) => f.endsWith(".idx")).length, 1, runtime[0]);
+      for (const argv of COMMANDS(log)) {
+        const expected = outcome(run(NODE!, argv, undefined, off));
+        const got = run(runtime, [...argv, "--debug"], undefined, on);
+        assert.match(got.stderr, /: 4992 records; from the index cache\n/, `${runtime[0]} ${argv.join(" ")}`);
+        assert.deepEqual(outcome(got), expected, `${runtime[0]} ${argv.join(" ")}`);
+      }
+    }
+    assert.equal(fs.existsSync(path.join(dir, "cache")), false, "EXECHIST_CACHE=0 wins over EXECHIST_CACHE_DIR");
+  });
+});
+
+test("index cache: a cached log after another one is appended as if read", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "big.jsonl");
+    const first = path.join(dir, "first.jsonl");
+    writeLog(log, 3000);
+    fs.writeFileSync(first, '{"name":"task-3","status":"weird","run_id":"r9"}\nnope\n{"name":"other"}\n');
+    const on = { EXECHIST_CACHE_DIR: path.join(dir, "cache"), EXECHIST_CACHE_MIB: "0" };
+    run(NODE!, ["summary", log], undefined, on); // writes big's index (first.jsonl is small but read first below)
+    for (const argv of [["summary", "-o", "json", first, log], ["summary", "--group-by", "run", "-o", "json", first, log], ["result", "20", first, log]]) {
+      const expected = outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" }));
+      const got = run(NODE!, [...argv, "--debug"], undefined, { ...on, EXECHIST_CACHE_MIB: "0.01" });
+      assert.match(got.stderr, /big\.jsonl: 2995 records; from the index cache\n/);
+      assert.deepEqual(outcome(got), expected, argv.join(" "));
+    }
+  });
+});
+
+test("index cache: a changed log is read again, a damaged index is ignored, an unwritable cache is only reported", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "big.jsonl");
+    writeLog(log, 2000);
+    const cache = path.join(dir, "cache");
+    const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
+    const summary = ["summary", "-o", "json", "--debug", log];
+    run(NODE!, summary, undefined, on);
+    assert.match(run(NODE!, summary, undefined, on).stderr, /from the index cache/);
+
+    // Appended: another size.
+    fs.appendFileSync(log, '{"name":"late","index":99999}\n');
+    const appended = run(NODE!, summary, undefined, on);
+    assert.match(appended.stderr, /: 1998 records on 1 thread; index cache written\n/);
+    assert.match(appended.stdout, /"index":99999,"name":"late"/);
+
+    // Same size, same modification time, one byte changed in the middle: the change time tells.
+    fs.utimesSync(log, 1_700_000_000, 1_700_000_000); // a time utimes can restore exactly
+    assert.match(run(NODE!, summary, undefined, on).stderr, /index cache written/);
+    assert.match(run(NODE!, summary, undefined, on).stderr, /from the index cache/);
+    const bytes = fs.readFileSync(log);
+    const at = bytes.indexOf("task-5", bytes.length >> 1);
+    bytes[at + 5] = "6".charCodeAt(0);
+    fs.writeFileSync(log, bytes);
+    fs.utimesSync(log, 1_700_000_000, 1_700_000_000);
+    assert.equal(fs.statSync(log).mtimeMs, 1_700_000_000_000);
+    const rewritten = run(NODE!, summary, undefined, on);
+    assert.match(rewritten.stderr, /records on 1 thread; index cache written\n/);
+    assert.deepEqual(outcome(rewritten), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
+
+    // A damaged index file: ignored, the log is read, the index written again.
+    const index = path.join(cache, fs.readdirSync(cache).find((f) => f.endsWith(".idx"))!);
+    fs.truncateSync(index, Math.floor(fs.statSync(index).size / 2));
+    const damaged = run(NODE!, summary, undefined, on);
+    assert.equal(damaged.status, 0);
+    assert.match(damaged.stderr, /records on 1 thread; index cache written\n/);
+    assert.match(run(NODE!, summary, undefined, on).stderr, /from the index cache/);
+
+    // A cache directory that cannot be made: the command still works, --debug says why.
+    fs.writeFileSync(path.join(dir, "a-file"), "");
+    const blocked = run(NODE!, summary, undefined, { EXECHIST_CACHE_DIR: path.join(dir, "a-file", "cache"), EXECHIST_CACHE_MIB: "0" });
+    assert.equal(blocked.status, 0);
+    assert.match(blocked.stderr, /; index cache not written: .*\n/);
+    assert.deepEqual(outcome(blocked), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
+  });
+});
