@@ -192,7 +192,10 @@ async function main(): Promise<number> {
   if (load > 0.7) log(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism?.() ?? os.cpus().length} CPUs: other work is running, figures will be slow and noisy`);
   const gnuTime = hasGnuTime();
   if (!gnuTime) log("GNU time not found (apt-get install -y time): peak RSS is polled from /proc/<pid>/status VmHWM");
-  const paths: ToolPaths = { root: ROOT, file: path.resolve(file), duckdbPrefix: duckdbPrefix(o) };
+  // Cold runs: no index cache, whatever the environment says; the cached rows turn it on.
+  process.env.EXECHIST_CACHE = "0";
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-bench-cache-"));
+  const paths: ToolPaths = { root: ROOT, file: path.resolve(file), duckdbPrefix: duckdbPrefix(o), cacheDir };
   const hasJq = o.jq && available("jq");
   if (o.jq && !hasJq) log("jq skipped: not installed (apt-get install -y jq)");
 
@@ -212,6 +215,7 @@ async function main(): Promise<number> {
     return { tool, runs: isJq ? (o.jqRuns ?? o.runs) : o.runs, warmup: isJq ? 0 : o.warmup, times: [], peaks: [], stdout: undefined, failure: undefined };
   });
   await runRounds(tallies, gnuTime);
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   const failed = tallies.filter((t) => t.failure !== undefined);
   const good = tallies.filter((t) => t.failure === undefined);
   const results = good.map(toolResult);

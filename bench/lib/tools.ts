@@ -21,6 +21,8 @@ export interface ToolPaths {
   root: string;
   file: string;
   duckdbPrefix: string | undefined;
+  /** Where the rows that measure exechist's index cache keep it (a fresh directory). */
+  cacheDir: string;
 }
 
 const JQ_PROGRAM = "reduce inputs as $r ({}; .[$r.name] += 1)";
@@ -72,6 +74,21 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
   for (const [name, command, prefix] of runtimes) {
     tools.push({ label: `exechist result ${resultIndex} (${name})`, kind: "result", command, args: [...prefix, "result", String(resultIndex), paths.file] });
   }
+  // The index cache, warm (the warm-up run writes it): on Node, both commands.
+  const cached = ["env", "EXECHIST_CACHE=1", `EXECHIST_CACHE_DIR=${paths.cacheDir}`, "node", bundle];
+  tools.push({
+    label: "exechist summary, cached (node)",
+    kind: "summary",
+    command: cached[0]!,
+    args: [...cached.slice(1), "summary", "--group-by", "name", "-o", "json", paths.file],
+    counts: summaryCounts,
+  });
+  tools.push({
+    label: `exechist result ${resultIndex}, cached (node)`,
+    kind: "result",
+    command: cached[0]!,
+    args: [...cached.slice(1), "result", String(resultIndex), paths.file],
+  });
   return tools;
 }
 

@@ -18,7 +18,7 @@ export interface LogStamp {
   ctimeMs: number;
   ino: number;
   dev: number;
-  /** A hash of the first and last bytes of the log. */
+  /** A hash of the first and last bytes of the log, and of samples between. */
   ends: string;
 }
 
