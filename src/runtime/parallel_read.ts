@@ -170,6 +170,9 @@ export async function readParallel(
     before += lines[k]!;
   }
   reader.joinParts(bases);
+  // Bun's collector leaves the workers' dead buffers resident for a long while; one full
+  // collection here keeps them out of the peak (~8 MiB on 1M records), at no visible cost.
+  (globalThis as { Bun?: { gc(full: boolean): void } }).Bun?.gc(true);
   return { threads, fellBack: workers.filter((worker) => worker.state === "failed").length };
 }
 
