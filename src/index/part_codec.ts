@@ -1,4 +1,3 @@
-import type { BadLine } from "../read/diagnostics.ts";
 import type { ReaderPart } from "../read/read_log.ts";
 import { type Columns, columnsOn, KEYS } from "./columns.ts";
 
@@ -29,15 +28,9 @@ export interface IndexedLog {
   hints: string[];
 }
 
-interface Header {
+/** The part without its columns and line count, the stamp, the hints, and each column's size. */
+interface Header extends Omit<ReaderPart, "columns" | "lines"> {
   stamp: LogStamp;
-  size: number;
-  names: readonly string[];
-  otherStatuses: readonly string[];
-  runs: readonly string[];
-  badLines: readonly BadLine[];
-  badLineCount: number;
-  fallbacks: number;
   hints: readonly string[];
   /** Bytes of each column, in {@link KEYS} order. */
   bytes: number[];
