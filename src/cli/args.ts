@@ -60,7 +60,7 @@ export interface ParsedArgs {
   command: Command;
 }
 
-const EPILOG = "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=1 (keep large logs' index, see README),\n" +
+const EPILOG = "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=1 (keep large logs' index), " +
   "NO_COLOR, FORCE_COLOR. Docs: README.md. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), 2 usage or unreadable input.";
 
 function filterOptions<T>(y: Argv<T>) {
