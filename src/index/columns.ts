@@ -1,5 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
-import { CLOCK } from "../read/time.ts";
+import { isShownClock } from "../read/time.ts";
 
 /** The columnar store of a registry: one typed array per field, one slot per record. */
 export interface Columns {
@@ -58,8 +58,6 @@ function allocate(capacity: number): Columns {
 }
 
 type AnyColumn = Columns[keyof Columns];
-
-const displayable = (clock: number): boolean => clock === CLOCK.instant || clock === CLOCK.naive;
 
 /** The buffers under some columns, in a fixed order: what is transferred between threads. */
 export function buffersOf(columns: Columns): ArrayBuffer[] {
@@ -146,7 +144,7 @@ export class ColumnsBuilder {
     const i = this.size++;
     c.index[i] = fields.index >= 0 ? fields.index : i;
     c.start[i] = fields.start;
-    if (displayable(fields.endClock)) {
+    if (isShownClock(fields.endClock)) {
       c.end[i] = fields.end;
       this.hasEnds = true;
     }
@@ -170,7 +168,7 @@ export class ColumnsBuilder {
     const c = this.columns;
     const base = this.tailStart - size;
     let ends = false;
-    for (let j = 0; j < size && !ends; j++) ends = displayable((other.flags[j]! >> 2) & 3);
+    for (let j = 0; j < size && !ends; j++) ends = isShownClock((other.flags[j]! >> 2) & 3);
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
       (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);

@@ -5,7 +5,7 @@ import type { Diagnostics } from "../read/diagnostics.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { filterPositions } from "../query/filter.ts";
 import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
-import { CLOCK, type Clock } from "../read/time.ts";
+import { type Clock, isShownClock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
 import { type Columns, IGNORED_FLAG } from "./columns.ts";
 import { detailsOf } from "./details.ts";
@@ -206,6 +206,6 @@ function readLine(source: LogSource, offset: number, guess: number): Uint8Array 
 }
 
 function displayable(micros: number, clock: Clock): TimeValue | null {
-  if (clock !== CLOCK.instant && clock !== CLOCK.naive) return null;
+  if (!isShownClock(clock)) return null;
   return { clock, micros };
 }

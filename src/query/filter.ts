@@ -1,5 +1,5 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
-import { CLOCK } from "../read/time.ts";
+import { isShownClock } from "../read/time.ts";
 
 /** The filters of `summary`, `last` and `report`; every one present must hold. */
 export interface RecordFilter {
@@ -38,7 +38,7 @@ export function filterPositions(registry: ExecutionRegistry, filter: RecordFilte
     if (timed) {
       const clock = columns.flags[i]! & 3;
       const start = columns.start[i]!;
-      if ((clock !== CLOCK.instant && clock !== CLOCK.naive) || start < since || start > until) continue;
+      if (!isShownClock(clock) || start < since || start > until) continue;
     }
     out[n++] = i;
   }

@@ -1,5 +1,5 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
-import { CLOCK, type Clock } from "../read/time.ts";
+import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 import { selectQuantile } from "./stats.ts";
 
@@ -63,7 +63,7 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
     else if (s === 1) error[g]!++;
     if (!Number.isNaN(columns.duration[i]!)) timed[g]!++;
     const clock = columns.flags[i]! & 3;
-    if (clock === CLOCK.instant || clock === CLOCK.naive) {
+    if (isShownClock(clock)) {
       const start = columns.start[i]!;
       if (start < first[g]!) {
         first[g] = start;

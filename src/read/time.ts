@@ -14,6 +14,11 @@ export const CLOCK = {
   monotonic: 3,
 } as const;
 
+/** True for the clocks a time can be shown on: instant and naive (not none, not monotonic). */
+export function isShownClock(clock: number): boolean {
+  return clock === CLOCK.instant || clock === CLOCK.naive;
+}
+
 export type Clock = (typeof CLOCK)[keyof typeof CLOCK];
 
 /** A time read from a record. */

@@ -1,7 +1,7 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { quoteJsonString, stringifyJson } from "../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
-import { CLOCK } from "../read/time.ts";
+import { isShownClock } from "../read/time.ts";
 import { type CtrfStatus, ctrfStatus } from "./ctrf_status.ts";
 import { wholeMillis } from "./durations.ts";
 import { executionTitle, failureView } from "./failure_view.ts";
@@ -69,11 +69,10 @@ function ctrfTest(registry: ExecutionRegistry, pos: number, pad: string): string
   ];
   const flags = columns.flags[pos]!;
   // Zone-less wall times are taken as UTC, as the filters do.
-  const timed = (clock: number) => clock === CLOCK.instant || clock === CLOCK.naive;
-  if (timed(flags & 3)) {
+  if (isShownClock(flags & 3)) {
     const start = Math.floor(columns.start[pos]! / 1000);
     fields.push(`"start": ${start}`);
-    if (timed((flags >> 2) & 3)) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
+    if (isShownClock((flags >> 2) & 3)) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
     else if (duration !== null) fields.push(`"stop": ${start + wholeMillis(duration)}`);
   }
   fields.push(`"suite": [\n${inner}  ${quoteJsonString(registry.nameOf(pos))}\n${inner}]`);

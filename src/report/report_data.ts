@@ -1,6 +1,6 @@
 import type { ExecutionRegistry, StatusCounts } from "../index/registry.ts";
 import { groupPositions, type GroupStats } from "../query/group.ts";
-import { CLOCK, type Clock } from "../read/time.ts";
+import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 import { type FailOn, failOnMatches } from "./fail_on.ts";
 import { type FailureGroup, groupFailures } from "./failure_groups.ts";
@@ -117,13 +117,13 @@ export function timeSpan(registry: ExecutionRegistry, positions: Uint32Array): T
     }
     const sc = (flags & 3) as Clock;
     const s = columns.start[pos]!;
-    const hasStart = sc === CLOCK.instant || sc === CLOCK.naive;
+    const hasStart = isShownClock(sc);
     if (hasStart && s < start) {
       start = s;
       startClock = sc;
     }
     const ec = ((flags >> 2) & 3) as Clock;
-    if (ec === CLOCK.instant || ec === CLOCK.naive) {
+    if (isShownClock(ec)) {
       if (columns.end[pos]! > end) {
         end = columns.end[pos]!;
         endClock = ec;
