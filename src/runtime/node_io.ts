@@ -133,26 +133,15 @@ export class NodeIo implements Io {
       minBytes: this.mib("EXECHIST_PARALLEL_MIB", 32),
     });
     if (stamp === undefined || !alone) return read;
-    const { tables, diagnostics } = reader;
-    const part = {
-      columns: reader.builder.finish(),
-      size: reader.builder.size,
-      names: tables.names.values,
-      otherStatuses: tables.statuses.values,
-      runs: tables.runs.values,
-      badLines: diagnostics.badLines,
-      badLineCount: diagnostics.badLineCount,
-      fallbacks: diagnostics.fallbacks,
-      lines: 0,
-    };
-    const failed = saveIndex(dir!, { stamp, part, hints: diagnostics.hints });
+    const failed = saveIndex(dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
     return { ...read, cache: failed === undefined ? "index cache written" : `index cache not written: ${failed}` };
   }
 
   /** A size in MiB from the environment, else `fallback`, in bytes. */
   private mib(name: string, fallback: number): number {
-    const value = Number(this.env(name));
-    return (Number.isFinite(value) && value >= 0 && this.env(name) !== "" && this.env(name) !== undefined ? value : fallback) * (1 << 20);
+    const text = this.env(name);
+    const value = text === undefined || text === "" ? NaN : Number(text);
+    return (Number.isFinite(value) && value >= 0 ? value : fallback) * (1 << 20);
   }
 
   readFile(file: string): Uint8Array {
