@@ -21,6 +21,19 @@ export interface ReadReport {
   fellBack: number;
   /** What the index cache did, when it was used. */
   cache?: string;
+  /**
+   * Set when, as asked by `only`, the reader was given just the first records with one
+   * index (from the index cache), not the whole log: how many records the log holds,
+   * and how many of them have that index.
+   */
+  selected?: { records: number; matches: number };
+}
+
+/** What a command needs of a log when it needs only the records with one index (`result N`). */
+export interface OnlyIndex {
+  index: number;
+  /** How many of them, the first in input order. */
+  keep: number;
 }
 
 /**
@@ -43,9 +56,10 @@ export interface Io {
   openLog(path: string): Promise<LogSource>;
   /**
    * Reads an opened log into `reader` (the real one splits large files across threads,
-   * and keeps the index of large files in a cache).
+   * and keeps the index of large files in a cache). With `only`, into an empty reader,
+   * it may give the reader just the records `only` asks for (see `ReadReport.selected`).
    */
-  readLog(reader: LogReader, source: LogSource): Promise<ReadReport>;
+  readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport>;
   /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
   readFile(path: string): Uint8Array;
   pathKind(path: string): PathKind;

@@ -78,7 +78,9 @@ function build(argv: readonly string[], width: number, version: string) {
     .scriptName("exechist")
     .locale("en")
     .detectLocale(false)
-    .wrap(Math.min(width, 100))
+    // yargs renders a command's whole help on every run (to have it at hand); wrapping it
+    // is most of that cost, and only --help shows it.
+    .wrap(asksForHelp(argv) ? Math.min(width, 100) : null)
     .exitProcess(false)
     .strict()
     .help("help")
@@ -134,6 +136,12 @@ function build(argv: readonly string[], width: number, version: string) {
         .example("$0 report -o junit run.jsonl > results.xml", "JUnit XML for the CI's test view")
         .epilog("Formats (-o): markdown (default), junit, ctrf, github, json.\n" + EPILOG))
     .epilog(EPILOG);
+}
+
+/** True when the command line has --help or -h (alone or in a group of short flags) before any `--`. */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || /^-[A-Za-z]*h[A-Za-z]*$/.test(arg));
 }
 
 /**

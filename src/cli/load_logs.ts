@@ -1,4 +1,5 @@
 import { ExechistError } from "../errors.ts";
+import type { OnlyIndex } from "../io.ts";
 import { ExecutionRegistry } from "../index/registry.ts";
 import { LogReader } from "../read/read_log.ts";
 import type { Context } from "./context.ts";
@@ -9,6 +10,20 @@ import type { Context } from "./context.ts";
  * Under `--strict` any bad line is an error; so is an input with no good line at all.
  */
 export async function loadRegistry(files: readonly string[], ctx: Context): Promise<ExecutionRegistry> {
+  return (await loadLogs(files, ctx)).registry;
+}
+
+/** The logs as read: the registry, and what `only` selected when it held only some records. */
+export interface LoadedLogs {
+  registry: ExecutionRegistry;
+  selected?: { records: number; matches: number } | undefined;
+}
+
+/**
+ * As {@link loadRegistry}; with `only`, one log whose index is cached may give just
+ * the records with that index (`selected` then says how many there are in all).
+ */
+export async function loadLogs(files: readonly string[], ctx: Context, only?: OnlyIndex): Promise<LoadedLogs> {
   const { io } = ctx;
   let inputs = files;
   if (inputs.length === 0) {
@@ -18,15 +33,20 @@ export async function loadRegistry(files: readonly string[], ctx: Context): Prom
     inputs = ["-"];
   }
   const reader = new LogReader();
+  let selected: LoadedLogs["selected"];
   for (const file of inputs) {
     const source = await io.openLog(file);
     const before = reader.builder.size;
-    const { threads, fellBack, cache } = await io.readLog(reader, source);
+    const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
+    selected = read.selected;
     if (ctx.debug) {
+      const { threads, fellBack, cache } = read;
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
       const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
       const cached = cache === undefined ? "" : `; ${cache}`;
-      io.stderr.write(`exechist: read ${source.name}: ${reader.builder.size - before} records${how}${fell}${cached}\n`);
+      const kept = selected === undefined ? "" : `, kept the ${reader.builder.size} first of ${selected.matches} with index ${only!.index}`;
+      const records = selected?.records ?? reader.builder.size - before;
+      io.stderr.write(`exechist: read ${source.name}: ${records} records${how}${fell}${cached}${kept}\n`);
     }
   }
   const registry = new ExecutionRegistry(reader);
@@ -36,9 +56,9 @@ export async function loadRegistry(files: readonly string[], ctx: Context): Prom
     if (ctx.strict) {
       throw new ExechistError("strict", `${diagnostics.badLineCount} bad line${diagnostics.badLineCount === 1 ? "" : "s"} (--strict)`);
     }
-    if (registry.size === 0) {
+    if ((selected?.records ?? registry.size) === 0) {
       throw new ExechistError("input", "No records: every line of the input is bad");
     }
   }
-  return registry;
+  return { registry, selected };
 }

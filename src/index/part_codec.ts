@@ -1,5 +1,5 @@
 import type { ReaderPart } from "../read/read_log.ts";
-import { type Columns, columnsOn, KEYS } from "./columns.ts";
+import { columnsOn, KEYS } from "./columns.ts";
 
 /**
  * The bytes of an index file: what reading one log gave (its columns, tables, bad
@@ -37,6 +37,8 @@ interface Header extends Omit<ReaderPart, "columns" | "lines"> {
 }
 
 const pad8 = (n: number): number => (n + 7) & ~7;
+/** Columns of no records: the element size of each. */
+const EMPTY = columnsOn(KEYS.map(() => new ArrayBuffer(0)));
 
 /** The pieces of an index file, to be written one after the other. */
 export function encodeIndex(log: IndexedLog): Uint8Array[] {
@@ -76,35 +78,35 @@ export function headerBytes(first: Uint8Array): number | undefined {
   return 12 + new DataView(first.buffer, first.byteOffset).getUint32(8, true);
 }
 
-/** The stamp an index file claims, from its header; undefined when it is not one. */
-export function indexStamp(head: Uint8Array): LogStamp | undefined {
-  return readHeader(head)?.header.stamp;
+/** What an index file's header says: the log with empty columns, and where each column's bytes are. */
+export interface IndexHead {
+  log: IndexedLog;
+  /** `[byte offset in the file, byte length]` of each column, in {@link KEYS} order. */
+  columns: Array<readonly [number, number]>;
+  /** The bytes a complete file holds. */
+  end: number;
 }
 
-/**
- * The log held by a whole index file, its columns as views of `bytes` (not copies:
- * `bytes` must start at a multiple of 8 of its buffer); undefined when the file is not
- * a complete index of this version.
- */
-export function decodeIndex(bytes: Uint8Array): IndexedLog | undefined {
-  const read = readHeader(bytes);
-  if (read === undefined || bytes.byteOffset % 8 !== 0) return undefined;
-  const { header, end } = read;
+/** The header at the start of an index file (`head` holds at least {@link headerBytes}); undefined when it is not one. */
+export function readIndexHead(head: Uint8Array): IndexHead | undefined {
+  const read = readHeader(head);
+  if (read === undefined) return undefined;
+  const { header } = read;
   if (!Array.isArray(header.bytes) || header.bytes.length !== KEYS.length) return undefined;
-  const views: Array<[number, number]> = [];
-  let at = end;
-  for (const length of header.bytes) {
-    if (at + length > bytes.length) return undefined;
-    views.push([bytes.byteOffset + at, length]);
-    at = pad8(at + length);
+  const columns: Array<readonly [number, number]> = [];
+  let at = read.end;
+  let end = at;
+  for (const [k, length] of header.bytes.entries()) {
+    if (length !== header.size * EMPTY[KEYS[k]!].BYTES_PER_ELEMENT) return undefined;
+    columns.push([at, length]);
+    end = at + length;
+    at = pad8(end);
   }
-  const columns: Columns = columnsOn(KEYS.map(() => bytes.buffer as ArrayBuffer), views);
-  if (KEYS.some((key) => columns[key].length !== header.size)) return undefined;
-  return {
+  const log: IndexedLog = {
     stamp: header.stamp,
     hints: [...header.hints],
     part: {
-      columns,
+      columns: EMPTY,
       size: header.size,
       names: header.names,
       otherStatuses: header.otherStatuses,
@@ -115,6 +117,20 @@ export function decodeIndex(bytes: Uint8Array): IndexedLog | undefined {
       lines: 0,
     },
   };
+  return { log, columns, end };
+}
+
+/**
+ * The log held by a whole index file, its columns as views of `bytes` (not copies:
+ * `bytes` must start at a multiple of 8 of its buffer); undefined when the file is not
+ * a complete index of this version.
+ */
+export function decodeIndex(bytes: Uint8Array): IndexedLog | undefined {
+  const head = readIndexHead(bytes);
+  if (head === undefined || bytes.byteOffset % 8 !== 0 || head.end > bytes.length) return undefined;
+  const views = head.columns.map(([at, length]) => [bytes.byteOffset + at, length] as const);
+  head.log.part.columns = columnsOn(KEYS.map(() => bytes.buffer as ArrayBuffer), views);
+  return head.log;
 }
 
 function readHeader(bytes: Uint8Array): { header: Header; end: number } | undefined {

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, indexStamp, type LogStamp } from "../index/part_codec.ts";
+import { columnsOn, KEYS } from "../index/columns.ts";
+import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
 
 /**
  * The index cache (opt-in): what reading a large log gave, kept in a file of its own
@@ -65,29 +66,81 @@ export function stampOf(fd: number, file: string): LogStamp | undefined {
 
 /** The cached index of the log with this stamp, or undefined (none, stale, unreadable). */
 export function loadIndex(dir: string, stamp: LogStamp): IndexedLog | undefined {
+  return withIndex(dir, stamp, (fd, head) => {
+    const bytes = new Uint8Array(head.end);
+    return readAll(fd, bytes, 0) ? decodeIndex(bytes) : undefined;
+  });
+}
+
+/**
+ * What `result N` needs from the cached index of the log with this stamp: the first
+ * `keep` records whose index is `index` (a log of their own, with the whole log's
+ * tables and bad lines), how many records the log holds and how many have that index. Reads the index column and
+ * those records' rows, not the rest. Undefined as for {@link loadIndex}.
+ */
+export function loadIndexMatches(
+  dir: string,
+  stamp: LogStamp,
+  index: number,
+  keep: number,
+): { log: IndexedLog; records: number; matches: number } | undefined {
+  return withIndex(dir, stamp, (fd, head) => {
+    const { part } = head.log;
+    const [indexAt] = head.columns[KEYS.indexOf("index")]!;
+    const piece = new Float64Array(Math.min(part.size, 1 << 17));
+    const kept: number[] = [];
+    let matches = 0;
+    for (let from = 0; from < part.size; from += piece.length) {
+      const n = Math.min(piece.length, part.size - from);
+      if (!readAll(fd, new Uint8Array(piece.buffer, 0, n * 8), indexAt + from * 8)) return undefined;
+      for (let i = 0; i < n; i++) {
+        if (piece[i] !== index) continue;
+        if (kept.length < keep) kept.push(from + i);
+        matches++;
+      }
+    }
+    const buffers: ArrayBuffer[] = [];
+    for (const [at, length] of head.columns) {
+      const width = part.size === 0 ? 0 : length / part.size;
+      const buffer = new ArrayBuffer(kept.length * width);
+      for (const [row, pos] of kept.entries()) {
+        if (!readAll(fd, new Uint8Array(buffer, row * width, width), at + pos * width)) return undefined;
+      }
+      buffers.push(buffer);
+    }
+    const records = part.size;
+    part.columns = columnsOn(buffers);
+    part.size = kept.length;
+    return { log: head.log, records, matches };
+  });
+}
+
+/** Opens the index file of the log with this stamp, reads its header and hands both to `use`, when it is that log's and whole. */
+function withIndex<T>(dir: string, stamp: LogStamp, use: (fd: number, head: IndexHead) => T | undefined): T | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(indexPath(dir, stamp), "r");
     const first = new Uint8Array(12);
-    if (fs.readSync(fd, first, 0, 12, 0) !== 12) return undefined;
-    const length = headerBytes(first);
+    const length = readAll(fd, first, 0) ? headerBytes(first) : undefined;
     if (length === undefined) return undefined;
-    const head = new Uint8Array(length);
-    if (fs.readSync(fd, head, 0, length, 0) !== length) return undefined;
-    const claimed = indexStamp(head);
-    if (claimed === undefined || !sameStamp(claimed, stamp)) return undefined;
-    const size = fs.fstatSync(fd).size;
-    const bytes = new Uint8Array(size);
-    for (let got = 0, n; got < size; got += n) {
-      n = fs.readSync(fd, bytes, got, size - got, got);
-      if (n === 0) return undefined;
-    }
-    return decodeIndex(bytes);
+    const bytes = new Uint8Array(length);
+    const head = readAll(fd, bytes, 0) ? readIndexHead(bytes) : undefined;
+    if (head === undefined || !sameStamp(head.log.stamp, stamp) || fs.fstatSync(fd).size < head.end) return undefined;
+    return use(fd, head);
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Fills `target` from `position` on; false when the file ends first. */
+function readAll(fd: number, target: Uint8Array, position: number): boolean {
+  for (let got = 0, n; got < target.length; got += n) {
+    n = fs.readSync(fd, target, got, target.length - got, position + got);
+    if (n === 0) return false;
+  }
+  return true;
 }
 
 /** Writes the index of a log (to a temporary name, then renamed); returns why not when it cannot. */

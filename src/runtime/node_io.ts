@@ -5,9 +5,9 @@ import * as tty from "node:tty";
 import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
 import { BrokenPipe, ExechistError } from "../errors.ts";
-import type { Io, Output, PathKind, ReadReport } from "../io.ts";
+import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
-import { cacheDir, loadIndex, saveIndex, stampOf } from "./index_cache.ts";
+import { cacheDir, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
 import { readParallel, threadCount } from "./parallel_read.ts";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
@@ -108,7 +108,7 @@ export class NodeIo implements Io {
     return source;
   }
 
-  async readLog(reader: LogReader, source: LogSource): Promise<ReadReport> {
+  async readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport> {
     const file = this.opened.get(source);
     if (file === undefined) {
       reader.read(source);
@@ -118,15 +118,22 @@ export class NodeIo implements Io {
     const stamp = dir !== undefined && file.path !== undefined && file.size >= this.mib("EXECHIST_CACHE_MIB", 32)
       ? stampOf(file.fd, file.path)
       : undefined;
-    if (stamp !== undefined) {
+    // Only a log read into an empty reader is cached: its bad lines are all its own.
+    const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
+    if (stamp !== undefined && only !== undefined && alone) {
+      const found = loadIndexMatches(dir!, stamp, only.index, only.keep);
+      if (found !== undefined) {
+        reader.adoptSource(source, found.log.part, found.log.hints);
+        const selected = { records: found.records, matches: found.matches };
+        return { threads: 0, fellBack: 0, cache: "from the index cache", selected };
+      }
+    } else if (stamp !== undefined) {
       const cached = loadIndex(dir!, stamp);
       if (cached !== undefined) {
         reader.adoptSource(source, cached.part, cached.hints);
         return { threads: 0, fellBack: 0, cache: "from the index cache" };
       }
     }
-    // Only a log read into an empty reader is cached: its bad lines are all its own.
-    const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
     const read = await readParallel(reader, source, file, {
       entry: this.entry,
       threads: threadCount((name) => this.env(name)),

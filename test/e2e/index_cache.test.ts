@@ -29,6 +29,8 @@ const COMMANDS = (log: string): string[][] => [
   ["summary", "-o", "json", log],
   ["summary", "--group-by", "name", "-o", "json", log],
   ["result", "20", "-o", "json", log],
+  ["result", "5", log], // more than 11 records have index 5: "and N more"
+  ["result", "999999", log], // none has it
   ["report", "-o", "json", log],
 ];
 
@@ -61,7 +63,9 @@ test("index cache: written on the first run, read on the next, same output as no
       for (const argv of COMMANDS(log)) {
         const expected = outcome(run(NODE!, argv, undefined, off));
         const got = run(runtime, [...argv, "--debug"], undefined, on);
-        assert.match(got.stderr, /: 4992 records; from the index cache\n/, `${runtime[0]} ${argv.join(" ")}`);
+        // `result` reads only the index column and the rows it shows.
+        const cached = argv[0] === "result" ? /: 4992 records; from the index cache, kept the \d+ first of \d+ with index \d+\n/ : /: 4992 records; from the index cache\n/;
+        assert.match(got.stderr, cached, `${runtime[0]} ${argv.join(" ")}`);
         assert.deepEqual(outcome(got), expected, `${runtime[0]} ${argv.join(" ")}`);
       }
     }
@@ -118,13 +122,16 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     assert.match(rewritten.stderr, /records on 1 thread; index cache written\n/);
     assert.deepEqual(outcome(rewritten), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
 
-    // A damaged index file: ignored, the log is read, the index written again.
+    // A damaged index file: ignored, the log is read, the index written again; by `result` too.
     const index = path.join(cache, fs.readdirSync(cache).find((f) => f.endsWith(".idx"))!);
-    fs.truncateSync(index, Math.floor(fs.statSync(index).size / 2));
-    const damaged = run(NODE!, summary, undefined, on);
-    assert.equal(damaged.status, 0);
-    assert.match(damaged.stderr, /records on 1 thread; index cache written\n/);
-    assert.match(run(NODE!, summary, undefined, on).stderr, /from the index cache/);
+    for (const argv of [summary, ["result", "20", "--debug", log]]) {
+      fs.truncateSync(index, fs.statSync(index).size - 1);
+      const damaged = run(NODE!, argv, undefined, on);
+      assert.equal(damaged.status, 0);
+      assert.match(damaged.stderr, /records on 1 thread; index cache written\n/);
+      assert.deepEqual(outcome(damaged), outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" })));
+      assert.match(run(NODE!, argv, undefined, on).stderr, /from the index cache/);
+    }
 
     // A cache directory that cannot be made: the command still works, --debug says why.
     fs.writeFileSync(path.join(dir, "a-file"), "");

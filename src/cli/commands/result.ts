@@ -5,7 +5,7 @@ import { buildFilter } from "../../query/filter_args.ts";
 import { renderRecordJson, renderRecordText } from "../../render/record_text.ts";
 import type { Command, RecordFormat } from "../args.ts";
 import type { Context } from "../context.ts";
-import { loadRegistry } from "../load_logs.ts";
+import { type LoadedLogs, loadLogs, loadRegistry } from "../load_logs.ts";
 
 /** Prints one record as text or JSON. */
 export function printRecord(registry: ExecutionRegistry, pos: number, output: RecordFormat, ctx: Context): void {
@@ -15,16 +15,31 @@ export function printRecord(registry: ExecutionRegistry, pos: number, output: Re
   );
 }
 
-/** `exechist result N`: the first record with index N; others with that index are named on stderr. */
-export function showResult(registry: ExecutionRegistry, index: number, output: RecordFormat, ctx: Context): number {
+/** Records named on stderr when an index repeats: the one shown, and this many more. */
+const OTHERS_NAMED = 10;
+
+/**
+ * `exechist result N`: the first record with index N; others with that index are named
+ * on stderr. `selected`: the registry holds only the first of them (see `loadLogs`).
+ */
+export function showResult(
+  registry: ExecutionRegistry,
+  index: number,
+  output: RecordFormat,
+  ctx: Context,
+  selected?: LoadedLogs["selected"],
+): number {
   const matches = registry.positionsOfIndex(index);
+  const count = selected?.matches ?? matches.length;
   const first = matches[0];
-  if (first === undefined) throw new ExechistError("not_found", `No execution with index ${index} (${registry.size} records read)`);
-  if (matches.length > 1) {
-    const others = matches.slice(1, 11).map((pos) => registry.sourceOf(pos));
-    const more = matches.length > 11 ? `, and ${matches.length - 11} more` : "";
+  if (first === undefined) {
+    throw new ExechistError("not_found", `No execution with index ${index} (${selected?.records ?? registry.size} records read)`);
+  }
+  if (count > 1) {
+    const others = matches.slice(1, OTHERS_NAMED + 1).map((pos) => registry.sourceOf(pos));
+    const more = count > OTHERS_NAMED + 1 ? `, and ${count - OTHERS_NAMED - 1} more` : "";
     ctx.io.stderr.write(
-      `exechist: index ${index} appears ${matches.length} times (logs of several processes?); ` +
+      `exechist: index ${index} appears ${count} times (logs of several processes?); ` +
         `showing ${registry.sourceOf(first)}; also at ${others.join(", ")}${more}\n`,
     );
   }
@@ -41,8 +56,8 @@ export function showLast(registry: ExecutionRegistry, positions: Uint32Array, ou
 }
 
 export async function runResult(command: Extract<Command, { command: "result" }>, ctx: Context): Promise<number> {
-  const registry = await loadRegistry(command.files, ctx);
-  return showResult(registry, command.index, command.output, ctx);
+  const { registry, selected } = await loadLogs(command.files, ctx, { index: command.index, keep: OTHERS_NAMED + 1 });
+  return showResult(registry, command.index, command.output, ctx, selected);
 }
 
 export async function runLast(command: Extract<Command, { command: "last" }>, ctx: Context): Promise<number> {
