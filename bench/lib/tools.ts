@@ -74,21 +74,23 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
   for (const [name, command, prefix] of runtimes) {
     tools.push({ label: `exechist result ${resultIndex} (${name})`, kind: "result", command, args: [...prefix, "result", String(resultIndex), paths.file] });
   }
-  // The index cache, warm (the warm-up run writes it): on Node, both commands.
-  const cached = ["env", "EXECHIST_CACHE=1", `EXECHIST_CACHE_DIR=${paths.cacheDir}`, "node", bundle];
+  // The index cache, warm (the warm-up run writes it): `summary` on Node, `result` on all three.
+  const cached = (command: string, prefix: string[]) => ({
+    command: "env",
+    args: ["EXECHIST_CACHE=1", `EXECHIST_CACHE_DIR=${paths.cacheDir}`, command, ...prefix],
+  });
+  const node = cached("node", [bundle]);
   tools.push({
     label: "exechist summary, cached (node)",
     kind: "summary",
-    command: cached[0]!,
-    args: [...cached.slice(1), "summary", "--group-by", "name", "-o", "json", paths.file],
+    command: node.command,
+    args: [...node.args, "summary", "--group-by", "name", "-o", "json", paths.file],
     counts: summaryCounts,
   });
-  tools.push({
-    label: `exechist result ${resultIndex}, cached (node)`,
-    kind: "result",
-    command: cached[0]!,
-    args: [...cached.slice(1), "result", String(resultIndex), paths.file],
-  });
+  for (const [name, command, prefix] of runtimes) {
+    const warm = cached(command, prefix);
+    tools.push({ label: `exechist result ${resultIndex}, cached (${name})`, kind: "result", command: warm.command, args: [...warm.args, "result", String(resultIndex), paths.file] });
+  }
   return tools;
 }
 
