@@ -176,8 +176,21 @@ function indexPath(dir: string, stamp: LogStamp): string {
 }
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
-  return a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs &&
+  return a.path === b.path && a.size === b.size && sameTime(a.mtimeMs, b.mtimeMs) && sameTime(a.ctimeMs, b.ctimeMs) &&
     a.ino === b.ino && a.dev === b.dev && a.ends === b.ends;
+}
+
+/**
+ * Equal, or equal as far as the coarser of the two clocks tells: Deno reports the
+ * modification time in whole milliseconds and the change time in whole seconds, where
+ * Node and Bun have fractions, and an index written by one runtime serves the others.
+ */
+export function sameTime(a: number, b: number): boolean {
+  if (a === b) return true;
+  const grain = (ms: number): number => (ms % 1000 === 0 ? 1000 : ms % 1 === 0 ? 1 : 0);
+  const [coarse, fine] = grain(a) >= grain(b) ? [a, b] : [b, a];
+  const unit = grain(coarse);
+  return unit > 0 && Math.floor(fine / unit) * unit === coarse;
 }
 
 /** Keeps the newest {@link KEPT_INDEXES} index files. */

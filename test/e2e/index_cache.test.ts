@@ -70,6 +70,13 @@ test("index cache: written on the first run, read on the next, same output as no
       }
     }
     assert.equal(fs.existsSync(path.join(dir, "cache")), false, "EXECHIST_CACHE=0 wins over EXECHIST_CACHE_DIR");
+    // An index written by one runtime serves the others (Deno's file times are coarser).
+    for (const [writer, reader] of [[0, 2], [2, 0], [1, 2], [2, 1]] as const) {
+      const shared = { EXECHIST_CACHE_DIR: path.join(dir, `shared-${writer}-${reader}`), EXECHIST_CACHE_MIB: "0" };
+      const argv = ["summary", "--debug", log];
+      assert.match(run(RUNTIMES[writer]!, argv, undefined, shared).stderr, /index cache written/);
+      assert.match(run(RUNTIMES[reader]!, argv, undefined, shared).stderr, /from the index cache/, `${RUNTIMES[writer]![0]} → ${RUNTIMES[reader]![0]}`);
+    }
   });
 });
 
