@@ -21,12 +21,16 @@ export interface ReadReport {
   fellBack: number;
   /** What the index cache did, when it was used. */
   cache?: string;
-  /**
-   * Set when, as asked by `only`, the reader was given just the first records with one
-   * index (from the index cache), not the whole log: how many records the log holds,
-   * and how many of them have that index.
-   */
-  selected?: { records: number; matches: number };
+  /** Set when, as asked by `only`, the reader was given just the first records with one index (from the index cache). */
+  selected?: Selection;
+}
+
+/** What a log held when only its records with one index were read into a reader. */
+export interface Selection {
+  /** Records in the log. */
+  records: number;
+  /** Records with that index (the reader holds the first few). */
+  matches: number;
 }
 
 /** What a command needs of a log when it needs only the records with one index (`result N`). */

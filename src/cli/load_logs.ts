@@ -1,5 +1,5 @@
 import { ExechistError } from "../errors.ts";
-import type { OnlyIndex } from "../io.ts";
+import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../index/registry.ts";
 import { LogReader } from "../read/read_log.ts";
 import type { Context } from "./context.ts";
@@ -16,7 +16,7 @@ export async function loadRegistry(files: readonly string[], ctx: Context): Prom
 /** The logs as read: the registry, and what `only` selected when it held only some records. */
 export interface LoadedLogs {
   registry: ExecutionRegistry;
-  selected?: { records: number; matches: number } | undefined;
+  selected?: Selection | undefined;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     inputs = ["-"];
   }
   const reader = new LogReader();
-  let selected: LoadedLogs["selected"];
+  let selected: Selection | undefined;
   for (const file of inputs) {
     const source = await io.openLog(file);
     const before = reader.builder.size;

@@ -75,8 +75,9 @@ export function loadIndex(dir: string, stamp: LogStamp): IndexedLog | undefined 
 /**
  * What `result N` needs from the cached index of the log with this stamp: the first
  * `keep` records whose index is `index` (a log of their own, with the whole log's
- * tables and bad lines), how many records the log holds and how many have that index. Reads the index column and
- * those records' rows, not the rest. Undefined as for {@link loadIndex}.
+ * tables and bad lines), how many records the log holds, and how many have that index.
+ * Reads the index column and those records' rows, not the rest. Undefined as for
+ * {@link loadIndex}.
  */
 export function loadIndexMatches(
   dir: string,

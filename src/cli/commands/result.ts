@@ -1,11 +1,12 @@
 import { ExechistError } from "../../errors.ts";
+import type { Selection } from "../../io.ts";
 import type { ExecutionRegistry } from "../../index/registry.ts";
 import { filterPositions } from "../../query/filter.ts";
 import { buildFilter } from "../../query/filter_args.ts";
 import { renderRecordJson, renderRecordText } from "../../render/record_text.ts";
 import type { Command, RecordFormat } from "../args.ts";
 import type { Context } from "../context.ts";
-import { type LoadedLogs, loadLogs, loadRegistry } from "../load_logs.ts";
+import { loadLogs, loadRegistry } from "../load_logs.ts";
 
 /** Prints one record as text or JSON. */
 export function printRecord(registry: ExecutionRegistry, pos: number, output: RecordFormat, ctx: Context): void {
@@ -27,7 +28,7 @@ export function showResult(
   index: number,
   output: RecordFormat,
   ctx: Context,
-  selected?: LoadedLogs["selected"],
+  selected?: Selection,
 ): number {
   const matches = registry.positionsOfIndex(index);
   const count = selected?.matches ?? matches.length;
