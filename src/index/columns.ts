@@ -1,5 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
-import { isShownClock } from "../read/time.ts";
+import { type Clock, isShownClock } from "../read/time.ts";
 
 /** The columnar store of a registry: one typed array per field, one slot per record. */
 export interface Columns {
@@ -28,6 +28,11 @@ export interface Columns {
 }
 
 export const IGNORED_FLAG = 16;
+
+/** The start's clock, from a record's `flags`. */
+export const startClockOf = (flags: number): Clock => (flags & 3) as Clock;
+/** The end's clock, from a record's `flags`. */
+export const endClockOf = (flags: number): Clock => ((flags >> 2) & 3) as Clock;
 /** The record had no index of its own: its index is its position. */
 export const POSITION_INDEX_FLAG = 32;
 
@@ -168,7 +173,7 @@ export class ColumnsBuilder {
     const c = this.columns;
     const base = this.tailStart - size;
     let ends = false;
-    for (let j = 0; j < size && !ends; j++) ends = isShownClock((other.flags[j]! >> 2) & 3);
+    for (let j = 0; j < size && !ends; j++) ends = isShownClock(endClockOf(other.flags[j]!));
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
       (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);

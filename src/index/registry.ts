@@ -7,7 +7,7 @@ import { filterPositions } from "../query/filter.ts";
 import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
-import { type Columns, IGNORED_FLAG } from "./columns.ts";
+import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "./columns.ts";
 import { detailsOf } from "./details.ts";
 
 const decoder = new TextDecoder();
@@ -68,11 +68,11 @@ export class ExecutionRegistry {
   }
 
   startOf(pos: number): TimeValue | null {
-    return displayable(this.columns.start[pos]!, (this.columns.flags[pos]! & 3) as Clock);
+    return displayable(this.columns.start[pos]!, startClockOf(this.columns.flags[pos]!));
   }
 
   endOf(pos: number): TimeValue | null {
-    return displayable(this.columns.end[pos]!, ((this.columns.flags[pos]! >> 2) & 3) as Clock);
+    return displayable(this.columns.end[pos]!, endClockOf(this.columns.flags[pos]!));
   }
 
   durationOf(pos: number): number | null {

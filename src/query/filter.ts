@@ -1,3 +1,4 @@
+import { startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { isShownClock } from "../read/time.ts";
 
@@ -36,7 +37,7 @@ export function filterPositions(registry: ExecutionRegistry, filter: RecordFilte
     if (statusTest && !statusTest(i)) continue;
     if (runTest !== undefined && registry.runOf(i) !== runTest) continue;
     if (timed) {
-      const clock = columns.flags[i]! & 3;
+      const clock = startClockOf(columns.flags[i]!);
       const start = columns.start[i]!;
       if (!isShownClock(clock) || start < since || start > until) continue;
     }

@@ -1,3 +1,4 @@
+import { startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
@@ -62,7 +63,7 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
     if (s === 0) success[g]!++;
     else if (s === 1) error[g]!++;
     if (!Number.isNaN(columns.duration[i]!)) timed[g]!++;
-    const clock = columns.flags[i]! & 3;
+    const clock = startClockOf(columns.flags[i]!);
     if (isShownClock(clock)) {
       const start = columns.start[i]!;
       if (start < first[g]!) {

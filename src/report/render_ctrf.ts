@@ -1,3 +1,4 @@
+import { endClockOf, startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { quoteJsonString, stringifyJson } from "../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
@@ -69,10 +70,10 @@ function ctrfTest(registry: ExecutionRegistry, pos: number, pad: string): string
   ];
   const flags = columns.flags[pos]!;
   // Zone-less wall times are taken as UTC, as the filters do.
-  if (isShownClock(flags & 3)) {
+  if (isShownClock(startClockOf(flags))) {
     const start = Math.floor(columns.start[pos]! / 1000);
     fields.push(`"start": ${start}`);
-    if (isShownClock((flags >> 2) & 3)) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
+    if (isShownClock(endClockOf(flags))) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
     else if (duration !== null) fields.push(`"stop": ${start + wholeMillis(duration)}`);
   }
   fields.push(`"suite": [\n${inner}  ${quoteJsonString(registry.nameOf(pos))}\n${inner}]`);

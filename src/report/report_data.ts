@@ -1,3 +1,4 @@
+import { endClockOf, startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry, StatusCounts } from "../index/registry.ts";
 import { groupPositions, type GroupStats } from "../query/group.ts";
 import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
@@ -115,14 +116,14 @@ export function timeSpan(registry: ExecutionRegistry, positions: Uint32Array): T
       busy += duration;
       timed++;
     }
-    const sc = (flags & 3) as Clock;
+    const sc = startClockOf(flags);
     const s = columns.start[pos]!;
     const hasStart = isShownClock(sc);
     if (hasStart && s < start) {
       start = s;
       startClock = sc;
     }
-    const ec = ((flags >> 2) & 3) as Clock;
+    const ec = endClockOf(flags);
     if (isShownClock(ec)) {
       if (columns.end[pos]! > end) {
         end = columns.end[pos]!;
