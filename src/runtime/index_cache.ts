@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { columnsOn, KEYS } from "../index/columns.ts";
+import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
 
 /**
@@ -84,7 +85,7 @@ export function loadIndexMatches(
   stamp: LogStamp,
   index: number,
   keep: number,
-): { log: IndexedLog; records: number; matches: number } | undefined {
+): { log: IndexedLog; selected: Selection } | undefined {
   return withIndex(dir, stamp, (fd, head) => {
     const { part } = head.log;
     const [indexAt] = head.columns[KEYS.indexOf("index")]!;
@@ -109,10 +110,10 @@ export function loadIndexMatches(
       }
       buffers.push(buffer);
     }
-    const records = part.size;
+    const selected = { records: part.size, matches };
     part.columns = columnsOn(buffers);
     part.size = kept.length;
-    return { log: head.log, records, matches };
+    return { log: head.log, selected };
   });
 }
 

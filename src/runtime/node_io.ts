@@ -124,8 +124,7 @@ export class NodeIo implements Io {
       const found = loadIndexMatches(dir!, stamp, only.index, only.keep);
       if (found !== undefined) {
         reader.adoptSource(source, found.log.part, found.log.hints);
-        const selected = { records: found.records, matches: found.matches };
-        return { threads: 0, fellBack: 0, cache: "from the index cache", selected };
+        return { threads: 0, fellBack: 0, cache: "from the index cache", selected: found.selected };
       }
     } else if (stamp !== undefined) {
       const cached = loadIndex(dir!, stamp);
