@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import { setImmediate } from "node:timers";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
 import { type ByteRange, LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
+import { type ParentPort, startThread, type ThreadHandle } from "./threads.ts";
 
 /**
  * A large log is cut into chunks at line starts and read by this thread and workers
@@ -41,11 +41,6 @@ export interface ParallelOptions {
 const MAX_CHUNKS = 0x7fff;
 const MIN_CHUNK_BYTES = 1 << 16;
 
-/** True in a worker thread started by {@link readParallel}. */
-export function isScanWorker(): boolean {
-  return !isMainThread && (workerData as { exechistScan?: ScanJob } | null)?.exechistScan !== undefined;
-}
-
 /** Takes the next chunk from the front (this thread) or the back (workers); -1 when none is left. */
 function takeChunk(queue: Int32Array, fromFront: boolean): number {
   for (;;) {
@@ -81,10 +76,11 @@ function lineStartAfter(fd: number, from: number, size: number): number {
  * part as it is done. Its columns come back once copied and carry the next part, so
  * neither thread keeps making (and dropping) big buffers.
  */
-export async function runScanWorker(): Promise<void> {
-  const job = (workerData as { exechistScan: ScanJob }).exechistScan;
+export async function runScanWorker(data: unknown, parent: ParentPort): Promise<void> {
+  const job = (data as { exechistScan?: ScanJob } | null)?.exechistScan;
+  if (job === undefined) return; // not started by readParallel
   const returned: Columns[] = [];
-  parentPort!.on("message", (buffers: ArrayBuffer[]) => returned.push(columnsOn(buffers)));
+  parent.onMessage((buffers) => returned.push(columnsOn(buffers as ArrayBuffer[])));
   try {
     // Deno keeps descriptors per thread: open the file again, by its path or through /proc.
     const fd = fs.openSync(job.path ?? `/proc/self/fd/${job.fd}`, "r");
@@ -95,13 +91,13 @@ export async function runScanWorker(): Promise<void> {
       const range = chunkRange(fd, job, k);
       const lines = reader.read({ name: job.name, read, size: range.end }, range);
       const part = reader.takePart(lines, returned.pop());
-      parentPort!.postMessage({ chunk: k, part } satisfies WorkerMessage, buffersOf(part.columns));
+      parent.post({ chunk: k, part } satisfies WorkerMessage, buffersOf(part.columns));
       await new Promise((resolve) => setImmediate(resolve)); // let returned columns in
     }
     fs.closeSync(fd);
-    parentPort!.postMessage({ done: true } satisfies WorkerMessage);
+    parent.post({ done: true } satisfies WorkerMessage);
   } catch (error) {
-    parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    parent.post({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
   }
 }
 
@@ -178,7 +174,7 @@ export async function readParallel(
 
 /** Places workers' parts at the reader's tail in order, last chunk first, keeping only those that came early. */
 class TailPlacer {
-  private readonly waiting = new Map<number, { part: ReaderPart; from: Worker | undefined }>();
+  private readonly waiting = new Map<number, { part: ReaderPart; from: ThreadHandle | undefined }>();
   private readonly reader: LogReader;
   private readonly lines: number[];
   /** The chunk to place next. */
@@ -195,7 +191,7 @@ class TailPlacer {
   }
 
   /** Keeps a part until its turn; `from` gets its columns back once it is placed. */
-  take(chunk: number, part: ReaderPart, from?: Worker): void {
+  take(chunk: number, part: ReaderPart, from?: ThreadHandle): void {
     this.waiting.set(chunk, { part, from });
   }
 
@@ -205,7 +201,7 @@ class TailPlacer {
       this.reader.placePart(got.part);
       this.lines[this.next] = got.part.lines;
       const buffers = buffersOf(got.part.columns);
-      got.from?.postMessage(buffers, buffers);
+      got.from?.post(buffers, buffers);
     }
   }
 }
@@ -246,23 +242,19 @@ function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal
     news.notify();
   };
   try {
-    const worker = new Worker(new URL(entry), {
-      workerData: { exechistScan: job },
-      // The scanner makes little garbage: a small young generation keeps the worker small.
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    const thread = startThread(entry, { exechistScan: job }, {
+      message: (message) => {
+        const said = message as WorkerMessage;
+        if ("chunk" in said) {
+          tail.take(said.chunk, said.part, thread);
+          news.notify();
+        } else {
+          end("done" in said ? "done" : "failed");
+        }
+      },
+      ended: () => end("failed"),
     });
-    self.stop = () => worker.terminate();
-    worker.on("message", (message: WorkerMessage) => {
-      if ("chunk" in message) {
-        tail.take(message.chunk, message.part, worker);
-        news.notify();
-      } else {
-        end("done" in message ? "done" : "failed");
-      }
-    });
-    // A worker that dies without a word: what it had not sent is read here.
-    worker.once("error", () => end("failed"));
-    worker.once("exit", () => end("failed"));
+    self.stop = () => thread.terminate();
   } catch {
     self.state = "failed";
   }
