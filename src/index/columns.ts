@@ -1,10 +1,19 @@
 import type { RecordFields } from "../read/normalize.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 
-/** The columnar store of a registry: one typed array per field, one slot per record. */
+/** Ids: 16 bits each until one needs more, then 32 (see {@link ColumnsBuilder}). */
+export type IdColumn = Uint16Array | Uint32Array;
+/** Indexes and byte offsets: 32 bits each until one needs more, then a double. */
+export type WideColumn = Uint32Array | Float64Array;
+
+/**
+ * The columnar store of a registry: one typed array per field, one slot per record.
+ * Id, index and offset columns start narrow and are widened when a value needs it,
+ * so a common log costs 35 bytes a record, not 49.
+ */
 export interface Columns {
   /** The record's index: its own, or its position when it had none. */
-  index: Float64Array;
+  index: WideColumn;
   /** Microseconds (see `read/time.ts`), NaN when absent. */
   start: Float64Array;
   /**
@@ -18,13 +27,13 @@ export interface Columns {
   /** Seconds, NaN when unknown. */
   duration: Float64Array;
   /** 0 success, 1 error, 2+ an other status by id. */
-  status: Uint32Array;
-  name: Uint32Array;
+  status: IdColumn;
+  name: IdColumn;
   /** 0 when the record names no run. */
-  run: Uint32Array;
+  run: IdColumn;
   /** Where the record is in its input (which input: by position, see the reader's `sourceStarts`): 1-based line, byte offset. */
   line: Uint32Array;
-  offset: Float64Array;
+  offset: WideColumn;
 }
 
 export const IGNORED_FLAG = 16;
@@ -47,22 +56,52 @@ export const KEYS: ReadonlyArray<keyof Columns> = [
   "index", "start", "end", "flags", "duration", "status", "name", "run", "line", "offset",
 ];
 
-function allocate(capacity: number): Columns {
-  return {
-    index: new Float64Array(capacity),
-    start: new Float64Array(capacity),
-    end: new Float64Array(capacity),
-    flags: new Uint8Array(capacity),
-    duration: new Float64Array(capacity),
-    status: new Uint32Array(capacity),
-    name: new Uint32Array(capacity),
-    run: new Uint32Array(capacity),
-    line: new Uint32Array(capacity),
-    offset: new Float64Array(capacity),
-  };
+type AnyColumn = Columns[keyof Columns];
+type ColumnType = { new (length: number): AnyColumn; new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
+
+/** Each column's type when new. */
+const NARROW: Record<keyof Columns, ColumnType> = {
+  index: Uint32Array,
+  start: Float64Array,
+  end: Float64Array,
+  flags: Uint8Array,
+  duration: Float64Array,
+  status: Uint16Array,
+  name: Uint16Array,
+  run: Uint16Array,
+  line: Uint32Array,
+  offset: Uint32Array,
+};
+/** What a narrow column becomes when a value does not fit; the others never change. */
+const WIDE: Partial<Record<keyof Columns, ColumnType>> = {
+  index: Float64Array,
+  status: Uint32Array,
+  name: Uint32Array,
+  run: Uint32Array,
+  offset: Float64Array,
+};
+
+/** The type of a column that takes `bytesPerRecord` bytes a record (its narrow type when unknown). */
+function typeFor(key: keyof Columns, bytesPerRecord: number): ColumnType {
+  const wide = WIDE[key];
+  return wide !== undefined && bytesPerRecord === wide.BYTES_PER_ELEMENT ? wide : NARROW[key];
 }
 
-type AnyColumn = Columns[keyof Columns];
+/** True when a column of `bytes` bytes for `records` records has one of the types `key` may have. */
+export function fitsColumn(key: keyof Columns, bytes: number, records: number): boolean {
+  const width = typeFor(key, records === 0 ? 0 : bytes / records).BYTES_PER_ELEMENT;
+  return bytes === records * width;
+}
+
+/** New columns for `capacity` records, each narrow or of the type it has in `like`. */
+function allocate(capacity: number, like?: Columns): Columns {
+  const columns = {} as Record<keyof Columns, AnyColumn>;
+  for (const key of KEYS) {
+    const type = like === undefined ? NARROW[key] : like[key].constructor as ColumnType;
+    columns[key] = new type(capacity);
+  }
+  return columns as Columns;
+}
 
 /** The buffers under some columns, in a fixed order: what is transferred between threads. */
 export function buffersOf(columns: Columns): ArrayBuffer[] {
@@ -71,18 +110,20 @@ export function buffersOf(columns: Columns): ArrayBuffer[] {
 
 /**
  * Columns over buffers given by {@link buffersOf}: the whole of each, or the
- * `[byteOffset, byteLength]` of each given in `views`.
+ * `[byteOffset, byteLength]` of each given in `views`. Each column's type follows
+ * from its size beside `flags`, one byte a record.
  */
 export function columnsOn(buffers: readonly ArrayBuffer[], views?: ReadonlyArray<readonly [number, number]>): Columns {
-  const columns = allocate(0);
+  const bytesOf = (k: number) => views?.[k]?.[1] ?? buffers[k]!.byteLength;
+  const records = bytesOf(KEYS.indexOf("flags"));
+  const columns = {} as Record<keyof Columns, AnyColumn>;
   KEYS.forEach((key, k) => {
-    const type = columns[key].constructor as { new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
+    const bytes = bytesOf(k);
+    const type = typeFor(key, records === 0 ? 0 : bytes / records);
     const view = views?.[k];
-    (columns as Record<keyof Columns, AnyColumn>)[key] = view === undefined
-      ? new type(buffers[k]!)
-      : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
+    columns[key] = view === undefined ? new type(buffers[k]!) : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
   });
-  return columns;
+  return columns as Columns;
 }
 
 /**
@@ -121,7 +162,7 @@ export class ColumnsBuilder {
   /** Makes room for at least `capacity` records in all, front and tail. */
   reserve(capacity: number): void {
     if (capacity <= this.capacity) return;
-    const grown = allocate(capacity);
+    const grown = allocate(capacity, this.columns);
     const tail = this.capacity - this.tailStart;
     for (const key of this.keysInUse()) {
       const from = this.columns[key] as Float64Array;
@@ -147,7 +188,8 @@ export class ColumnsBuilder {
     if (this.size === this.tailStart) this.makeRoom(1);
     const c = this.columns;
     const i = this.size++;
-    c.index[i] = fields.index >= 0 ? fields.index : i;
+    const index = fields.index >= 0 ? fields.index : i;
+    c.index[i] = index;
     c.start[i] = fields.start;
     if (isShownClock(fields.endClock)) {
       c.end[i] = fields.end;
@@ -161,6 +203,24 @@ export class ColumnsBuilder {
     c.run[i] = fields.runId;
     c.line[i] = line;
     c.offset[i] = offset;
+    // A value that did not fit its narrow column reads back different: widen, store again.
+    if (c.index[i] !== index) this.widen("index")[i] = index;
+    if (c.status[i] !== fields.status) this.widen("status")[i] = fields.status;
+    if (c.name[i] !== fields.nameId) this.widen("name")[i] = fields.nameId;
+    if (c.run[i] !== fields.runId) this.widen("run")[i] = fields.runId;
+    if (c.offset[i] !== offset) this.widen("offset")[i] = offset;
+  }
+
+  /** Gives a narrow column its wide type, front and tail copied; returns it. */
+  private widen(key: keyof Columns): AnyColumn {
+    const from = this.columns[key];
+    const type = WIDE[key]!;
+    if (from instanceof type) return from;
+    const to = new type(this.capacity);
+    to.set(from.subarray(0, this.size));
+    to.set(from.subarray(this.tailStart), this.tailStart);
+    (this.columns as Record<keyof Columns, AnyColumn>)[key] = to;
+    return to;
   }
 
   /**
@@ -170,21 +230,28 @@ export class ColumnsBuilder {
    */
   placeAtTail(other: Columns, size: number, maps: IdMaps): void {
     this.makeRoom(size);
-    const c = this.columns;
     const base = this.tailStart - size;
+    this.tailStart = base; // before any widening, which copies the tail from here
     let ends = false;
     for (let j = 0; j < size && !ends; j++) ends = isShownClock(endClockOf(other.flags[j]!));
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
-      (c[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
+      if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);
+      (this.columns[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
     for (let j = 0; j < size; j++) {
       const i = base + j;
-      c.status[i] = maps.status(other.status[j]!);
-      c.name[i] = maps.name(other.name[j]!);
-      c.run[i] = maps.run(other.run[j]!);
+      const status = maps.status(other.status[j]!);
+      const name = maps.name(other.name[j]!);
+      const run = maps.run(other.run[j]!);
+      const c = this.columns;
+      c.status[i] = status;
+      c.name[i] = name;
+      c.run[i] = run;
+      if (c.status[i] !== status) this.widen("status")[i] = status;
+      if (c.name[i] !== name) this.widen("name")[i] = name;
+      if (c.run[i] !== run) this.widen("run")[i] = run;
     }
-    this.tailStart = base;
   }
 
   /**
@@ -212,19 +279,8 @@ export class ColumnsBuilder {
   /** The columns trimmed to the records added (views, not copies); nothing may be left at the tail. */
   finish(): Columns {
     if (this.tailStart !== this.capacity) throw new Error("finish: records are still at the tail");
-    const c = this.columns;
-    const n = this.size;
-    return {
-      index: c.index.subarray(0, n),
-      start: c.start.subarray(0, n),
-      end: c.end.subarray(0, n),
-      flags: c.flags.subarray(0, n),
-      duration: c.duration.subarray(0, n),
-      status: c.status.subarray(0, n),
-      name: c.name.subarray(0, n),
-      run: c.run.subarray(0, n),
-      line: c.line.subarray(0, n),
-      offset: c.offset.subarray(0, n),
-    };
+    const columns = {} as Record<keyof Columns, AnyColumn>;
+    for (const key of KEYS) columns[key] = this.columns[key].subarray(0, this.size);
+    return columns as Columns;
   }
 }

@@ -1,13 +1,14 @@
 import type { ReaderPart } from "../read/read_log.ts";
-import { columnsOn, KEYS } from "./columns.ts";
+import { columnsOn, fitsColumn, KEYS } from "./columns.ts";
 
 /**
  * The bytes of an index file: what reading one log gave (its columns, tables, bad
  * lines and hints), with a stamp of the log it was read from. Layout: 8 magic bytes,
  * the header's length (uint32, little-endian), the header as JSON, then each column's
- * bytes in {@link KEYS} order, each starting at a multiple of 8.
+ * bytes in {@link KEYS} order, each starting at a multiple of 8 (a column's type
+ * follows from its size: see `columnsOn`).
  */
-const MAGIC = "EXHIDX02";
+const MAGIC = "EXHIDX03"; // 03: id, index and offset columns narrow or wide
 
 /** What identifies the log an index was read from; any difference means the index is stale. */
 export interface LogStamp {
@@ -37,7 +38,7 @@ interface Header extends Omit<ReaderPart, "columns" | "lines"> {
 }
 
 const pad8 = (n: number): number => (n + 7) & ~7;
-/** Columns of no records: the element size of each. */
+/** Columns of no records. */
 const EMPTY = columnsOn(KEYS.map(() => new ArrayBuffer(0)));
 
 /** The pieces of an index file, to be written one after the other. */
@@ -97,7 +98,7 @@ export function readIndexHead(head: Uint8Array): IndexHead | undefined {
   let at = read.end;
   let end = at;
   for (const [k, length] of header.bytes.entries()) {
-    if (length !== header.size * EMPTY[KEYS[k]!].BYTES_PER_ELEMENT) return undefined;
+    if (!fitsColumn(KEYS[k]!, length, header.size)) return undefined;
     columns.push([at, length]);
     end = at + length;
     at = pad8(end);

@@ -88,13 +88,14 @@ export function loadIndexMatches(
 ): { log: IndexedLog; selected: Selection } | undefined {
   return withIndex(dir, stamp, (fd, head) => {
     const { part } = head.log;
-    const [indexAt] = head.columns[KEYS.indexOf("index")]!;
-    const piece = new Float64Array(Math.min(part.size, 1 << 17));
+    const [indexAt, indexBytes] = head.columns[KEYS.indexOf("index")]!;
+    const width = part.size === 0 ? 8 : indexBytes / part.size;
+    const piece = new (width === 4 ? Uint32Array : Float64Array)(Math.min(part.size, (1 << 20) / width)); // 1 MiB
     const kept: number[] = [];
     let matches = 0;
     for (let from = 0; from < part.size; from += piece.length) {
       const n = Math.min(piece.length, part.size - from);
-      if (!readAll(fd, new Uint8Array(piece.buffer, 0, n * 8), indexAt + from * 8)) return undefined;
+      if (!readAll(fd, new Uint8Array(piece.buffer, 0, n * width), indexAt + from * width)) return undefined;
       for (let i = 0; i < n; i++) {
         if (piece[i] !== index) continue;
         if (kept.length < keep) kept.push(from + i);

@@ -59,3 +59,14 @@ test("positional indexes continue across the split, after an earlier file", () =
   assert.deepEqual([merged.sourceOf(40), merged.columns.index[40]], ["log.jsonl:39", 40]);
   assert.deepEqual([merged.sourceOf(41), merged.columns.index[41]], ["log.jsonl:40", 139]);
 });
+
+test("ids beyond 16 bits, read in one range or in two, in either range", () => {
+  // 70,000 distinct names, statuses and runs: ids past 65,535 in the first range, the second, or both.
+  const text = Array.from({ length: 70000 }, (_, i) => `{"name":"n${i}","status":"s${i}","run_id":"r${i}","index":${i * 70000}}`).join("\n") + "\n";
+  const bytes = new TextEncoder().encode(text);
+  const whole = registryOf([["ids.jsonl", bytes]], { chunkSize: 1 << 16 });
+  assert.deepEqual([whole.nameOf(69999), whole.statusOf(69999), whole.runOf(69999), whole.columns.index[69999]], ["n69999", "s69999", "r69999", 69999 * 70000]);
+  for (const at of [bytes.length * 0.3, bytes.length * 0.99]) {
+    assert.deepEqual(columnsOf(readInTwo("ids.jsonl", bytes, Math.floor(at))), columnsOf(whole), `split near ${at}`);
+  }
+});

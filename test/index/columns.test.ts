@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { type Columns, ColumnsBuilder, KEYS } from "../../src/index/columns.ts";
+import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
+import type { ReaderPart } from "../../src/read/read_log.ts";
+import { RecordFields } from "../../src/read/normalize.ts";
+
+interface Row {
+  index: number;
+  status: number;
+  name: number;
+  run: number;
+  line: number;
+  offset: number;
+}
+
+function fieldsOf(row: Row): RecordFields {
+  const fields = new RecordFields();
+  Object.assign(fields, { index: row.index, status: row.status, nameId: row.name, runId: row.run, duration: row.line / 4 });
+  return fields;
+}
+
+function rowsOf(columns: Columns, size: number): Row[] {
+  return Array.from({ length: size }, (_, i) => ({
+    index: columns.index[i]!,
+    status: columns.status[i]!,
+    name: columns.name[i]!,
+    run: columns.run[i]!,
+    line: columns.line[i]!,
+    offset: columns.offset[i]!,
+  }));
+}
+
+function build(rows: readonly Row[], capacity = 4): ColumnsBuilder {
+  const builder = new ColumnsBuilder(capacity);
+  for (const row of rows) builder.add(fieldsOf(row), row.line, row.offset);
+  return builder;
+}
+
+const small = (i: number): Row => ({ index: i, status: i % 3, name: i % 7, run: i % 2, line: i + 1, offset: i * 100 });
+const BIG = { index: 2 ** 40 + 3, status: 70001, name: 65536, run: 123456, offset: 5 * 2 ** 30 + 17 };
+
+test("columns start narrow: 35 bytes a record", () => {
+  const columns = build(Array.from({ length: 100 }, (_, i) => small(i))).finish();
+  const used = KEYS.filter((key) => key !== "end").reduce((sum, key) => sum + columns[key].BYTES_PER_ELEMENT, 0);
+  assert.equal(used, 35);
+  assert.deepEqual(rowsOf(columns, 100), Array.from({ length: 100 }, (_, i) => small(i)));
+});
+
+for (const [key, value] of Object.entries(BIG)) {
+  test(`a ${key} too large for its narrow column widens that column and keeps every value`, () => {
+    const rows = Array.from({ length: 300 }, (_, i) => small(i));
+    rows[150] = { ...rows[150]!, [key]: value };
+    rows[299] = { ...rows[299]!, [key]: value + 1 };
+    const columns = build(rows).finish();
+    assert.deepEqual(rowsOf(columns, rows.length), rows);
+    const narrow = build([small(0)]).finish();
+    assert.deepEqual(KEYS.filter((k) => columns[k].BYTES_PER_ELEMENT !== narrow[k].BYTES_PER_ELEMENT), [key]);
+  });
+}
+
+test("parts placed at the tail widen the columns they need, before and after records at the front", () => {
+  const front = Array.from({ length: 50 }, (_, i) => small(i));
+  const partA = Array.from({ length: 40 }, (_, i) => small(1000 + i));
+  const partB = Array.from({ length: 40 }, (_, i) => small(2000 + i));
+  partA[5] = { ...partA[5]!, index: BIG.index, offset: BIG.offset }; // wide in the part itself
+  partB[30] = { ...partB[30]!, name: 7 }; // mapped beyond 16 bits below, after 30 narrow rows
+  const main = new ColumnsBuilder(8);
+  for (const row of front.slice(0, 20)) main.add(fieldsOf(row), row.line, row.offset);
+  const mapName = (id: number) => (id === 7 ? BIG.name : id);
+  const maps = { name: mapName, status: (code: number) => code, run: (id: number) => id };
+  main.placeAtTail(build(partB).finish(), partB.length, maps); // the last part first
+  main.placeAtTail(build(partA).finish(), partA.length, maps);
+  for (const row of front.slice(20)) main.add(fieldsOf(row), row.line, row.offset);
+  main.joinTail([{ size: partA.length, lineBase: 0 }, { size: partB.length, lineBase: 0 }]);
+  const columns = main.finish();
+  const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name) }))];
+  assert.deepEqual(rowsOf(columns, main.size), expected);
+  assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 2]);
+});
+
+test("an index file keeps narrow and wide columns as they were", () => {
+  const rows = Array.from({ length: 20 }, (_, i) => small(i));
+  rows[3] = { ...rows[3]!, ...BIG };
+  for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row))]) {
+    const builder = build(kept);
+    const part: ReaderPart = {
+      columns: builder.finish(),
+      size: builder.size,
+      names: [],
+      otherStatuses: [],
+      runs: [],
+      badLines: [],
+      badLineCount: 0,
+      fallbacks: 0,
+      lines: 0,
+    };
+    const stamp = { path: "x", size: 1, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, ends: "" };
+    const pieces = encodeIndex({ stamp, part, hints: [] });
+    const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    pieces.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    const decoded = decodeIndex(bytes)!;
+    assert.deepEqual(rowsOf(decoded.part.columns, decoded.part.size), kept);
+    for (const key of KEYS) assert.equal(decoded.part.columns[key].constructor, part.columns[key].constructor, key);
+  }
+});
