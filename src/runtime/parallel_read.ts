@@ -1,9 +1,9 @@
-import * as fs from "node:fs";
 import * as os from "node:os";
 import { setImmediate } from "node:timers";
-import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
-import { type ByteRange, LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
-import { type ParentPort, startThread, type ThreadHandle } from "./threads.ts";
+import { buffersOf } from "../index/columns.ts";
+import { LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
+import { chunkRange, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
+import { startThread, type ThreadHandle } from "./threads.ts";
 
 /**
  * A large log is cut into chunks at line starts and read by this thread and workers
@@ -16,19 +16,6 @@ import { type ParentPort, startThread, type ThreadHandle } from "./threads.ts";
  * is kept longer than it takes to copy it.
  */
 
-/** What a scan worker is asked to read: chunks of a file, by path (or of an open descriptor). */
-interface ScanJob {
-  path: string | undefined;
-  fd: number;
-  name: string;
-  size: number;
-  chunkBytes: number;
-  /** [front << 16 | back]: chunks front..back-1 are not taken yet. */
-  queue: Int32Array;
-}
-
-type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true } | { failed: string };
-
 /** How a large log is split across threads. */
 export interface ParallelOptions {
   /** The module a worker runs (src/runtime/scan_worker.ts, or dist/scan_worker.mjs beside the bundle). */
@@ -40,66 +27,6 @@ export interface ParallelOptions {
 
 const MAX_CHUNKS = 0x7fff;
 const MIN_CHUNK_BYTES = 1 << 16;
-
-/** Takes the next chunk from the front (this thread) or the back (workers); -1 when none is left. */
-function takeChunk(queue: Int32Array, fromFront: boolean): number {
-  for (;;) {
-    const state = Atomics.load(queue, 0);
-    const front = state >>> 16;
-    const back = state & 0xffff;
-    if (front >= back) return -1;
-    const next = fromFront ? ((front + 1) << 16) | back : (front << 16) | (back - 1);
-    if (Atomics.compareExchange(queue, 0, state, next) === state) return fromFront ? front : back - 1;
-  }
-}
-
-/** The byte range of chunk k: from the first line start at or after k * chunkBytes to the next chunk's. */
-function chunkRange(fd: number, job: { size: number; chunkBytes: number }, k: number): ByteRange {
-  const at = (c: number): number => (c === 0 ? 0 : lineStartAfter(fd, c * job.chunkBytes - 1, job.size));
-  return { start: at(k), end: at(k + 1) };
-}
-
-/** The position just after the first newline at or after `from`, or `size` when there is none. */
-function lineStartAfter(fd: number, from: number, size: number): number {
-  const buf = new Uint8Array(1 << 16);
-  for (let at = from; at < size; at += buf.length) {
-    const n = fs.readSync(fd, buf, 0, Math.min(buf.length, size - at), at);
-    if (n === 0) break;
-    const nl = buf.subarray(0, n).indexOf(10);
-    if (nl >= 0) return at + nl + 1;
-  }
-  return size;
-}
-
-/**
- * The worker's side: reads chunks from the back until none is left, posting each as a
- * part as it is done. Its columns come back once copied and carry the next part, so
- * neither thread keeps making (and dropping) big buffers.
- */
-export async function runScanWorker(data: unknown, parent: ParentPort): Promise<void> {
-  const job = (data as { exechistScan?: ScanJob } | null)?.exechistScan;
-  if (job === undefined) return; // not started by readParallel
-  const returned: Columns[] = [];
-  parent.onMessage((buffers) => returned.push(columnsOn(buffers as ArrayBuffer[])));
-  try {
-    // Deno keeps descriptors per thread: open the file again, by its path or through /proc.
-    const fd = fs.openSync(job.path ?? `/proc/self/fd/${job.fd}`, "r");
-    const read = (target: Uint8Array, offset: number, length: number, position: number) =>
-      fs.readSync(fd, target, offset, length, position);
-    const reader = new LogReader();
-    for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
-      const range = chunkRange(fd, job, k);
-      const lines = reader.read({ name: job.name, read, size: range.end }, range);
-      const part = reader.takePart(lines, returned.pop());
-      parent.post({ chunk: k, part } satisfies WorkerMessage, buffersOf(part.columns));
-      await new Promise((resolve) => setImmediate(resolve)); // let returned columns in
-    }
-    fs.closeSync(fd);
-    parent.post({ done: true } satisfies WorkerMessage);
-  } catch (error) {
-    parent.post({ failed: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
-  }
-}
 
 /** Threads to use: EXECHIST_THREADS, else the cores this process may use. */
 export function threadCount(env: (name: string) => string | undefined): number {
@@ -135,11 +62,11 @@ export async function readParallel(
   const news = new Signal();
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
 
-  lines[0] = reader.read(source, { ...chunkRange(fd, shape, 0), sizeFor: size });
+  lines[0] = reader.read(source, { ...chunkRange(source.read, shape, 0), sizeFor: size });
   let mine = 1; // this thread's chunks are 0..mine-1
   let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {
-    lines[k] = reader.read(source, { ...chunkRange(fd, shape, k), firstLine: before + 1, continues: true });
+    lines[k] = reader.read(source, { ...chunkRange(source.read, shape, k), firstLine: before + 1, continues: true });
     before += lines[k]!;
     await new Promise((resolve) => setImmediate(resolve)); // let the workers' parts in
     tail.place();
@@ -153,7 +80,7 @@ export async function readParallel(
   for (let k = chunks - 1; k >= mine; k--) {
     if (lines[k] === undefined && !tail.has(k)) {
       const part = new LogReader();
-      const read = part.read({ name: source.name, read: source.read, size: shape.size }, chunkRange(fd, shape, k));
+      const read = part.read({ name: source.name, read: source.read, size: shape.size }, chunkRange(source.read, shape, k));
       tail.take(k, part.part(read));
     }
   }

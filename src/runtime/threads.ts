@@ -1,18 +1,12 @@
-import { isMainThread, parentPort, Worker as NodeWorker, workerData } from "node:worker_threads";
+import { Worker as NodeWorker } from "node:worker_threads";
 
 /**
- * Worker threads on every runtime: `node:worker_threads` on Node and Bun, web Workers
- * on Deno, where a `node:worker_threads` worker bootstraps Deno's Node layer as well:
- * ~70 ms slower to start and ~6 MiB larger than a web Worker doing the same work.
- * Both ends must agree, so the choice is the runtime's, not a setting.
+ * Starting worker threads on every runtime: `node:worker_threads` on Node and Bun, web
+ * Workers on Deno, where a `node:worker_threads` worker bootstraps Deno's Node layer
+ * as well: ~70 ms slower to start and ~6 MiB larger. The worker's side
+ * (scan_worker.ts) makes the same choice, so it is the runtime's, not a setting.
  */
 const WEB_WORKERS = "Deno" in globalThis;
-
-/** What a thread is started with: the data it is given, and where it posts. */
-export interface ParentPort {
-  post(message: unknown, transfer?: ArrayBuffer[]): void;
-  onMessage(listener: (message: unknown) => void): void;
-}
 
 /** A started thread as its starter sees it. */
 export interface ThreadHandle {
@@ -27,12 +21,9 @@ export interface ThreadEvents {
   ended(): void;
 }
 
-interface WebWorkerScope {
+interface WebWorker {
   onmessage: ((event: { data: unknown }) => void) | null;
   postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
-}
-
-interface WebWorker extends WebWorkerScope {
   onerror: ((event: { preventDefault(): void }) => void) | null;
   terminate(): void;
 }
@@ -66,30 +57,4 @@ export function startThread(entry: string, data: unknown, events: ThreadEvents):
     post: (message, transfer) => worker.postMessage(message, transfer),
     terminate: () => worker.terminate(),
   };
-}
-
-/**
- * In a thread started by {@link startThread}: calls `run` with the data it was
- * started with and the port to its starter. Does nothing on the main thread.
- */
-export function whenStarted(run: (data: unknown, parent: ParentPort) => void): void {
-  if (WEB_WORKERS) {
-    const scope = globalThis as unknown as WebWorkerScope;
-    if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "function") return;
-    const listeners: Array<(message: unknown) => void> = [];
-    scope.onmessage = (first) => {
-      scope.onmessage = (event) => listeners.forEach((listener) => listener(event.data));
-      run(first.data, {
-        post: (message, transfer) => scope.postMessage(message, transfer),
-        onMessage: (listener) => listeners.push(listener),
-      });
-    };
-    return;
-  }
-  if (isMainThread || parentPort === null) return;
-  const port = parentPort;
-  run(workerData, {
-    post: (message, transfer) => port.postMessage(message, transfer),
-    onMessage: (listener) => port.on("message", listener),
-  });
 }

@@ -1,0 +1,97 @@
+import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
+import { type ByteRange, type ByteReader, LogReader, type ReaderPart } from "../read/read_log.ts";
+
+/**
+ * What both sides of a threaded read share: the job, the chunk queue, chunk ranges,
+ * and the worker's loop. No `node:` module is imported here: on Deno a worker that
+ * imports one bootstraps Deno's whole Node layer (~10 MiB, ~60 ms).
+ */
+
+/** What a scan worker is asked to read: chunks of a file, by path (or of an open descriptor). */
+export interface ScanJob {
+  path: string | undefined;
+  fd: number;
+  name: string;
+  size: number;
+  chunkBytes: number;
+  /** [front << 16 | back]: chunks front..back-1 are not taken yet. */
+  queue: Int32Array;
+}
+
+/** What a worker tells the thread that started it. */
+export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true } | { failed: string };
+
+/** A worker's end of the channel to the thread that started it. */
+export interface ParentPort {
+  post(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
+  /** Columns the starter is done with, for the worker's next part. */
+  onReturned(listener: (buffers: ArrayBuffer[]) => void): void;
+}
+
+/** A file a worker opened: its bytes by position, and how to close it. */
+export interface OpenFile {
+  read: ByteReader;
+  close(): void;
+}
+
+/** Takes the next chunk from the front (the main thread) or the back (workers); -1 when none is left. */
+export function takeChunk(queue: Int32Array, fromFront: boolean): number {
+  for (;;) {
+    const state = Atomics.load(queue, 0);
+    const front = state >>> 16;
+    const back = state & 0xffff;
+    if (front >= back) return -1;
+    const next = fromFront ? ((front + 1) << 16) | back : (front << 16) | (back - 1);
+    if (Atomics.compareExchange(queue, 0, state, next) === state) return fromFront ? front : back - 1;
+  }
+}
+
+/** The byte range of chunk k: from the first line start at or after k * chunkBytes to the next chunk's. */
+export function chunkRange(read: ByteReader, job: { size: number; chunkBytes: number }, k: number): ByteRange {
+  const at = (c: number): number => (c === 0 ? 0 : lineStartAfter(read, c * job.chunkBytes - 1, job.size));
+  return { start: at(k), end: at(k + 1) };
+}
+
+/** The position just after the first newline at or after `from`, or `size` when there is none. */
+function lineStartAfter(read: ByteReader, from: number, size: number): number {
+  const buf = new Uint8Array(1 << 16);
+  for (let at = from; at < size;) {
+    const n = read(buf, 0, Math.min(buf.length, size - at), at);
+    if (n === 0) break;
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl >= 0) return at + nl + 1;
+    at += n;
+  }
+  return size;
+}
+
+/**
+ * The worker's side: reads chunks from the back until none is left, posting each as a
+ * part as it is done. Its columns come back once copied and carry the next part, so
+ * neither thread keeps making (and dropping) big buffers. `open` opens the log in this
+ * thread; `nextTurn` lets messages in.
+ */
+export async function runScanWorker(
+  job: ScanJob,
+  parent: ParentPort,
+  open: () => OpenFile,
+  nextTurn: () => Promise<unknown>,
+): Promise<void> {
+  const returned: Columns[] = [];
+  parent.onReturned((buffers) => returned.push(columnsOn(buffers)));
+  try {
+    const file = open();
+    const reader = new LogReader();
+    for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
+      const range = chunkRange(file.read, job, k);
+      const lines = reader.read({ name: job.name, read: file.read, size: range.end }, range);
+      const part = reader.takePart(lines, returned.pop());
+      parent.post({ chunk: k, part }, buffersOf(part.columns));
+      await nextTurn(); // let returned columns in
+    }
+    file.close();
+    parent.post({ done: true });
+  } catch (error) {
+    parent.post({ failed: error instanceof Error ? error.message : String(error) });
+  }
+}
