@@ -175,8 +175,13 @@ function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal
         if ("chunk" in said) {
           tail.take(said.chunk, said.part, thread);
           news.notify();
+        } else if ("done" in said) {
+          // Gone at once: its memory is not held while this thread reads its last chunk.
+          const gone = thread.terminate();
+          self.stop = () => gone;
+          end("done");
         } else {
-          end("done" in said ? "done" : "failed");
+          end("failed");
         }
       },
       ended: () => end("failed"),
