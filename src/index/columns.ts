@@ -87,8 +87,18 @@ function typeFor(key: keyof Columns, bytesPerRecord: number): ColumnType {
   return wide !== undefined && bytesPerRecord === wide.BYTES_PER_ELEMENT ? wide : NARROW[key];
 }
 
-/** True when a column of `bytes` bytes for `records` records has one of the types `key` may have. */
+/** True when some of the first `size` records has an end worth keeping: the `end` column is in use. */
+export function usesEnds(columns: Columns, size: number): boolean {
+  for (let i = 0; i < size; i++) if (isShownClock(endClockOf(columns.flags[i]!))) return true;
+  return false;
+}
+
+/**
+ * True when a column of `bytes` bytes for `records` records has one of the types `key`
+ * may have; `end` may also be empty, when no record uses it.
+ */
 export function fitsColumn(key: keyof Columns, bytes: number, records: number): boolean {
+  if (key === "end" && bytes === 0) return true;
   const width = typeFor(key, records === 0 ? 0 : bytes / records).BYTES_PER_ELEMENT;
   return bytes === records * width;
 }
@@ -147,7 +157,10 @@ export class ColumnsBuilder {
     this.tailStart = this.columns.index.length;
   }
 
-  /** A builder holding `size` records already in `columns` (exactly sized, or larger). */
+  /**
+   * A builder holding `size` records already in `columns`, exactly sized (`end` may be
+   * empty when no record uses it: the first record added makes room in every column).
+   */
   static holding(columns: Columns, size: number): ColumnsBuilder {
     const builder = new ColumnsBuilder(columns);
     builder.size = size;
@@ -232,8 +245,7 @@ export class ColumnsBuilder {
     this.makeRoom(size);
     const base = this.tailStart - size;
     this.tailStart = base; // before any widening, which copies the tail from here
-    let ends = false;
-    for (let j = 0; j < size && !ends; j++) ends = isShownClock(endClockOf(other.flags[j]!));
+    const ends = usesEnds(other, size);
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
       if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);

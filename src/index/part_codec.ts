@@ -1,12 +1,12 @@
 import type { ReaderPart } from "../read/read_log.ts";
-import { columnsOn, fitsColumn, KEYS } from "./columns.ts";
+import { columnsOn, fitsColumn, KEYS, usesEnds } from "./columns.ts";
 
 /**
  * The bytes of an index file: what reading one log gave (its columns, tables, bad
  * lines and hints), with a stamp of the log it was read from. Layout: 8 magic bytes,
  * the header's length (uint32, little-endian), the header as JSON, then each column's
  * bytes in {@link KEYS} order, each starting at a multiple of 8 (a column's type
- * follows from its size: see `columnsOn`).
+ * follows from its size: see `columnsOn`; `end` is empty when no record uses it).
  */
 const MAGIC = "EXHIDX03"; // 03: id, index and offset columns narrow or wide
 
@@ -44,9 +44,11 @@ const EMPTY = columnsOn(KEYS.map(() => new ArrayBuffer(0)));
 /** The pieces of an index file, to be written one after the other. */
 export function encodeIndex(log: IndexedLog): Uint8Array[] {
   const { part } = log;
+  const ends = usesEnds(part.columns, part.size);
   const columns = KEYS.map((key) => {
     const column = part.columns[key];
-    return new Uint8Array(column.buffer, column.byteOffset, part.size * column.BYTES_PER_ELEMENT);
+    const records = key === "end" && !ends ? 0 : part.size; // an unused end column is not kept
+    return new Uint8Array(column.buffer, column.byteOffset, records * column.BYTES_PER_ELEMENT);
   });
   const header: Header = {
     stamp: log.stamp,

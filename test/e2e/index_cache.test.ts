@@ -97,6 +97,31 @@ test("index cache: a cached log after another one is appended as if read", () =>
   });
 });
 
+test("index cache: no end column is kept for a log without wall-clock ends; a file read after it keeps its own", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "no-ends.jsonl");
+    const after = path.join(dir, "after.jsonl");
+    const records = 3000;
+    const line = (i: number) => JSON.stringify({ name: `a-${i % 5}`, start_wall: `2025-06-01T10:00:${String(i % 60).padStart(2, "0")}Z`, duration: i / 8 });
+    fs.writeFileSync(log, Array.from({ length: records }, (_, i) => line(i)).join("\n") + "\n");
+    fs.writeFileSync(after, '{"name":"b","start_wall":"2025-06-02T10:00:00Z","end_wall":"2025-06-02T10:00:09.5Z"}\n');
+    const cache = path.join(dir, "cache");
+    const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
+    run(NODE!, ["summary", log], undefined, on);
+    const [index] = fs.readdirSync(cache).filter((f) => f.endsWith(".idx"));
+    assert.ok(fs.statSync(path.join(cache, index!)).size < records * 36, "35 bytes a record and a header, no end column");
+    for (const runtime of RUNTIMES) {
+      for (const argv of [["summary", "-o", "json", log, after], ["summary", "-o", "json", after, log]]) {
+        const expected = outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" }));
+        assert.match(expected[1] as string, /"end":"2025-06-02T10:00:09\.500Z"/);
+        const got = run(runtime, [...argv, "--debug"], undefined, { ...on, EXECHIST_CACHE_MIB: "0.01" });
+        assert.match(got.stderr, /no-ends\.jsonl: 3000 records; from the index cache\n/, runtime[0]);
+        assert.deepEqual(outcome(got), expected, `${runtime[0]} ${argv.join(" ")}`);
+      }
+    }
+  });
+});
+
 test("index cache: a changed log is read again, a damaged index is ignored, an unwritable cache is only reported", () => {
   withDir((dir) => {
     const log = path.join(dir, "big.jsonl");

@@ -79,7 +79,7 @@ test("parts placed at the tail widen the columns they need, before and after rec
   assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 2]);
 });
 
-test("an index file keeps narrow and wide columns as they were", () => {
+test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
   const rows = Array.from({ length: 20 }, (_, i) => small(i));
   rows[3] = { ...rows[3]!, ...BIG };
   for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row))]) {
@@ -102,5 +102,6 @@ test("an index file keeps narrow and wide columns as they were", () => {
     const decoded = decodeIndex(bytes)!;
     assert.deepEqual(rowsOf(decoded.part.columns, decoded.part.size), kept);
     for (const key of KEYS) assert.equal(decoded.part.columns[key].constructor, part.columns[key].constructor, key);
+    assert.equal(decoded.part.columns.end.length, 0, "no record has a wall-clock end: none is kept");
   }
 });
