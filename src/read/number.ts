@@ -2,9 +2,10 @@
  * The value of a JSON number written in bytes, exactly as `Number()` reads it (the
  * nearest double, ties to even), without building a string for the common shapes.
  *
- * Up to 15 significant digits the decimal is an exact integer over an exact power of
- * ten, so one division rounds correctly. Python writes most floats with 16 or 17
- * digits, beyond that; for up to 19 digits the integer is held exactly as a sum of
+ * While its digits make an integer below 2^53 (all of 15 digits, most of 16) the
+ * decimal is an exact integer over an exact power of ten, so one division rounds
+ * correctly. Python writes most floats with 16 or 17 digits, often beyond that; for
+ * up to 19 digits the integer is held exactly as a sum of
  * doubles, divided, and the remainder of the division computed exactly (Dekker's
  * products) to correct the quotient. Only when the true value lies within a hair of
  * the midpoint between two doubles — or outside these shapes: exponents, more digits,
@@ -13,6 +14,8 @@
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 const SPLITTER = 134217729; // 2^27 + 1
+/** Integers up to this are exact doubles. */
+const MAX_EXACT = 2 ** 53;
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // the word with the exponent
@@ -33,39 +36,53 @@ function twoProduct(a: number, b: number): number {
 
 /** The number in `b[start, end)`: any JSON number, or NaN, Infinity, -Infinity. */
 export function numberAt(b: Uint8Array, start: number, end: number): number {
-  let pos = start;
-  const negative = b[pos] === 45;
-  if (negative) pos++;
+  let p = start;
+  const negative = b[p] === 45;
+  if (negative) p++;
+  let point = -1; // where the decimal point is
+  // Leading zeros, the point among them ("0.000123"): not significant.
+  for (; p < end; p++) {
+    const c = b[p]!;
+    if (c === 46 && point < 0) point = p;
+    else if (c !== 48) break;
+  }
   let high = 0; // the first 15 significant digits
-  let low = 0; // up to 4 more
-  let lowDigits = 0;
-  let significant = 0;
-  let fraction = -1; // digits after the point so far
-  for (; pos < end; pos++) {
-    const c = b[pos]!;
-    if (c >= 48 && c <= 57) {
-      if (fraction >= 0) fraction++;
-      if (significant === 0 && c === 48) continue; // leading zeros
-      if (significant < 15) high = high * 10 + (c - 48);
-      else if (significant < 19) {
-        low = low * 10 + (c - 48);
-        lowDigits++;
-      } else return slow(b, start, end);
-      significant++;
-    } else if (c === 46 && fraction < 0) {
-      fraction = 0;
+  let taken = 0;
+  for (; p < end && taken < 15; p++) {
+    const d = b[p]! - 48;
+    if (d >>> 0 < 10) {
+      high = high * 10 + d;
+      taken++;
+    } else if (d === -2 && point < 0) { // "."
+      point = p;
     } else {
       return slow(b, start, end); // exponent, NaN, Infinity
     }
   }
-  if (fraction < 0) fraction = 0;
+  let low = 0; // up to 4 more
+  let lowDigits = 0;
+  for (; p < end; p++) {
+    const d = b[p]! - 48;
+    if (d >>> 0 < 10) {
+      if (lowDigits === 4) return slow(b, start, end); // more than 19 digits
+      low = low * 10 + d;
+      lowDigits++;
+    } else if (d === -2 && point < 0) {
+      point = p;
+    } else {
+      return slow(b, start, end);
+    }
+  }
+  const fraction = point < 0 ? 0 : end - point - 1; // the grammar puts only digits after the point
   if (fraction > 22) return slow(b, start, end);
   const divisor = POW10[fraction]!;
+  const scale = POW10[lowDigits]!;
+  const whole = high * scale + low; // rounded only when 2^53 or more (2^53 is a double)
   let value: number;
-  if (lowDigits === 0) {
-    value = high / divisor;
+  if (whole < MAX_EXACT) {
+    value = fraction === 0 ? whole : whole / divisor; // an exact integer over an exact power of ten: one rounding
   } else {
-    value = wideQuotient(high, low, POW10[lowDigits]!, divisor);
+    value = wideQuotient(high, low, scale, divisor);
     if (Number.isNaN(value)) return slow(b, start, end);
   }
   return negative ? -value : value;
