@@ -4,12 +4,12 @@
  *
  * While its digits make an integer below 2^53 (all of 15 digits, most of 16) the
  * decimal is an exact integer over an exact power of ten, so one division rounds
- * correctly. Python writes most floats with 16 or 17 digits, often beyond that; for
- * up to 19 digits the integer is held exactly as a sum of
- * doubles, divided, and the remainder of the division computed exactly (Dekker's
- * products) to correct the quotient. Only when the true value lies within a hair of
- * the midpoint between two doubles — or outside these shapes: exponents, more digits,
- * NaN, Infinity — does it fall back to `Number()`.
+ * correctly. Python writes most floats with 16 or 17 digits, often beyond that; for up
+ * to 19 digits the integer is held exactly as a sum of doubles, divided, and the
+ * remainder of the division computed exactly (Dekker's products) to correct the
+ * quotient. Only when the true value lies within a hair of the midpoint between two
+ * doubles — or outside these shapes: exponents, more digits, NaN, Infinity — does it
+ * fall back to `Number()`.
  */
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
