@@ -57,7 +57,7 @@ export const KEYS: ReadonlyArray<keyof Columns> = [
 ];
 
 type AnyColumn = Columns[keyof Columns];
-type ColumnType = { new (length: number): AnyColumn; new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
+export type ColumnType = { new (length: number): AnyColumn; new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
 
 /** Each column's type when new. */
 const NARROW: Record<keyof Columns, ColumnType> = {
@@ -81,10 +81,10 @@ const WIDE: Partial<Record<keyof Columns, ColumnType>> = {
   offset: Float64Array,
 };
 
-/** The type of a column that takes `bytesPerRecord` bytes a record (its narrow type when unknown). */
-function typeFor(key: keyof Columns, bytesPerRecord: number): ColumnType {
+/** The type of a column `key` that takes `bytes` for `records` records (its narrow type when that cannot tell). */
+export function columnType(key: keyof Columns, bytes: number, records: number): ColumnType {
   const wide = WIDE[key];
-  return wide !== undefined && bytesPerRecord === wide.BYTES_PER_ELEMENT ? wide : NARROW[key];
+  return wide !== undefined && records > 0 && bytes / records === wide.BYTES_PER_ELEMENT ? wide : NARROW[key];
 }
 
 /** True when some of the first `size` records has an end worth keeping: the `end` column is in use. */
@@ -99,8 +99,7 @@ export function usesEnds(columns: Columns, size: number): boolean {
  */
 export function fitsColumn(key: keyof Columns, bytes: number, records: number): boolean {
   if (key === "end" && bytes === 0) return true;
-  const width = typeFor(key, records === 0 ? 0 : bytes / records).BYTES_PER_ELEMENT;
-  return bytes === records * width;
+  return bytes === records * columnType(key, bytes, records).BYTES_PER_ELEMENT;
 }
 
 /** New columns for `capacity` records, each narrow or of the type it has in `like`. */
@@ -128,8 +127,7 @@ export function columnsOn(buffers: readonly ArrayBuffer[], views?: ReadonlyArray
   const records = bytesOf(KEYS.indexOf("flags"));
   const columns = {} as Record<keyof Columns, AnyColumn>;
   KEYS.forEach((key, k) => {
-    const bytes = bytesOf(k);
-    const type = typeFor(key, records === 0 ? 0 : bytes / records);
+    const type = columnType(key, bytesOf(k), records);
     const view = views?.[k];
     columns[key] = view === undefined ? new type(buffers[k]!) : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
   });

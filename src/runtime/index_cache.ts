@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { columnsOn, KEYS } from "../index/columns.ts";
+import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
 
@@ -89,8 +89,9 @@ export function loadIndexMatches(
   return withIndex(dir, stamp, (fd, head) => {
     const { part } = head.log;
     const [indexAt, indexBytes] = head.columns[KEYS.indexOf("index")]!;
-    const width = part.size === 0 ? 8 : indexBytes / part.size;
-    const piece = new (width === 4 ? Uint32Array : Float64Array)(Math.min(part.size, (1 << 20) / width)); // 1 MiB
+    const type = columnType("index", indexBytes, part.size);
+    const width = type.BYTES_PER_ELEMENT;
+    const piece = new type(Math.min(part.size, (1 << 20) / width)); // 1 MiB
     const kept: number[] = [];
     let matches = 0;
     for (let from = 0; from < part.size; from += piece.length) {
