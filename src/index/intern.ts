@@ -10,7 +10,8 @@ export class Interner {
   readonly values: string[] = [];
   readonly firstId: number;
   private slots = new Int32Array(64).fill(-1);
-  private hashes: number[] = [];
+  /** Each string's hash by local id (a number[] would turn to doubles at the first hash beyond 31 bits, deoptimizing its readers). */
+  private hashes = new Int32Array(16);
   private arena = new Uint8Array(1024);
   private arenaUsed = 0;
   private keyStart: number[] = [];
@@ -43,7 +44,12 @@ export class Interner {
     }
     const local = this.values.length;
     this.values.push(decoder.decode(bytes.subarray(start, end)));
-    this.hashes.push(h);
+    if (local === this.hashes.length) {
+      const grown = new Int32Array(local * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[local] = h;
     this.store(bytes, start, end);
     this.slots[slot] = local;
     if (local * 2 >= this.slots.length) this.rehash();
@@ -81,7 +87,7 @@ export class Interner {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
-    for (let local = 0; local < this.hashes.length; local++) {
+    for (let local = 0; local < this.values.length; local++) {
       let slot = this.hashes[local]! & mask;
       while (slots[slot]! >= 0) slot = (slot + 1) & mask;
       slots[slot] = local;

@@ -74,6 +74,8 @@ export class LogReader {
   /** Parts placed at the tail, last range first, without their columns. */
   private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
+  /** Where {@link lines} stands: the next line's number, and the first byte seen on a line (-1: none yet). */
+  private readonly at = { line: 1, firstByte: -1 };
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
 
@@ -99,8 +101,8 @@ export class LogReader {
     let base = range?.start ?? 0; // file position of buf[0]
     const stop = range?.end ?? Infinity;
     const firstLine = range?.firstLine ?? 1;
-    let line = firstLine;
-    let firstByte = -1;
+    this.at.line = firstLine;
+    this.at.firstByte = -1;
     const badBefore = this.diagnostics.badLineCount;
     const recordsBefore = this.builder.size;
     let sized = source.size === undefined || range?.continues === true; // a continued source was sized already
@@ -114,32 +116,7 @@ export class LogReader {
         start = 3;
       }
       buf[filled] = 10; // a sentinel: the scanner stops at a newline, so it needs no bounds
-      while (start < filled) {
-        const c = buf[start];
-        if (c === 123 && this.useScanner) {
-          const nl = scanRecord(buf, start, this.slots);
-          if (nl >= 0 && (nl < filled || eof)) {
-            if (firstByte < 0) firstByte = 123;
-            this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start);
-            line++;
-            start = nl + 1;
-            continue;
-          }
-        } else if (c === 10) {
-          line++; // a blank line
-          start++;
-          continue;
-        }
-        const nl = buf.indexOf(10, start);
-        if (nl === filled && !eof) break; // the rest of this line is not read yet
-        if (firstByte < 0) {
-          const first = skipSpace(buf, start); // stops at the newline at nl
-          if (first < nl) firstByte = buf[first]!;
-        }
-        this.line(buf, start, nl, sourceId, line, base, nl === filled);
-        line++;
-        start = nl + 1;
-      }
+      start = this.lines(buf, start, filled, eof, sourceId, base);
       start = Math.min(start, filled);
       const seen = base + start - (range?.start ?? 0);
       if (!sized && this.builder.size > recordsBefore && (seen >= SIZING_SAMPLE || eof)) {
@@ -160,12 +137,52 @@ export class LogReader {
         buf = this.buffer = grown;
       }
     }
-    if (firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
+    if (this.at.firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
       this.diagnostics.hints.push(
         `${source.name}: this looks like a JSON array; exechist reads one object per line (try: jq -c '.[]' ${source.name})`,
       );
     }
-    return line - firstLine;
+    return this.at.line - firstLine;
+  }
+
+  /**
+   * Reads the whole lines of `buf[start, filled)` (a newline at `filled` is the sentinel;
+   * at the end of the input it also ends the last line), advancing `this.at`; returns
+   * where the first line not yet whole starts. The hot loop, kept apart from `read`:
+   * V8 optimizes it alone, and the once-a-buffer work in `read` never deoptimizes it.
+   */
+  private lines(buf: Uint8Array, start: number, filled: number, eof: boolean, sourceId: number, base: number): number {
+    let line = this.at.line;
+    let firstByte = this.at.firstByte;
+    while (start < filled) {
+      const c = buf[start];
+      if (c === 123 && this.useScanner) {
+        const nl = scanRecord(buf, start, this.slots);
+        if (nl >= 0 && (nl < filled || eof)) {
+          if (firstByte < 0) firstByte = 123;
+          this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start);
+          line++;
+          start = nl + 1;
+          continue;
+        }
+      } else if (c === 10) {
+        line++; // a blank line
+        start++;
+        continue;
+      }
+      const nl = buf.indexOf(10, start);
+      if (nl === filled && !eof) break; // the rest of this line is not read yet
+      if (firstByte < 0) {
+        const first = skipSpace(buf, start); // stops at the newline at nl
+        if (first < nl) firstByte = buf[first]!;
+      }
+      this.line(buf, start, nl, sourceId, line, base, nl === filled);
+      line++;
+      start = nl + 1;
+    }
+    this.at.line = line;
+    this.at.firstByte = firstByte;
+    return start;
   }
 
   /** The slow path: a line with leading blanks, one the scanner could not decide, or not an object. */
