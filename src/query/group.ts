@@ -1,4 +1,4 @@
-import { startClockOf } from "../index/columns.ts";
+import { type Columns, startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
@@ -29,66 +29,12 @@ export interface GroupStats {
 export function groupPositions(registry: ExecutionRegistry, positions: Uint32Array, by: GroupKey): GroupStats[] {
   const { columns } = registry;
   const keyColumn = by === "name" ? columns.name : by === "run" ? columns.run : columns.status;
-  // Keys are small dense ids: a table from key to group, grown as keys appear.
-  let groupOfKey = new Int32Array(256).fill(-1);
-  const keys: number[] = [];
-  for (let j = 0; j < positions.length; j++) {
-    const k = keyColumn[positions[j]!]!;
-    if (k >= groupOfKey.length) {
-      const grown = new Int32Array(Math.max(k + 1, groupOfKey.length * 2)).fill(-1);
-      grown.set(groupOfKey);
-      groupOfKey = grown;
-    }
-    let g = groupOfKey[k]!;
-    if (g < 0) {
-      g = keys.length;
-      groupOfKey[k] = g;
-      keys.push(k);
-    }
-  }
-  const groups = keys.length;
-  const count = new Float64Array(groups);
-  const success = new Float64Array(groups);
-  const error = new Float64Array(groups);
-  const timed = new Float64Array(groups);
-  const first = new Float64Array(groups).fill(Infinity);
-  const last = new Float64Array(groups).fill(-Infinity);
-  const firstClock = new Uint8Array(groups);
-  const lastClock = new Uint8Array(groups);
-  for (let j = 0; j < positions.length; j++) {
-    const i = positions[j]!;
-    const g = groupOfKey[keyColumn[i]!]!;
-    count[g]!++;
-    const s = columns.status[i]!;
-    if (s === 0) success[g]!++;
-    else if (s === 1) error[g]!++;
-    if (!Number.isNaN(columns.duration[i]!)) timed[g]!++;
-    const clock = startClockOf(columns.flags[i]!);
-    if (isShownClock(clock)) {
-      const start = columns.start[i]!;
-      if (start < first[g]!) {
-        first[g] = start;
-        firstClock[g] = clock;
-      }
-      if (start > last[g]!) {
-        last[g] = start;
-        lastClock[g] = clock;
-      }
-    }
-  }
-  // Durations of each group, in record order, in one shared array: offsets by counting sort.
-  const offsets = new Float64Array(groups + 1);
-  for (let g = 0; g < groups; g++) offsets[g + 1] = offsets[g]! + timed[g]!;
-  const fill = offsets.slice(0, groups);
-  const durations = new Float64Array(offsets[groups]!);
-  for (let j = 0; j < positions.length; j++) {
-    const i = positions[j]!;
-    const d = columns.duration[i]!;
-    if (!Number.isNaN(d)) durations[fill[groupOfKey[keyColumn[i]!]!]!++] = d;
-  }
+  // Each loop is a function of its own: V8 compiles each once, none deoptimizes another.
+  const tally = tallyKeys(columns, keyColumn, positions);
+  const { offsets, durations } = durationsByKey(columns, keyColumn, positions, tally);
   const out: GroupStats[] = [];
-  for (let g = 0; g < groups; g++) {
-    const own = durations.subarray(offsets[g]!, offsets[g + 1]!);
+  for (const k of tally.keys) {
+    const own = durations.subarray(offsets[k]!, offsets[k]! + tally.timed[k]!);
     let total = 0;
     let max = -Infinity;
     for (let j = 0; j < own.length; j++) { // not for-of: on Bun that allocates per value
@@ -96,24 +42,115 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       total += d;
       if (d > max) max = d;
     }
-    const n = count[g]!;
+    const n = tally.count[k]!;
+    const success = tally.success[k]!;
+    const error = tally.error[k]!;
     out.push({
-      key: keyText(registry, by, keys[g]!),
+      key: keyText(registry, by, k),
       count: n,
-      success: success[g]!,
-      error: error[g]!,
-      other: n - success[g]! - error[g]!,
-      errorRate: n === 0 ? 0 : error[g]! / n,
+      success,
+      error,
+      other: n - success - error,
+      errorRate: n === 0 ? 0 : error / n,
       totalDuration: own.length ? total : null,
       meanDuration: own.length ? total / own.length : null,
       p50: selectQuantile(own, 0.5),
       p95: selectQuantile(own, 0.95),
       max: own.length ? max : null,
-      firstStart: first[g] === Infinity ? null : { micros: first[g]!, clock: firstClock[g]! as Clock },
-      lastStart: last[g] === -Infinity ? null : { micros: last[g]!, clock: lastClock[g]! as Clock },
+      firstStart: tally.first[k] === Infinity ? null : { micros: tally.first[k]!, clock: tally.firstClock[k]! as Clock },
+      lastStart: tally.last[k] === -Infinity ? null : { micros: tally.last[k]!, clock: tally.lastClock[k]! as Clock },
     });
   }
   return out;
+}
+
+type KeyColumn = Columns["name"];
+
+/** Counts and extremes of each key (ids are small and dense: the tables are indexed by key). */
+class KeyTally {
+  /** Keys in order of first appearance. */
+  readonly keys: number[] = [];
+  count = new Float64Array(0);
+  success = new Float64Array(0);
+  error = new Float64Array(0);
+  /** Records with a duration. */
+  timed = new Float64Array(0);
+  first = new Float64Array(0);
+  last = new Float64Array(0);
+  firstClock = new Uint8Array(0);
+  lastClock = new Uint8Array(0);
+
+  constructor(keys: number) {
+    this.grow(keys);
+  }
+
+  /** Room for keys below `keys`. */
+  grow(keys: number): void {
+    const more = <T extends Float64Array | Uint8Array>(from: T, fill: number): T => {
+      const to = new (from.constructor as new (n: number) => T)(keys);
+      to.fill(fill, from.length);
+      to.set(from);
+      return to;
+    };
+    this.count = more(this.count, 0);
+    this.success = more(this.success, 0);
+    this.error = more(this.error, 0);
+    this.timed = more(this.timed, 0);
+    this.first = more(this.first, Infinity);
+    this.last = more(this.last, -Infinity);
+    this.firstClock = more(this.firstClock, 0);
+    this.lastClock = more(this.lastClock, 0);
+  }
+}
+
+function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Array): KeyTally {
+  const tally = new KeyTally(256);
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    const k = keyColumn[i]!;
+    if (k >= tally.count.length) tally.grow(Math.max(k + 1, tally.count.length * 2));
+    if (tally.count[k]!++ === 0) tally.keys.push(k);
+    const s = columns.status[i]!;
+    if (s === 0) tally.success[k]!++;
+    else if (s === 1) tally.error[k]!++;
+    if (!Number.isNaN(columns.duration[i]!)) tally.timed[k]!++;
+    const clock = startClockOf(columns.flags[i]!);
+    if (isShownClock(clock)) {
+      const start = columns.start[i]!;
+      if (start < tally.first[k]!) {
+        tally.first[k] = start;
+        tally.firstClock[k] = clock;
+      }
+      if (start > tally.last[k]!) {
+        tally.last[k] = start;
+        tally.lastClock[k] = clock;
+      }
+    }
+  }
+  return tally;
+}
+
+/** The durations of each key together, in record order (a counting sort): key k's start at `offsets[k]`. */
+function durationsByKey(
+  columns: Columns,
+  keyColumn: KeyColumn,
+  positions: Uint32Array,
+  tally: KeyTally,
+): { offsets: Float64Array; durations: Float64Array } {
+  const offsets = new Float64Array(tally.count.length);
+  let total = 0;
+  for (const k of tally.keys) {
+    offsets[k] = total;
+    total += tally.timed[k]!;
+  }
+  const fill = offsets.slice();
+  const durations = new Float64Array(total);
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    const d = columns.duration[i]!;
+    if (!Number.isNaN(d)) durations[fill[keyColumn[i]!]!++] = d;
+  }
+  return { offsets, durations };
 }
 
 function keyText(registry: ExecutionRegistry, by: GroupKey, key: number): string | null {
