@@ -150,6 +150,7 @@ function asksForHelp(argv: readonly string[]): boolean {
  */
 export async function parseArgs(argv: readonly string[], width: number, version: string): Promise<ParsedArgs> {
   const parser = build(argv, width, version);
+  skipHelpCache(parser);
   const { parsed, output, error } = await new Promise<{ parsed: Record<string, unknown>; output: string; error: Error | null }>(
     (resolve) => {
       parser.parse([...argv], {}, (err, args, out) => resolve({ parsed: args as Record<string, unknown>, output: out, error: err ?? null }));
@@ -164,6 +165,19 @@ export async function parseArgs(argv: readonly string[], width: number, version:
   };
   if (output !== "") return { global, command: { command: "print", text: output.endsWith("\n") ? output : output + "\n" } };
   return { global, command: toCommand(parsed) };
+}
+
+/**
+ * yargs renders a command's whole help after parsing it (~10 ms), to have it at hand
+ * should the command's handler fail later through yargs. exechist's commands have no
+ * handlers there (parsing ends before they run), so the rendering is skipped. Through
+ * yargs' internal methods: when a version has none, nothing changes.
+ */
+function skipHelpCache(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage | undefined } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
 }
 
 function toCommand(a: Record<string, unknown>): Command {
