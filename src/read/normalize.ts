@@ -252,8 +252,8 @@ function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner, 
  */
 class EscapedIds {
   private readonly written = new Interner(0);
-  /** By id of the spelling: 1 + the id in `table`, 0 when not decoded yet. */
-  private ids = new Int32Array(16);
+  /** By id of the spelling (dense from 0, so the array stays packed): the id in `table`. */
+  private readonly ids: number[] = [];
   private readonly table: Interner;
 
   constructor(table: Interner) {
@@ -263,13 +263,12 @@ class EscapedIds {
   /** The id of the inside of the string literal in `b[start, end)`. */
   id(b: Uint8Array, start: number, end: number): number {
     const spelling = this.written.internBytes(b, start, end);
-    if (spelling >= this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
+    let id = this.ids[spelling];
+    if (id === undefined) {
+      id = this.table.intern(decodeString(b, start, end));
+      this.ids[spelling] = id;
     }
-    if (this.ids[spelling] === 0) this.ids[spelling] = 1 + this.table.intern(decodeString(b, start, end));
-    return this.ids[spelling]! - 1;
+    return id;
   }
 }
 
