@@ -1,8 +1,7 @@
-import { JsonSyntaxError, parseJson } from "../json/parse.ts";
 import { type Columns, ColumnsBuilder } from "../index/columns.ts";
 import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
-import { slotsFromObject } from "./object_slots.ts";
+import { parseLine } from "./parse_line.ts";
 import { scanRecord, Slots } from "./scan_line.ts";
 import { skipSpace } from "./scan_value.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
@@ -55,7 +54,6 @@ export interface ReadOptions {
   scanner?: boolean;
 }
 
-const decoder = new TextDecoder();
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
 const SIZING_SAMPLE = 8 << 20;
 
@@ -191,7 +189,10 @@ export class LogReader {
     if (first === end) return; // blank
     const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
       scanRecord(buf, first, this.slots) === end;
-    const reason = scanned ? normalizeSlots(buf, this.slots, this.tables, this.fields) : this.parseLine(buf, start, end, last);
+    if (!scanned && this.useScanner) this.diagnostics.fallbacks++;
+    const reason = scanned
+      ? normalizeSlots(buf, this.slots, this.tables, this.fields)
+      : parseLine(buf, start, end, last, this.slots, this.tables, this.fields);
     this.add(reason, sourceId, line, base + start);
   }
 
@@ -287,29 +288,4 @@ export class LogReader {
     this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
     this.diagnostics.fallbacks += part.fallbacks;
   }
-
-  /** The full parse: the scanner's fallback, and the reference it is tested against. */
-  private parseLine(buf: Uint8Array, start: number, end: number, last: boolean): string | null {
-    if (this.useScanner) this.diagnostics.fallbacks++;
-    const text = decoder.decode(buf.subarray(start, end));
-    let value;
-    try {
-      value = parseJson(text);
-    } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error;
-      if (last) return "truncated: the last line has no newline and is not complete JSON";
-      return `not JSON: ${error.message}`;
-    }
-    if (!(value instanceof Map)) return `not an object (${describeValue(value)})`;
-    const bytes = slotsFromObject(value, this.slots);
-    return normalizeSlots(bytes, this.slots, this.tables, this.fields);
-  }
-}
-
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "boolean") return "a boolean";
-  return "a number";
 }
