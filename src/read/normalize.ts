@@ -12,7 +12,7 @@ import {
   START_ALIASES,
 } from "./fields.ts";
 import { numberAt } from "./number.ts";
-import type { Slots } from "./scan_line.ts";
+import type { Slots } from "./scanner.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
 import { CLOCK, type Clock, classifyTimeNumber, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
 

@@ -1,7 +1,7 @@
 import { stringifyJson } from "../json/stringify.ts";
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
 import { F, KIND, slotOfKey } from "./fields.ts";
-import type { Slots } from "./scan_line.ts";
+import type { Slots } from "./scanner.ts";
 
 const encoder = new TextEncoder();
 

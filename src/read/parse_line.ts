@@ -1,7 +1,7 @@
 import { JsonSyntaxError, parseJson } from "../json/parse.ts";
 import { type FieldTables, normalizeSlots, type RecordFields } from "./normalize.ts";
 import { slotsFromObject } from "./object_slots.ts";
-import type { Slots } from "./scan_line.ts";
+import type { Slots } from "./scanner.ts";
 
 const decoder = new TextDecoder();
 

@@ -2,8 +2,7 @@ import { type Columns, ColumnsBuilder } from "../index/columns.ts";
 import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { parseLine } from "./parse_line.ts";
-import { scanRecord, Slots } from "./scan_line.ts";
-import { skipSpace } from "./scan_value.ts";
+import { RecordScanner } from "./scanner.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
 /**
@@ -68,7 +67,6 @@ export class LogReader {
   readonly sources: LogSource[] = [];
   /** The position of each source's first record: records are kept in input order. */
   readonly sourceStarts: number[] = [];
-  private readonly slots = new Slots();
   /** Parts placed at the tail, last range first, without their columns. */
   private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
@@ -77,13 +75,13 @@ export class LogReader {
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
 
-  /** The read buffer, kept from range to range (one byte more than a chunk, for the sentinel). */
-  private buffer: Uint8Array;
+  /** Holds the read buffer (one byte more than a chunk, for the sentinel), kept from range to range. */
+  private readonly scanner: RecordScanner;
 
   constructor(options: ReadOptions = {}) {
     this.chunkSize = options.chunkSize ?? 1 << 20;
     this.useScanner = options.scanner ?? true;
-    this.buffer = new Uint8Array(this.chunkSize + 1);
+    this.scanner = new RecordScanner(this.chunkSize + 1);
   }
 
   /**
@@ -94,7 +92,7 @@ export class LogReader {
     const continues = range?.continues === true && this.sources.length > 0;
     if (!continues) this.sourceStarts.push(this.builder.size);
     const sourceId = continues ? this.sources.length - 1 : this.sources.push(source) - 1;
-    let buf = this.buffer;
+    let buf = this.scanner.data;
     let filled = 0;
     let base = range?.start ?? 0; // file position of buf[0]
     const stop = range?.end ?? Infinity;
@@ -130,9 +128,7 @@ export class LogReader {
         base += start;
         filled -= start;
       } else if (filled === buf.length - 1) {
-        const grown = new Uint8Array(buf.length * 2);
-        grown.set(buf.subarray(0, filled));
-        buf = this.buffer = grown;
+        buf = this.scanner.grow(buf.length * 2);
       }
     }
     if (this.at.firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
@@ -155,10 +151,10 @@ export class LogReader {
     while (start < filled) {
       const c = buf[start];
       if (c === 123 && this.useScanner) {
-        const nl = scanRecord(buf, start, this.slots);
+        const nl = this.scanner.scan(start);
         if (nl >= 0 && (nl < filled || eof)) {
           if (firstByte < 0) firstByte = 123;
-          this.add(normalizeSlots(buf, this.slots, this.tables, this.fields), sourceId, line, base + start);
+          this.add(normalizeSlots(buf, this.scanner.slots, this.tables, this.fields), sourceId, line, base + start);
           line++;
           start = nl + 1;
           continue;
@@ -188,11 +184,11 @@ export class LogReader {
     const first = skipSpace(buf, start); // stops at the newline at end
     if (first === end) return; // blank
     const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
-      scanRecord(buf, first, this.slots) === end;
+      this.scanner.scan(first) === end;
     if (!scanned && this.useScanner) this.diagnostics.fallbacks++;
     const reason = scanned
-      ? normalizeSlots(buf, this.slots, this.tables, this.fields)
-      : parseLine(buf, start, end, last, this.slots, this.tables, this.fields);
+      ? normalizeSlots(buf, this.scanner.slots, this.tables, this.fields)
+      : parseLine(buf, start, end, last, this.scanner.slots, this.tables, this.fields);
     this.add(reason, sourceId, line, base + start);
   }
 
@@ -288,4 +284,11 @@ export class LogReader {
     this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
     this.diagnostics.fallbacks += part.fallbacks;
   }
+}
+
+/** Past spaces, tabs and carriage returns (a newline ends the line, so it is not skipped). */
+function skipSpace(b: Uint8Array, p: number): number {
+  let c = b[p]!;
+  while (c === 32 || c === 9 || c === 13) c = b[++p]!;
+  return p;
 }
