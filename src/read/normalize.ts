@@ -94,7 +94,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   out.index = -1;
   const indexKind = kind[F.index]!;
   if (indexKind === KIND.number) {
-    const n = numberAt(b, slots.start[F.index]!, slots.end[F.index]!);
+    const n = numberIn(b, slots, F.index);
     if (!Number.isSafeInteger(n) || n < 0) return `index must be an integer >= 0, got ${textAt(b, slots, F.index)}`;
     out.index = n;
   } else if (indexKind !== KIND.absent && indexKind !== KIND.null) {
@@ -124,7 +124,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   out.duration = NaN;
   if (durationSlot >= 0) {
     if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
-    const n = numberAt(b, slots.start[durationSlot]!, slots.end[durationSlot]!);
+    const n = numberIn(b, slots, durationSlot);
     out.duration = durationSlot === F.duration_ms ? n / 1000 : n;
     if (!Number.isFinite(out.duration)) out.duration = NaN;
   } else if (out.startClock !== CLOCK.none && out.startClock === out.endClock) {
@@ -142,7 +142,11 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
       const text = encoder.encode(decodeString(b, start, end));
       out.status = tables.statusCode(text, 0, text.length);
     } else {
-      out.status = tables.statusCode(b, start, end);
+      out.status = slots.id[F.status]!;
+      if (out.status < 0) {
+        out.status = tables.statusCode(b, start, end);
+        slots.cacheId(F.status, out.status);
+      }
     }
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
     out.status = hasException(slots) ? STATUS_ERROR : STATUS_SUCCESS;
@@ -197,7 +201,7 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   const start = slots.start[slot]!;
   const end = slots.end[slot]!;
   let ok = false;
-  if (k === KIND.number) ok = classifyTimeNumber(numberAt(b, start, end), reading);
+  if (k === KIND.number) ok = classifyTimeNumber(numberIn(b, slots, slot), reading);
   else if (k === KIND.string) {
     ok = slots.flag[slot] ? parseTimeString(decodeString(b, start, end), reading) : parseTimeBytes(b, start, end, reading);
   }
@@ -217,11 +221,16 @@ function monotonicDuration(b: Uint8Array, slots: Slots): number {
 function monotonicAt(b: Uint8Array, slots: Slots, aliases: readonly number[]): number {
   for (const s of aliases) {
     if (slots.kind[s] !== KIND.number) continue;
-    if (classifyTimeNumber(numberAt(b, slots.start[s]!, slots.end[s]!), reading) && reading.clock === CLOCK.monotonic) {
+    if (classifyTimeNumber(numberIn(b, slots, s), reading) && reading.clock === CLOCK.monotonic) {
       return reading.micros;
     }
   }
   return NaN;
+}
+
+/** The number in a slot: the scanner's value, or read from the text when it left that to {@link numberAt}. */
+function numberIn(b: Uint8Array, slots: Slots, slot: number): number {
+  return slots.flag[slot] === 0 ? slots.value[slot]! : numberAt(b, slots.start[slot]!, slots.end[slot]!);
 }
 
 function hasException(slots: Slots): boolean {
@@ -243,7 +252,13 @@ function hasException(slots: Slots): boolean {
 function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner, escaped: EscapedIds): number {
   const start = slots.start[slot]!;
   const end = slots.end[slot]!;
-  return slots.flag[slot] ? escaped.id(b, start, end) : table.internBytes(b, start, end);
+  if (slots.flag[slot]) return escaped.id(b, start, end);
+  let id = slots.id[slot]!;
+  if (id < 0) {
+    id = table.internBytes(b, start, end);
+    slots.cacheId(slot, id);
+  }
+  return id;
 }
 
 /**

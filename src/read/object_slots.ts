@@ -40,6 +40,8 @@ export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
       s++;
       e--;
       flag = bytes.subarray(s, e).includes(92) ? 1 : 0;
+    } else if (kind === KIND.number) {
+      flag = 1; // its value is read from the text
     } else if (kind === KIND.object) {
       flag = (value as JsonObject).size > 0 ? 1 : 0;
     } else if (kind === KIND.array) {
@@ -49,6 +51,8 @@ export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
     slots.start[slot] = s;
     slots.end[slot] = e;
     slots.flag[slot] = flag;
+    slots.id[slot] = -1; // not from the scanner's cache
+    slots.entry[slot] = -1;
   }
   return bytes;
 }

@@ -1,6 +1,11 @@
 import { assembleModule } from "../wasm/assemble.ts";
-import { FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
-import { LAYOUT, SCANNER_SOURCE } from "./scanner_wasm.ts";
+import { F, FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
+import { POW10 } from "./number.ts";
+import { INTERN_CACHE } from "./wasm/intern_cache.ts";
+import { LAYOUT } from "./wasm/layout.ts";
+import { NUMBERS } from "./wasm/numbers.ts";
+import { RECORD } from "./wasm/record.ts";
+import { SKIP_VALUES } from "./wasm/skip_values.ts";
 
 /**
  * Where the indexed fields of one line sit: for each slot its kind and the byte range
@@ -11,10 +16,18 @@ export class Slots {
   kind!: Uint8Array;
   start!: Int32Array;
   end!: Int32Array;
-  /** 1 when a string holds escapes, or an object/array is non-empty. */
+  /** 1 when a string holds escapes, an object/array is non-empty, or a number's value is not in {@link value}. */
   flag!: Uint8Array;
+  /** A number's value, when its kind is a number and its flag 0. */
+  value!: Float64Array;
+  /** A string's id from the intern cache, -1 when it is not there (yet). */
+  id!: Int32Array;
+  /** The cache entry a string is in, -1 when none: where its id goes once known ({@link cacheId}). */
+  entry!: Int32Array;
+  /** The cache's entries, four i32 each; the id is the fourth. Empty when there is no cache. */
+  cache!: Int32Array;
 
-  constructor(memory = new ArrayBuffer(LAYOUT.end + 4 * SLOT_COUNT)) {
+  constructor(memory = new ArrayBuffer(LAYOUT.entry + 4 * SLOT_COUNT)) {
     this.attach(memory);
   }
 
@@ -24,20 +37,37 @@ export class Slots {
     this.flag = new Uint8Array(memory, LAYOUT.flag, SLOT_COUNT);
     this.start = new Int32Array(memory, LAYOUT.start, SLOT_COUNT);
     this.end = new Int32Array(memory, LAYOUT.end, SLOT_COUNT);
+    this.value = new Float64Array(memory, LAYOUT.value, SLOT_COUNT);
+    this.id = new Int32Array(memory, LAYOUT.id, SLOT_COUNT);
+    this.entry = new Int32Array(memory, LAYOUT.entry, SLOT_COUNT);
+    const cached = memory.byteLength >= LAYOUT.cache + 16 * LAYOUT.cacheEntries;
+    this.cache = new Int32Array(memory, LAYOUT.cache, cached ? 4 * LAYOUT.cacheEntries : 0);
   }
 
   clear(): void {
     this.kind.fill(0);
+  }
+
+  /** Records the id the reader gave a slot's string that the cache did not know. */
+  cacheId(slot: number, id: number): void {
+    const entry = this.entry[slot]!;
+    if (entry >= 0) this.cache[entry * 4 + 3] = id;
   }
 }
 
 const PAGE = 65536;
 let compiled: WebAssembly.Module | undefined;
 
-/** Indexed keys by length, first and last byte (the hash the scanner computes), with their bytes. */
+/** The intern cache's table of each string slot: 1 names, 2 run ids, 3 statuses. */
+const SLOT_TABLES: ReadonlyArray<[number, number]> = [
+  [F.name, 1], [F.action, 1], [F.action_name, 1], [F.run_id, 2], [F.session_id, 2], [F.status, 3],
+];
+
+/** The constant tables the scanner reads, written once into a new memory. */
 function writeTables(bytes: Uint8Array): void {
   const encoder = new TextEncoder();
   for (let slot = 0; slot < FIELD_KEYS.length; slot++) {
+    // Indexed keys by length, first and last byte (the hash lookupKey computes), with their bytes.
     const key = encoder.encode(FIELD_KEYS[slot]);
     let i = (key.length * 37 + key[0]! * 7 + key[key.length - 1]!) & 255;
     while (bytes[LAYOUT.table + i] !== 0) i = (i + 1) & 255;
@@ -47,6 +77,8 @@ function writeTables(bytes: Uint8Array): void {
   }
   for (const c of "0123456789abcdefABCDEF") bytes[LAYOUT.hex + c.charCodeAt(0)] = 1;
   for (const c of "\"\\/bfnrt") bytes[LAYOUT.escape + c.charCodeAt(0)] = 1;
+  new Float64Array(bytes.buffer, LAYOUT.pow10, POW10.length).set(POW10);
+  for (const [slot, table] of SLOT_TABLES) bytes[LAYOUT.slotTable + slot] = table;
 }
 
 /**
@@ -63,8 +95,14 @@ export class RecordScanner {
 
   constructor(capacity: number) {
     compiled ??= new WebAssembly.Module(assembleModule({
-      source: SCANNER_SOURCE,
-      globals: [{ name: "$escaped", type: "i32", init: 0 }],
+      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + RECORD,
+      globals: [
+        { name: "$escaped", type: "i32" },
+        { name: "$slow", type: "i32" },
+        { name: "$productError", type: "f64" },
+        { name: "$cacheCount", type: "i32" },
+        { name: "$arenaUsed", type: "i32" },
+      ],
       minPages: 1,
     }) as Uint8Array<ArrayBuffer>);
     this.memory = new WebAssembly.Memory({ initial: pagesFor(capacity) });

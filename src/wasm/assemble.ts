@@ -18,21 +18,26 @@ const PLAIN: Record<string, number[]> = {
   "i32.shl": [0x74], "i32.shr_u": [0x76],
   "i8x16.splat": [0xfd, 0x0f], "i8x16.eq": [0xfd, 0x23], "i8x16.lt_u": [0xfd, 0x26], "i8x16.sub": [0xfd, 0x71], "v128.or": [0xfd, 0x50],
   "i8x16.bitmask": [0xfd, 0x64],
+  "i64.eqz": [0x50], "i64.add": [0x7c], "i64.sub": [0x7d], "i64.mul": [0x7e], "i64.and": [0x83],
+  "i64.or": [0x84], "i64.xor": [0x85], "i64.shl": [0x86], "i64.shr_u": [0x88], "i32.wrap_i64": [0xa7],
+  "i64.extend_i32_u": [0xad], "memory.copy": [0xfc, 0x0a, 0x00, 0x00],
+  "f64.lt": [0x63], "f64.gt": [0x64], "f64.neg": [0x9a], "f64.floor": [0x9c], "f64.add": [0xa0],
+  "f64.sub": [0xa1], "f64.mul": [0xa2], "f64.div": [0xa3], "f64.convert_i32_u": [0xb8],
+  "f64.convert_i64_u": [0xba], "i64.reinterpret_f64": [0xbd], "f64.reinterpret_i64": [0xbf],
 };
 
 /** Memory instructions: opcode bytes, then `align offset` (align 0: data is unaligned). */
 const MEMORY: Record<string, number[]> = {
   "i32.load": [0x28], "i64.load": [0x29], "i32.load8_u": [0x2d], "i32.load16_u": [0x2f], "i32.store": [0x36],
-  "i64.store": [0x37], "i32.store8": [0x3a], "v128.load": [0xfd, 0x00],
+  "f64.load": [0x2b], "i64.store": [0x37], "f64.store": [0x39], "i32.store8": [0x3a], "v128.load": [0xfd, 0x00],
 };
 
 const BLOCK: Record<string, number> = { block: 0x02, loop: 0x03, if: 0x04 };
 
-/** A module-level mutable global, initialised to a constant. */
+/** A module-level mutable global, initialised to 0. */
 export interface GlobalDef {
   name: string;
-  type: "i32";
-  init: number;
+  type: "i32" | "f64";
 }
 
 /** What {@link assembleModule} builds: functions over one imported memory (`env.memory`). */
@@ -72,7 +77,7 @@ export function assembleModule(def: ModuleDef): Uint8Array {
   }));
   const importSection = vector([[...name("env"), ...name("memory"), 0x02, 0x00, ...u32(def.minPages)]]);
   const functionSection = vector(typeOf.map((t) => u32(t)));
-  const globalSection = vector(globals.map((g) => [VALTYPE[g.type]!, 0x01, 0x41, ...s32(g.init), 0x0b]));
+  const globalSection = vector(globals.map((g) => [VALTYPE[g.type]!, 0x01, ...(g.type === "i32" ? [0x41, 0] : f64(0)), 0x0b]));
   const exports = funcs.flatMap((f, i) => (f.exportName === undefined ? [] : [[...name(f.exportName), 0x00, ...u32(i)]]));
   const codeSection = vector(funcs.map((f) => {
     const code = [...localGroups(f.locals), ...assembleBody(f, funcIndex, globalIndex), 0x0b];
@@ -168,7 +173,11 @@ function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<
     } else if (word === "i32.const") {
       out.push(0x41, ...s32(Number(body[++i])));
     } else if (word === "i64.const") {
-      out.push(0x42, ...s64(BigInt(body[++i] as string)));
+      out.push(0x42, ...s64(BigInt.asIntN(64, BigInt(body[++i] as string)))); // 0x8000… and above: as signed
+    } else if (word === "f64.const") {
+      const value = Number(body[++i]);
+      if (Number.isNaN(value)) fail(`bad f64 ${String(body[i])}`);
+      out.push(...f64(value));
     } else if (word in MEMORY) {
       const next = body[i + 1];
       const offset = typeof next === "string" && next.startsWith("offset=") ? Number(body[++i]!.slice(7)) : 0;
@@ -220,6 +229,13 @@ function u32(value: number): number[] {
     out.push(byte);
   } while (value !== 0);
   return out;
+}
+
+/** \`f64.const\` and its 8 bytes, little-endian. */
+function f64(value: number): number[] {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setFloat64(0, value, true);
+  return [0x44, ...bytes];
 }
 
 function s32(value: number): number[] {

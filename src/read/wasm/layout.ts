@@ -1,0 +1,58 @@
+import { F } from "../fields.ts";
+
+/**
+ * The scanner's memory, by byte address. Line positions are relative to the data
+ * area: every load of line bytes carries `offset=DATA`.
+ */
+export const LAYOUT = {
+  /** Key hash table: slot + 1 per entry, 0 when empty (256 entries). */
+  table: 0,
+  /** Key bytes of table entry i at `keys + 32 i`: its length, then the bytes. */
+  keys: 256,
+  /** 1 for each hexadecimal digit byte. */
+  hex: 8448,
+  /** 1 for each byte that may follow a backslash (other than u). */
+  escape: 8704,
+  /** Slots: kind (u8), flag (u8), start (i32), end (i32). */
+  kind: 8960,
+  flag: 8992,
+  start: 9024,
+  end: 9120,
+  /** Open brackets of the container being skipped, one byte per depth. */
+  stack: 9216,
+  maxDepth: 512,
+  /** Powers of ten 10^0 … 10^22 (f64), then each number slot's value (f64). */
+  pow10: 9728,
+  value: 9920,
+  /** Per slot: which intern cache its strings go to (0: none, else table + 1). */
+  slotTable: 10112,
+  /** Per slot (i32): the cached id of its string, -1 when not cached; the cache entry it is in, -1 when none. */
+  id: 10144,
+  entry: 10240,
+  /** The intern cache: entries of four i32 (hash, arena offset, length | table << 24, id; id -1 until known). */
+  cache: 65536,
+  cacheEntries: 4096,
+  /** Entries kept at most (half full, so probes stay short), and the arena of their bytes. */
+  cacheLimit: 2048,
+  arena: 131072,
+  arenaSize: 65536,
+  /** The line bytes. */
+  data: 196608,
+  /** Bytes readable after the data's last byte (a key compared 32 bytes at a time). */
+  padding: 32,
+} as const;
+
+/** The data area's offset, for the text of loads of line bytes. */
+export const D = LAYOUT.data;
+
+/** Past blanks at $p: a call only when the byte there is one (or below: a newline returns at once). */
+export const space = `local.get $p i32.load8_u offset=${D} i32.const 32 i32.le_u
+    if
+      local.get $p call $skipSpace local.set $p
+    end`;
+
+/** True (1) when the byte on the stack is a digit. */
+export const isDigit = `i32.const 48 i32.sub i32.const 10 i32.lt_u`;
+
+/** The number slots whose value the scanner reads (bits by slot): those every record needs. */
+export const PARSED_NUMBERS = (1 << F.index) | (1 << F.duration) | (1 << F.duration_ms);

@@ -1,0 +1,248 @@
+import { D, isDigit, LAYOUT, space } from "./layout.ts";
+
+/**
+ * Validating skippers of JSON values (NaN and infinities allowed), building nothing: each
+ * takes the position of a value's first byte (of a string: just after its opening quote)
+ * and returns the position after it, or -1 when it is not valid JSON. No loop needs a
+ * bound: each stops at a newline, and the reader keeps one after the bytes. Strings and
+ * digits go 16 bytes at a time (SIMD).
+ */
+export const SKIP_VALUES = `
+(func $skipSpace (param $p i32) (result i32) (local $c i32)
+  loop $more
+    local.get $p i32.load8_u offset=${D} local.tee $c
+    i32.const 32 i32.eq
+    local.get $c i32.const 9 i32.eq i32.or
+    local.get $c i32.const 13 i32.eq i32.or
+    if
+      local.get $p i32.const 1 i32.add local.set $p
+      br $more
+    end
+  end
+  local.get $p)
+
+;; From just after an opening quote to just after the closing one; sets $escaped.
+(func $skipString (param $p i32) (result i32) (local $v v128) (local $m i32) (local $c i32) (local $e i32)
+  i32.const 0 global.set $escaped
+  loop $stride
+    local.get $p v128.load offset=${D} local.tee $v
+    i32.const 34 i8x16.splat i8x16.eq
+    local.get $v i32.const 92 i8x16.splat i8x16.eq v128.or
+    local.get $v i32.const 32 i8x16.splat i8x16.lt_u v128.or
+    i8x16.bitmask local.tee $m
+    i32.eqz
+    if
+      local.get $p i32.const 16 i32.add local.set $p
+      br $stride
+    end
+    local.get $p local.get $m i32.ctz i32.add local.tee $p
+    i32.load8_u offset=${D} local.tee $c
+    i32.const 34 i32.eq
+    if
+      local.get $p i32.const 1 i32.add return
+    end
+    local.get $c i32.const 92 i32.ne
+    if
+      i32.const -1 return ;; a control byte (a newline ends the line)
+    end
+    i32.const 1 global.set $escaped
+    local.get $p i32.load8_u offset=${D + 1} local.tee $e
+    i32.const 117 i32.eq
+    if
+      local.get $p i32.load8_u offset=${D + 2} i32.load8_u offset=${LAYOUT.hex}
+      local.get $p i32.load8_u offset=${D + 3} i32.load8_u offset=${LAYOUT.hex} i32.and
+      local.get $p i32.load8_u offset=${D + 4} i32.load8_u offset=${LAYOUT.hex} i32.and
+      local.get $p i32.load8_u offset=${D + 5} i32.load8_u offset=${LAYOUT.hex} i32.and
+      i32.eqz
+      if
+        i32.const -1 return
+      end
+      local.get $p i32.const 6 i32.add local.set $p
+      br $stride
+    end
+    local.get $e i32.load8_u offset=${LAYOUT.escape} i32.eqz
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 2 i32.add local.set $p
+    br $stride
+  end
+  unreachable)
+
+;; The first position from p that is not a digit, 16 bytes at a time.
+(func $skipDigits (param $p i32) (result i32) (local $m i32)
+  loop $stride
+    local.get $p v128.load offset=${D}
+    i32.const 48 i8x16.splat i8x16.sub i32.const 10 i8x16.splat i8x16.lt_u
+    i8x16.bitmask i32.const 0xffff i32.xor local.tee $m
+    i32.eqz
+    if
+      local.get $p i32.const 16 i32.add local.set $p
+      br $stride
+    end
+  end
+  local.get $p local.get $m i32.ctz i32.add)
+
+;; A number or one of true, false, null, NaN, Infinity, -Infinity.
+(func $skipScalar (param $p i32) (result i32) (local $c i32)
+  local.get $p i32.load8_u offset=${D} local.tee $c
+  i32.const 116 i32.eq
+  if
+    local.get $p i32.load offset=${D} i32.const 0x65757274 i32.eq ;; "true"
+    if (result i32) local.get $p i32.const 4 i32.add else i32.const -1 end
+    return
+  end
+  local.get $c i32.const 102 i32.eq
+  if
+    local.get $p i32.load offset=${D + 1} i32.const 0x65736c61 i32.eq ;; "alse"
+    if (result i32) local.get $p i32.const 5 i32.add else i32.const -1 end
+    return
+  end
+  local.get $c i32.const 110 i32.eq
+  if
+    local.get $p i32.load offset=${D} i32.const 0x6c6c756e i32.eq ;; "null"
+    if (result i32) local.get $p i32.const 4 i32.add else i32.const -1 end
+    return
+  end
+  local.get $c i32.const 78 i32.eq
+  if
+    local.get $p i32.load16_u offset=${D + 1} i32.const 0x4e61 i32.eq ;; "aN"
+    if (result i32) local.get $p i32.const 3 i32.add else i32.const -1 end
+    return
+  end
+  local.get $c i32.const 45 i32.eq
+  if
+    local.get $p i32.const 1 i32.add local.tee $p
+    i32.load8_u offset=${D} local.set $c
+  end
+  local.get $c i32.const 73 i32.eq
+  if
+    local.get $p i64.load offset=${D} i64.const 0x7974696e69666e49 i64.eq ;; "Infinity"
+    if (result i32) local.get $p i32.const 8 i32.add else i32.const -1 end
+    return
+  end
+  local.get $c i32.const 48 i32.eq
+  if
+    local.get $p i32.const 1 i32.add local.set $p
+  else
+    local.get $c i32.const 49 i32.sub i32.const 9 i32.lt_u i32.eqz
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 1 i32.add call $skipDigits local.set $p
+  end
+  local.get $p i32.load8_u offset=${D} i32.const 46 i32.eq
+  if
+    local.get $p i32.load8_u offset=${D + 1} ${isDigit} i32.eqz
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 2 i32.add call $skipDigits local.set $p
+  end
+  local.get $p i32.load8_u offset=${D} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
+  if
+    local.get $p i32.const 1 i32.add local.tee $p
+    i32.load8_u offset=${D} local.tee $c
+    i32.const 43 i32.eq local.get $c i32.const 45 i32.eq i32.or
+    if
+      local.get $p i32.const 1 i32.add local.set $p
+    end
+    local.get $p i32.load8_u offset=${D} ${isDigit} i32.eqz
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 1 i32.add call $skipDigits local.set $p
+  end
+  local.get $p)
+
+;; An object key with its colon, from its opening quote to the value's first byte.
+(func $skipKey (param $p i32) (result i32)
+  local.get $p i32.load8_u offset=${D} i32.const 34 i32.ne
+  if
+    i32.const -1 return
+  end
+  local.get $p i32.const 1 i32.add call $skipString local.tee $p
+  i32.const 0 i32.lt_s
+  if
+    i32.const -1 return
+  end
+  local.get $p local.set $p ${space} local.get $p
+  i32.load8_u offset=${D} i32.const 58 i32.ne
+  if
+    i32.const -1 return
+  end
+  local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p)
+
+;; A whole object or array from its opening bracket, validated without recursion.
+(func $skipContainer (param $p i32) (result i32) (local $depth i32) (local $c i32) (local $open i32)
+  loop $value ;; p is at a value
+    block $after
+      local.get $p i32.load8_u offset=${D} local.tee $c
+      i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
+      if
+        local.get $depth i32.const ${LAYOUT.maxDepth} i32.eq
+        if
+          i32.const -1 return
+        end
+        local.get $depth local.get $c i32.store8 offset=${LAYOUT.stack}
+        local.get $depth i32.const 1 i32.add local.set $depth
+        local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
+        i32.load8_u offset=${D} local.get $c i32.const 2 i32.add i32.eq ;; } is { + 2, ] is [ + 2
+        if
+          local.get $p i32.const 1 i32.add local.set $p
+          local.get $depth i32.const 1 i32.sub local.set $depth
+          br $after
+        end
+        local.get $c i32.const 123 i32.eq
+        if
+          local.get $p call $skipKey local.tee $p
+          i32.const 0 i32.lt_s
+          if
+            i32.const -1 return
+          end
+        end
+        br $value
+      end
+      local.get $c i32.const 34 i32.eq
+      if (result i32)
+        local.get $p i32.const 1 i32.add call $skipString
+      else
+        local.get $p call $skipScalar
+      end
+      local.tee $p i32.const 0 i32.lt_s
+      if
+        i32.const -1 return
+      end
+    end
+    loop $close ;; p is after a value: close what ends here, then find the next value
+      local.get $depth i32.eqz
+      if
+        local.get $p return
+      end
+      local.get $p local.set $p ${space} local.get $p
+      i32.load8_u offset=${D} local.tee $c
+      local.get $depth i32.const 1 i32.sub i32.load8_u offset=${LAYOUT.stack} local.set $open
+      i32.const 44 i32.eq
+      if
+        local.get $p i32.const 1 i32.add local.set $p ${space}
+        local.get $open i32.const 123 i32.eq
+        if
+          local.get $p call $skipKey local.tee $p
+          i32.const 0 i32.lt_s
+          if
+            i32.const -1 return
+          end
+        end
+        br $value
+      end
+      local.get $c local.get $open i32.const 2 i32.add i32.ne
+      if
+        i32.const -1 return
+      end
+      local.get $p i32.const 1 i32.add local.set $p
+      local.get $depth i32.const 1 i32.sub local.set $depth
+      br $close
+    end
+  end
+  unreachable)
+`;

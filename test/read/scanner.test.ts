@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { F, KIND } from "../../src/read/fields.ts";
+import { RecordScanner } from "../../src/read/scanner.ts";
+import { prng } from "../helpers/gen_lines.ts";
+
+const encoder = new TextEncoder();
+
+/** Scans one line (bytes after its newline are junk, as in a reused buffer): the scanner's result. */
+function scanLine(scanner: RecordScanner, line: string): number {
+  const bytes = encoder.encode(line + "\n");
+  scanner.data.fill(97); // 'a': whatever a stride reads past the newline must not matter
+  scanner.data.set(bytes);
+  return scanner.scan(0);
+}
+
+/** A random string body: plain bytes, escapes (good and bad), raw control bytes, non-ASCII. */
+function stringBody(r: () => number): string {
+  const pieces = ["a", "b", "é", "日", "😀", " ", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\uD83D\\uDE00", "\\x", "\\ug234", "\\u1g34", "\\u12g4", "\\u123g", "\t", "\u0001"];
+  const weights = [8, 8, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.2];
+  const total = weights.reduce((a, b) => a + b, 0);
+  let text = "";
+  const length = Math.floor(r() * 40);
+  for (let i = 0; i < length; i++) {
+    let pick = r() * total;
+    let k = 0;
+    while (pick >= weights[k]!) pick -= weights[k++]!;
+    text += pieces[k];
+  }
+  return text;
+}
+
+test("strings of every length, with escapes anywhere: the scanner ends them where JSON.parse does", () => {
+  const scanner = new RecordScanner(4096);
+  const r = prng(11);
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < 3000; i++) {
+    const body = stringBody(r);
+    const line = `{"name":"${body}","index":1}`;
+    let parses = true;
+    try {
+      JSON.parse(line);
+    } catch {
+      parses = false;
+    }
+    const end = scanLine(scanner, line);
+    if (!parses) {
+      assert.equal(end, -1, line);
+      invalid++;
+      continue;
+    }
+    valid++;
+    assert.equal(end, encoder.encode(line).length, line);
+    const { kind, start, end: valueEnd, flag } = scanner.slots;
+    assert.equal(kind[F.name], KIND.string, line);
+    assert.equal(start[F.name], 9, line);
+    assert.equal(valueEnd[F.name], 9 + encoder.encode(body).length, line);
+    assert.equal(flag[F.name], body.includes("\\") ? 1 : 0, line);
+  }
+  assert.ok(valid > 1000 && invalid > 200, `${valid} valid, ${invalid} invalid: both must be exercised`);
+});
+
+/** A random decimal: up to 21 digits, a point anywhere, zeros after a leading point, a sign. */
+function decimal(r: () => number): string {
+  const digits = 1 + Math.floor(r() * 21);
+  let text = String(1 + Math.floor(r() * 9));
+  for (let i = 1; i < digits; i++) text += String(Math.floor(r() * 10));
+  const point = Math.floor(r() * (digits + 1));
+  if (point < digits) text = text.slice(0, point) + "." + text.slice(point);
+  if (text.startsWith(".")) text = "0." + (r() < 0.5 ? "000" : "") + text.slice(1);
+  return (r() < 0.3 ? "-" : "") + text;
+}
+
+test("numbers: an index's and a duration's value is Number()'s, read by the scanner for most", () => {
+  const scanner = new RecordScanner(4096);
+  const r = prng(12);
+  let read = 0;
+  const count = 20000;
+  for (let i = 0; i < count; i++) {
+    const text = decimal(r);
+    assert.ok(scanLine(scanner, `{"name":"a","duration":${text},"index":${i}}`) > 0, text);
+    assert.equal(scanner.slots.kind[F.duration], KIND.number);
+    assert.equal(scanner.slots.flag[F.index], 0);
+    assert.equal(scanner.slots.value[F.index], i);
+    if (scanner.slots.flag[F.duration] === 0) {
+      assert.ok(Object.is(scanner.slots.value[F.duration], Number(text)), `${text}: ${scanner.slots.value[F.duration]} is not ${Number(text)}`);
+      read++;
+    }
+  }
+  // More than 19 digits, and a hair from a midpoint, are left to number.ts: a few.
+  assert.ok(read > count * 0.85, `only ${read} of ${count} read by the scanner`);
+  for (const text of ["1.5e3", "NaN", "-Infinity", "1E-7"]) {
+    scanLine(scanner, `{"name":"a","duration":${text}}`);
+    assert.equal(scanner.slots.flag[F.duration], 1, `${text} is left to number.ts`);
+  }
+  scanLine(scanner, `{"name":"a","start_time":12.5}`);
+  assert.equal(scanner.slots.flag[F.start_time], 1, "times are read when a record needs them");
+});
+
+test("intern cache: a string's id comes back once the reader gave it, per table", () => {
+  const scanner = new RecordScanner(4096);
+  const { slots } = scanner;
+  scanLine(scanner, `{"name":"fetch_users","status":"OK","run_id":"fetch_users"}`);
+  assert.deepEqual([slots.id[F.name], slots.id[F.status], slots.id[F.run_id]], [-1, -1, -1]);
+  slots.cacheId(F.name, 7);
+  slots.cacheId(F.status, 1);
+  scanLine(scanner, `{"run_id":"fetch_users","name":"fetch_users","status":"OK"}`);
+  assert.equal(slots.id[F.name], 7);
+  assert.equal(slots.id[F.status], 1);
+  assert.equal(slots.id[F.run_id], -1, "a run id is not a name");
+  slots.cacheId(F.run_id, 3);
+  scanLine(scanner, `{"action":"fetch_users","session_id":"fetch_users"}`);
+  assert.deepEqual([slots.id[F.action], slots.id[F.session_id]], [7, 3], "aliases share their table");
+  // Alike in length, first and last 8 bytes: told apart by the comparison.
+  scanLine(scanner, `{"name":"abcdefgh_X_12345678"}`);
+  slots.cacheId(F.name, 20);
+  scanLine(scanner, `{"name":"abcdefgh_Y_12345678"}`);
+  assert.equal(slots.id[F.name], -1);
+  slots.cacheId(F.name, 21);
+  scanLine(scanner, `{"name":"abcdefgh_X_12345678"}`);
+  assert.equal(slots.id[F.name], 20);
+  scanLine(scanner, `{"name":"fetch"}`); // a prefix of a cached name
+  assert.equal(slots.id[F.name], -1);
+});
+
+test("intern cache: once full, strings are left to the reader (id and entry -1)", () => {
+  const scanner = new RecordScanner(4096);
+  const { slots } = scanner;
+  let kept = 0;
+  for (let i = 0; i < 3000; i++) {
+    scanLine(scanner, `{"name":"action_number_${i}"}`);
+    assert.equal(slots.id[F.name], -1);
+    if (slots.entry[F.name]! >= 0) {
+      kept++;
+      slots.cacheId(F.name, i);
+    }
+  }
+  assert.ok(kept >= 1000 && kept < 3000, `${kept} kept`);
+  scanLine(scanner, `{"name":"action_number_5"}`);
+  assert.equal(slots.id[F.name], 5);
+  scanLine(scanner, `{"name":"action_number_2999"}`);
+  assert.deepEqual([slots.id[F.name], slots.entry[F.name]], [-1, -1]);
+});
+
+test("grow keeps the bytes read and the slots' views", () => {
+  const scanner = new RecordScanner(64);
+  const line = `{"name":"x","index":5}`;
+  scanLine(scanner, line);
+  const data = scanner.grow(1 << 20);
+  assert.equal(data, scanner.data);
+  assert.equal(data.length, 1 << 20);
+  assert.equal(new TextDecoder().decode(data.subarray(0, line.length)), line);
+  const long = `{"name":"${"y".repeat(500_000)}","index":6}`;
+  assert.equal(scanLine(scanner, long), long.length);
+  assert.equal(scanner.slots.end[F.name], 9 + 500_000);
+  assert.equal(scanner.slots.value[F.index], 6);
+});
