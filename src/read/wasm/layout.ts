@@ -51,6 +51,45 @@ export const space = `local.get $p i32.load8_u offset=${D} i32.const 32 i32.le_u
       local.get $p call $skipSpace local.set $p
     end`;
 
+/**
+ * Past the string whose opening quote is just before $p, to just after its closing quote
+ * (sets $escaped; returns -1 from the function when the string is not valid). Inline
+ * when it closes within 16 bytes without an escape, which most keys and many values do;
+ * else by a call of $skipString. Needs locals $v (v128), $m and $q.
+ */
+export const skipString = `local.get $p v128.load offset=${D} local.tee $v
+    i32.const 34 i8x16.splat i8x16.eq
+    local.get $v i32.const 92 i8x16.splat i8x16.eq v128.or
+    local.get $v i32.const 32 i8x16.splat i8x16.lt_u v128.or
+    i8x16.bitmask local.tee $m
+    if (result i32)
+      local.get $p local.get $m i32.ctz i32.add local.tee $q i32.load8_u offset=${D} i32.const 34 i32.eq
+    else
+      i32.const 0
+    end
+    if
+      local.get $q i32.const 1 i32.add local.set $p
+      i32.const 0 global.set $escaped
+    else
+      local.get $p call $skipString local.tee $p i32.const 0 i32.lt_s
+      if
+        i32.const -1 return
+      end
+    end`;
+
+/** Past the digits at $p, 16 bytes at a time. Needs local $m. */
+export const skipDigits = `loop $digits
+      local.get $p v128.load offset=${D}
+      i32.const 48 i8x16.splat i8x16.sub i32.const 10 i8x16.splat i8x16.lt_u
+      i8x16.bitmask i32.const 0xffff i32.xor local.tee $m
+      i32.eqz
+      if
+        local.get $p i32.const 16 i32.add local.set $p
+        br $digits
+      end
+    end
+    local.get $p local.get $m i32.ctz i32.add local.set $p`;
+
 /** True (1) when the byte on the stack is a digit. */
 export const isDigit = `i32.const 48 i32.sub i32.const 10 i32.lt_u`;
 

@@ -1,5 +1,5 @@
 import { F, KIND } from "../fields.ts";
-import { D, LAYOUT, PARSED_NUMBERS, space } from "./layout.ts";
+import { D, LAYOUT, PARSED_NUMBERS, skipString, space } from "./layout.ts";
 
 /**
  * The walk of one line's top-level object: each key looked up among the indexed ones,
@@ -61,12 +61,12 @@ export const RECORD = `
 ;; Records a value in a slot (nothing for -1, a key exechist does not index); the value of
 ;; an index or a duration too, its flag set when that is left to number.ts (as for times,
 ;; read only when a record needs them); a string's cached id.
-(func $store (param $slot i32) (param $c i32) (param $start i32) (param $end i32) (param $flag i32) (local $kind i32)
+(func $store (param $slot i32) (param $kind i32) (param $start i32) (param $end i32) (param $flag i32)
   local.get $slot i32.const 0 i32.lt_s
   if
     return
   end
-  local.get $slot local.get $c call $kindOf local.tee $kind i32.store8 offset=${LAYOUT.kind}
+  local.get $slot local.get $kind i32.store8 offset=${LAYOUT.kind}
   local.get $kind i32.const ${KIND.number} i32.eq
   if
     i32.const 1 local.set $flag
@@ -134,7 +134,7 @@ export const RECORD = `
     end
     local.get $isIgnore
     if
-      i32.const ${F.nested_ignore} local.get $c local.get $valueStart local.get $p i32.const 0 call $store
+      i32.const ${F.nested_ignore} local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
     end
     local.get $p local.set $p ${space} local.get $p
     i32.load8_u offset=${D} local.tee $c
@@ -153,6 +153,7 @@ export const RECORD = `
 ;; and returns the position of the newline that ends it, or -1 when the scanner cannot
 ;; decide (escaped keys, deep nesting, anything but one valid object and blanks).
 (func $scanRecord (export "scanRecord") (param $p i32) (result i32) (local $slot i32) (local $keyStart i32) (local $valueStart i32) (local $c i32)
+    (local $v v128) (local $m i32) (local $q i32)
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=0
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=8
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=16
@@ -166,9 +167,9 @@ export const RECORD = `
     if
       i32.const -1 return
     end
-    local.get $p i32.const 1 i32.add local.tee $keyStart
-    call $skipString local.tee $p
-    i32.const 0 i32.lt_s global.get $escaped i32.or
+    local.get $p i32.const 1 i32.add local.tee $keyStart local.set $p
+    ${skipString}
+    global.get $escaped
     if
       i32.const -1 return ;; an escaped key: the full parse decodes it
     end
@@ -182,12 +183,9 @@ export const RECORD = `
     i32.load8_u offset=${D} local.tee $c
     i32.const 34 i32.eq
     if
-      local.get $p i32.const 1 i32.add call $skipString local.tee $p
-      i32.const 0 i32.lt_s
-      if
-        i32.const -1 return
-      end
-      local.get $slot local.get $c local.get $valueStart i32.const 1 i32.add local.get $p i32.const 1 i32.sub
+      local.get $p i32.const 1 i32.add local.set $p
+      ${skipString}
+      local.get $slot i32.const ${KIND.string} local.get $valueStart i32.const 1 i32.add local.get $p i32.const 1 i32.sub
       global.get $escaped call $store
     else
       local.get $c i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
@@ -202,7 +200,9 @@ export const RECORD = `
         if
           i32.const -1 return
         end
-        local.get $slot local.get $c local.get $valueStart local.get $p
+        local.get $slot
+        local.get $c i32.const 123 i32.eq if (result i32) i32.const ${KIND.object} else i32.const ${KIND.array} end
+        local.get $valueStart local.get $p
         local.get $valueStart i32.const 1 i32.add call $skipSpace local.get $p i32.const 1 i32.sub i32.ne
         call $store
       else
@@ -211,7 +211,7 @@ export const RECORD = `
         if
           i32.const -1 return
         end
-        local.get $slot local.get $c local.get $valueStart local.get $p i32.const 0 call $store
+        local.get $slot local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
       end
     end
     local.get $p local.set $p ${space} local.get $p

@@ -1,4 +1,4 @@
-import { D, isDigit, LAYOUT, space } from "./layout.ts";
+import { D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
 
 /**
  * Validating skippers of JSON values (NaN and infinities allowed), building nothing: each
@@ -69,22 +69,8 @@ export const SKIP_VALUES = `
   end
   unreachable)
 
-;; The first position from p that is not a digit, 16 bytes at a time.
-(func $skipDigits (param $p i32) (result i32) (local $m i32)
-  loop $stride
-    local.get $p v128.load offset=${D}
-    i32.const 48 i8x16.splat i8x16.sub i32.const 10 i8x16.splat i8x16.lt_u
-    i8x16.bitmask i32.const 0xffff i32.xor local.tee $m
-    i32.eqz
-    if
-      local.get $p i32.const 16 i32.add local.set $p
-      br $stride
-    end
-  end
-  local.get $p local.get $m i32.ctz i32.add)
-
 ;; A number or one of true, false, null, NaN, Infinity, -Infinity.
-(func $skipScalar (param $p i32) (result i32) (local $c i32)
+(func $skipScalar (param $p i32) (result i32) (local $c i32) (local $m i32)
   local.get $p i32.load8_u offset=${D} local.tee $c
   i32.const 116 i32.eq
   if
@@ -129,7 +115,7 @@ export const SKIP_VALUES = `
     if
       i32.const -1 return
     end
-    local.get $p i32.const 1 i32.add call $skipDigits local.set $p
+    local.get $p i32.const 1 i32.add local.set $p ${skipDigits}
   end
   local.get $p i32.load8_u offset=${D} i32.const 46 i32.eq
   if
@@ -137,7 +123,7 @@ export const SKIP_VALUES = `
     if
       i32.const -1 return
     end
-    local.get $p i32.const 2 i32.add call $skipDigits local.set $p
+    local.get $p i32.const 2 i32.add local.set $p ${skipDigits}
   end
   local.get $p i32.load8_u offset=${D} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
   if
@@ -151,22 +137,19 @@ export const SKIP_VALUES = `
     if
       i32.const -1 return
     end
-    local.get $p i32.const 1 i32.add call $skipDigits local.set $p
+    local.get $p i32.const 1 i32.add local.set $p ${skipDigits}
   end
   local.get $p)
 
 ;; An object key with its colon, from its opening quote to the value's first byte.
-(func $skipKey (param $p i32) (result i32)
+(func $skipKey (param $p i32) (result i32) (local $v v128) (local $m i32) (local $q i32)
   local.get $p i32.load8_u offset=${D} i32.const 34 i32.ne
   if
     i32.const -1 return
   end
-  local.get $p i32.const 1 i32.add call $skipString local.tee $p
-  i32.const 0 i32.lt_s
-  if
-    i32.const -1 return
-  end
-  local.get $p local.set $p ${space} local.get $p
+  local.get $p i32.const 1 i32.add local.set $p
+  ${skipString}
+  ${space} local.get $p
   i32.load8_u offset=${D} i32.const 58 i32.ne
   if
     i32.const -1 return
@@ -175,6 +158,7 @@ export const SKIP_VALUES = `
 
 ;; A whole object or array from its opening bracket, validated without recursion.
 (func $skipContainer (param $p i32) (result i32) (local $depth i32) (local $c i32) (local $open i32)
+    (local $v v128) (local $m i32) (local $q i32)
   loop $value ;; p is at a value
     block $after
       local.get $p i32.load8_u offset=${D} local.tee $c
@@ -204,14 +188,14 @@ export const SKIP_VALUES = `
         br $value
       end
       local.get $c i32.const 34 i32.eq
-      if (result i32)
-        local.get $p i32.const 1 i32.add call $skipString
-      else
-        local.get $p call $skipScalar
-      end
-      local.tee $p i32.const 0 i32.lt_s
       if
-        i32.const -1 return
+        local.get $p i32.const 1 i32.add local.set $p
+        ${skipString}
+      else
+        local.get $p call $skipScalar local.tee $p i32.const 0 i32.lt_s
+        if
+          i32.const -1 return
+        end
       end
     end
     loop $close ;; p is after a value: close what ends here, then find the next value
