@@ -203,6 +203,11 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   let ok = false;
   if (k === KIND.number) ok = classifyTimeNumber(numberIn(b, slots, slot), reading);
   else if (k === KIND.string) {
+    if (slots.flag[slot] === 0 && slots.clock[slot] !== 0) { // read by the scanner
+      reading.clock = slots.clock[slot] as Clock;
+      reading.micros = slots.value[slot]!;
+      return null;
+    }
     ok = slots.flag[slot] ? parseTimeString(decodeString(b, start, end), reading) : parseTimeBytes(b, start, end, reading);
   }
   if (ok) return null;

@@ -53,6 +53,7 @@ export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
     slots.flag[slot] = flag;
     slots.id[slot] = -1; // not from the scanner's cache
     slots.entry[slot] = -1;
+    slots.clock[slot] = 0;
   }
   return bytes;
 }

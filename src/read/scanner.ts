@@ -2,6 +2,7 @@ import { assembleModule } from "../wasm/assemble.ts";
 import { F, FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
 import { POW10 } from "./number.ts";
 import { INTERN_CACHE } from "./wasm/intern_cache.ts";
+import { ISO_TIME } from "./wasm/iso_time.ts";
 import { LAYOUT } from "./wasm/layout.ts";
 import { NUMBERS } from "./wasm/numbers.ts";
 import { RECORD } from "./wasm/record.ts";
@@ -18,8 +19,10 @@ export class Slots {
   end!: Int32Array;
   /** 1 when a string holds escapes, an object/array is non-empty, or a number's value is not in {@link value}. */
   flag!: Uint8Array;
-  /** A number's value, when its kind is a number and its flag 0. */
+  /** A number's value, when its kind is a number and its flag 0; an ISO time's micros, when its clock is not 0. */
   value!: Float64Array;
+  /** The clock of a time string the scanner read (flag 0), 0 when it left it to time.ts. */
+  clock!: Uint8Array;
   /** A string's id from the intern cache, -1 when it is not there (yet). */
   id!: Int32Array;
   /** The cache entry a string is in, -1 when none: where its id goes once known ({@link cacheId}). */
@@ -27,7 +30,7 @@ export class Slots {
   /** The cache's entries, four i32 each; the id is the fourth. Empty when there is no cache. */
   cache!: Int32Array;
 
-  constructor(memory = new ArrayBuffer(LAYOUT.entry + 4 * SLOT_COUNT)) {
+  constructor(memory = new ArrayBuffer(LAYOUT.clock + SLOT_COUNT)) {
     this.attach(memory);
   }
 
@@ -38,6 +41,7 @@ export class Slots {
     this.start = new Int32Array(memory, LAYOUT.start, SLOT_COUNT);
     this.end = new Int32Array(memory, LAYOUT.end, SLOT_COUNT);
     this.value = new Float64Array(memory, LAYOUT.value, SLOT_COUNT);
+    this.clock = new Uint8Array(memory, LAYOUT.clock, SLOT_COUNT);
     this.id = new Int32Array(memory, LAYOUT.id, SLOT_COUNT);
     this.entry = new Int32Array(memory, LAYOUT.entry, SLOT_COUNT);
     const cached = memory.byteLength >= LAYOUT.cache + 16 * LAYOUT.cacheEntries;
@@ -95,7 +99,7 @@ export class RecordScanner {
 
   constructor(capacity: number) {
     compiled ??= new WebAssembly.Module(assembleModule({
-      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + RECORD,
+      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + RECORD,
       globals: [
         { name: "$escaped", type: "i32" },
         { name: "$slow", type: "i32" },

@@ -14,7 +14,7 @@ const PLAIN: Record<string, number[]> = {
   "i32.eqz": [0x45], "i32.eq": [0x46], "i32.ne": [0x47], "i32.lt_s": [0x48], "i32.lt_u": [0x49],
   "i32.gt_s": [0x4a], "i32.gt_u": [0x4b], "i32.le_s": [0x4c], "i32.le_u": [0x4d], "i32.ge_s": [0x4e],
   "i32.ge_u": [0x4f], "i64.eq": [0x51], "i64.ne": [0x52], "i32.ctz": [0x68], "i32.add": [0x6a],
-  "i32.sub": [0x6b], "i32.mul": [0x6c], "i32.and": [0x71], "i32.or": [0x72], "i32.xor": [0x73],
+  "i32.sub": [0x6b], "i32.mul": [0x6c], "i32.div_u": [0x6e], "i32.rem_u": [0x70], "i32.and": [0x71], "i32.or": [0x72], "i32.xor": [0x73],
   "i32.shl": [0x74], "i32.shr_u": [0x76],
   "i8x16.splat": [0xfd, 0x0f], "i8x16.eq": [0xfd, 0x23], "i8x16.lt_u": [0xfd, 0x26], "i8x16.sub": [0xfd, 0x71], "v128.or": [0xfd, 0x50],
   "i8x16.bitmask": [0xfd, 0x64],
@@ -23,7 +23,7 @@ const PLAIN: Record<string, number[]> = {
   "i64.extend_i32_u": [0xad], "memory.copy": [0xfc, 0x0a, 0x00, 0x00],
   "f64.lt": [0x63], "f64.gt": [0x64], "f64.neg": [0x9a], "f64.floor": [0x9c], "f64.add": [0xa0],
   "f64.sub": [0xa1], "f64.mul": [0xa2], "f64.div": [0xa3], "f64.convert_i32_u": [0xb8],
-  "f64.convert_i64_u": [0xba], "i64.reinterpret_f64": [0xbd], "f64.reinterpret_i64": [0xbf],
+  "f64.convert_i64_s": [0xb9], "f64.convert_i64_u": [0xba], "i64.extend_i32_s": [0xac], "i64.reinterpret_f64": [0xbd], "f64.reinterpret_i64": [0xbf],
 };
 
 /** Memory instructions: opcode bytes, then `align offset` (align 0: data is unaligned). */

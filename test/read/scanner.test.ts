@@ -156,3 +156,48 @@ test("grow keeps the bytes read and the slots' views", () => {
   assert.equal(scanner.slots.end[F.name], 9 + 500_000);
   assert.equal(scanner.slots.value[F.index], 6);
 });
+
+/** A random time string: mostly valid ISO-8601 of every shape, some near-misses. */
+function isoTime(r: () => number): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const year = pick([0, 1, 1900, 1970, 2000, 2024, 2025, 2100, 9999]);
+  const month = 1 + Math.floor(r() * 13); // 13: not a month
+  const day = 1 + Math.floor(r() * 31); // past the month's end now and then
+  let text = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  if (r() < 0.9) {
+    text += pick(["T", "t", " ", "x"]) + `${pad(Math.floor(r() * 25))}:${pad(Math.floor(r() * 61))}`;
+    if (r() < 0.8) {
+      text += `:${pad(Math.floor(r() * 62))}`;
+      if (r() < 0.7) text += pick([".", ","]) + "0123456789987654321".slice(0, Math.floor(r() * 10));
+    }
+  }
+  return text + pick(["", "", "Z", "z", "+02:00", "-05:30", "+0530", "-11", "+24:00", "+01:60", "+1", "Zx", "+01:0"]);
+}
+
+test("ISO times: the scanner's reading is time.ts's, and the rest is left to it", async () => {
+  const { parseTimeBytes } = await import("../../src/read/time.ts");
+  const scanner = new RecordScanner(4096);
+  const r = prng(13);
+  let read = 0;
+  let valid = 0;
+  for (let i = 0; i < 20000; i++) {
+    const text = isoTime(r);
+    const slot = [F.start_wall, F.end_wall, F.timestamp, F.start, F.finished_at][i % 5]!;
+    const key = ["start_wall", "end_wall", "timestamp", "start", "finished_at"][i % 5];
+    scanLine(scanner, `{"name":"a","${key}":"${text}"}`);
+    const bytes = encoder.encode(text);
+    const expected = { clock: 0, micros: NaN };
+    const ok = parseTimeBytes(bytes, 0, bytes.length, expected as Parameters<typeof parseTimeBytes>[3]);
+    if (ok) valid++;
+    if (scanner.slots.clock[slot] === 0) continue;
+    read++;
+    assert.ok(ok, `${text}: read by the scanner, not by time.ts`);
+    assert.deepEqual([scanner.slots.clock[slot], scanner.slots.value[slot]], [expected.clock, expected.micros], text);
+  }
+  assert.ok(valid > 4000 && read > valid * 0.8, `${read} read by the scanner of ${valid} valid`);
+  scanLine(scanner, `{"name":"a","start_wall":"caf\\u00e9"}`);
+  assert.equal(scanner.slots.clock[F.start_wall], 0);
+  scanLine(scanner, `{"name":"a","status":"2025-03-01T08:03:56"}`);
+  assert.equal(scanner.slots.clock[F.status], 0, "only time slots");
+});

@@ -1,4 +1,4 @@
-import { F } from "../fields.ts";
+import { END_ALIASES, F, START_ALIASES } from "../fields.ts";
 
 /**
  * The scanner's memory, by byte address. Line positions are relative to the data
@@ -29,6 +29,8 @@ export const LAYOUT = {
   /** Per slot (i32): the cached id of its string, -1 when not cached; the cache entry it is in, -1 when none. */
   id: 10144,
   entry: 10240,
+  /** Per slot: the clock of an ISO time string the scanner read (its micros in value), 0 when it did not. */
+  clock: 10336,
   /** The intern cache: entries of four i32 (hash, arena offset, length | table << 24, id; id -1 until known). */
   cache: 65536,
   cacheEntries: 4096,
@@ -89,6 +91,9 @@ export const skipDigits = `loop $digits
       end
     end
     local.get $p local.get $m i32.ctz i32.add local.set $p`;
+
+/** The string slots the scanner reads ISO times of (bits by slot): every start and end alias. */
+export const TIME_SLOTS = [...START_ALIASES, ...END_ALIASES].reduce((bits, slot) => bits | (1 << slot), 0);
 
 /** True (1) when the byte on the stack is a digit. */
 export const isDigit = `i32.const 48 i32.sub i32.const 10 i32.lt_u`;

@@ -1,5 +1,5 @@
 import { F, KIND } from "../fields.ts";
-import { D, LAYOUT, PARSED_NUMBERS, skipString, space } from "./layout.ts";
+import { D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
 
 /**
  * The walk of one line's top-level object: each key looked up among the indexed ones,
@@ -60,7 +60,7 @@ export const RECORD = `
 
 ;; Records a value in a slot (nothing for -1, a key exechist does not index); the value of
 ;; an index or a duration too, its flag set when that is left to number.ts (as for times,
-;; read only when a record needs them); a string's cached id.
+;; read only when a record needs them); a string's cached id, an ISO time's micros.
 (func $store (param $slot i32) (param $kind i32) (param $start i32) (param $end i32) (param $flag i32)
   local.get $slot i32.const 0 i32.lt_s
   if
@@ -79,6 +79,10 @@ export const RECORD = `
   local.get $kind i32.const ${KIND.string} i32.eq local.get $flag i32.eqz i32.and
   if
     local.get $slot local.get $start local.get $end call $cacheLookup
+    i32.const ${TIME_SLOTS} local.get $slot i32.shr_u i32.const 1 i32.and
+    if
+      local.get $slot local.get $start local.get $end call $isoTime
+    end
   end
   local.get $slot local.get $flag i32.store8 offset=${LAYOUT.flag}
   local.get $slot i32.const 2 i32.shl local.get $start i32.store offset=${LAYOUT.start}
