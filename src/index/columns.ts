@@ -45,11 +45,11 @@ export const endClockOf = (flags: number): Clock => ((flags >> 2) & 3) as Clock;
 /** The record had no index of its own: its index is its position. */
 export const POSITION_INDEX_FLAG = 32;
 
-/** How {@link ColumnsBuilder.placeAtTail} maps another builder's ids into this one's. */
+/** How {@link ColumnsBuilder.placeAtTail} maps another builder's ids into this one's: by id, the new id. */
 export interface IdMaps {
-  name: (id: number) => number;
-  status: (code: number) => number;
-  run: (id: number) => number;
+  name: Uint32Array;
+  status: Uint32Array;
+  run: Uint32Array;
 }
 
 export const KEYS: ReadonlyArray<keyof Columns> = [
@@ -249,18 +249,12 @@ export class ColumnsBuilder {
       if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);
       (this.columns[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
-    for (let j = 0; j < size; j++) {
-      const i = base + j;
-      const status = maps.status(other.status[j]!);
-      const name = maps.name(other.name[j]!);
-      const run = maps.run(other.run[j]!);
-      const c = this.columns;
-      c.status[i] = status;
-      c.name[i] = name;
-      c.run[i] = run;
-      if (c.status[i] !== status) this.widen("status")[i] = status;
-      if (c.name[i] !== name) this.widen("name")[i] = name;
-      if (c.run[i] !== run) this.widen("run")[i] = run;
+    for (const key of ["status", "name", "run"] as const) {
+      const map = maps[key];
+      let top = 0;
+      for (let id = 0; id < map.length; id++) if (map[id]! > top) top = map[id]!;
+      if (top >= 2 ** (8 * this.columns[key].BYTES_PER_ELEMENT)) this.widen(key);
+      mapInto(this.columns[key], base, other[key], size, map);
     }
   }
 
@@ -293,4 +287,9 @@ export class ColumnsBuilder {
     for (const key of KEYS) columns[key] = this.columns[key].subarray(0, this.size);
     return columns as Columns;
   }
+}
+
+/** `to[at + j] = map[from[j]]` for the first `size` ids: a loop of its own, so it is optimised alone. */
+function mapInto(to: IdColumn, at: number, from: IdColumn, size: number, map: Uint32Array): void {
+  for (let j = 0; j < size; j++) to[at + j] = map[from[j]!]!;
 }

@@ -230,14 +230,15 @@ export class LogReader {
    * place. Only the part's counts and bad lines are kept: its columns can be dropped.
    */
   placePart(part: ReaderPart): void {
-    const names = part.names.map((name) => this.tables.names.intern(name));
-    const statuses = part.otherStatuses.map((status) => this.tables.statuses.intern(status));
-    const runs = part.runs.map((run) => this.tables.runs.intern(run));
-    this.builder.placeAtTail(part.columns, part.size, {
-      name: (id) => names[id]!,
-      status: (code) => (code < FIRST_OTHER_STATUS ? code : statuses[code - FIRST_OTHER_STATUS]!),
-      run: (id) => (id === 0 ? 0 : runs[id - 1]!),
-    });
+    const { names, statuses, runs } = this.tables;
+    const status = new Uint32Array(FIRST_OTHER_STATUS + part.otherStatuses.length);
+    for (let code = 0; code < status.length; code++) {
+      status[code] = code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!);
+    }
+    const run = new Uint32Array(part.runs.length + 1); // 0: no run
+    for (let id = 1; id < run.length; id++) run[id] = runs.intern(part.runs[id - 1]!);
+    const name = Uint32Array.from(part.names, (text) => names.intern(text));
+    this.builder.placeAtTail(part.columns, part.size, { name, status, run });
     this.placed.push({ ...part, columns: undefined });
   }
 

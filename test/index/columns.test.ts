@@ -68,7 +68,8 @@ test("parts placed at the tail widen the columns they need, before and after rec
   const main = new ColumnsBuilder(8);
   for (const row of front.slice(0, 20)) main.add(fieldsOf(row), row.line, row.offset);
   const mapName = (id: number) => (id === 7 ? BIG.name : id);
-  const maps = { name: mapName, status: (code: number) => code, run: (id: number) => id };
+  const identity = (n: number) => Uint32Array.from({ length: n }, (_, id) => id);
+  const maps = { name: Uint32Array.from({ length: 8 }, (_, id) => mapName(id)), status: identity(3), run: identity(2) };
   main.placeAtTail(build(partB).finish(), partB.length, maps); // the last part first
   main.placeAtTail(build(partA).finish(), partA.length, maps);
   for (const row of front.slice(20)) main.add(fieldsOf(row), row.line, row.offset);
