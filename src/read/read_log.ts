@@ -154,7 +154,9 @@ export class LogReader {
         const nl = this.scanner.scan(start);
         if (nl >= 0 && (nl < filled || eof)) {
           if (firstByte < 0) firstByte = 123;
-          this.add(normalizeSlots(buf, this.scanner.slots, this.tables, this.fields), sourceId, line, base + start);
+          const fields = this.fields;
+          const reason = this.scanner.fieldsInto(fields) ? null : normalizeSlots(buf, this.scanner.slots, this.tables, fields);
+          this.add(reason, sourceId, line, base + start);
           line++;
           start = nl + 1;
           continue;

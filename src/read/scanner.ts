@@ -1,9 +1,12 @@
 import { assembleModule } from "../wasm/assemble.ts";
 import { F, FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
+import type { RecordFields } from "./normalize.ts";
 import { POW10 } from "./number.ts";
+import type { Clock } from "./time.ts";
 import { INTERN_CACHE } from "./wasm/intern_cache.ts";
 import { ISO_TIME } from "./wasm/iso_time.ts";
 import { LAYOUT } from "./wasm/layout.ts";
+import { NORMALIZE } from "./wasm/normalize.ts";
 import { NUMBERS } from "./wasm/numbers.ts";
 import { RECORD } from "./wasm/record.ts";
 import { SKIP_VALUES } from "./wasm/skip_values.ts";
@@ -96,10 +99,14 @@ export class RecordScanner {
   /** The data area: line bytes, then a newline the caller writes as a sentinel. */
   data: Uint8Array;
   readonly slots: Slots;
+  /** The fields of a record the scanner normalised (see wasm/normalize.ts), as numbers, ids and bytes. */
+  private numbers!: Float64Array;
+  private ids!: Int32Array;
+  private bytes!: Uint8Array;
 
   constructor(capacity: number) {
     compiled ??= new WebAssembly.Module(assembleModule({
-      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + RECORD,
+      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD,
       globals: [
         { name: "$escaped", type: "i32" },
         { name: "$slow", type: "i32" },
@@ -115,6 +122,28 @@ export class RecordScanner {
     writeTables(new Uint8Array(this.memory.buffer));
     this.slots = new Slots(this.memory.buffer);
     this.data = this.view(capacity);
+  }
+
+  /**
+   * Copies the fields of the line just scanned into `out` when the scanner normalised
+   * them (the usual record); false when that is left to normalize.ts.
+   */
+  fieldsInto(out: RecordFields): boolean {
+    const bytes = this.bytes;
+    if (bytes[3] === 0) return false;
+    const numbers = this.numbers;
+    const ids = this.ids;
+    out.index = numbers[0]!;
+    out.start = numbers[1]!;
+    out.end = numbers[2]!;
+    out.duration = numbers[3]!;
+    out.nameId = ids[0]!;
+    out.status = ids[1]!;
+    out.runId = ids[2]!;
+    out.startClock = bytes[0] as Clock;
+    out.endClock = bytes[1] as Clock;
+    out.ignored = bytes[2] === 1;
+    return true;
   }
 
   /**
@@ -134,8 +163,13 @@ export class RecordScanner {
     return (this.data = this.view(capacity));
   }
 
+  /** The data area's view (and the fields' views, which a grown memory leaves stale). */
   private view(capacity: number): Uint8Array {
-    return new Uint8Array(this.memory.buffer, LAYOUT.data, capacity);
+    const buffer = this.memory.buffer;
+    this.numbers = new Float64Array(buffer, LAYOUT.fields, 4);
+    this.ids = new Int32Array(buffer, LAYOUT.fields + 32, 3);
+    this.bytes = new Uint8Array(buffer, LAYOUT.fields + 44, 4);
+    return new Uint8Array(buffer, LAYOUT.data, capacity);
   }
 }
 

@@ -21,7 +21,7 @@ const PLAIN: Record<string, number[]> = {
   "i64.eqz": [0x50], "i64.add": [0x7c], "i64.sub": [0x7d], "i64.mul": [0x7e], "i64.and": [0x83],
   "i64.or": [0x84], "i64.xor": [0x85], "i64.shl": [0x86], "i64.shr_u": [0x88], "i32.wrap_i64": [0xa7],
   "i64.extend_i32_u": [0xad], "memory.copy": [0xfc, 0x0a, 0x00, 0x00],
-  "f64.lt": [0x63], "f64.gt": [0x64], "f64.neg": [0x9a], "f64.floor": [0x9c], "f64.add": [0xa0],
+  "f64.eq": [0x61], "f64.lt": [0x63], "f64.gt": [0x64], "f64.le": [0x65], "f64.ge": [0x66], "f64.neg": [0x9a], "f64.floor": [0x9c], "f64.add": [0xa0],
   "f64.sub": [0xa1], "f64.mul": [0xa2], "f64.div": [0xa3], "f64.convert_i32_u": [0xb8],
   "f64.convert_i64_s": [0xb9], "f64.convert_i64_u": [0xba], "i64.extend_i32_s": [0xac], "i64.reinterpret_f64": [0xbd], "f64.reinterpret_i64": [0xbf],
 };
@@ -175,8 +175,9 @@ function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<
     } else if (word === "i64.const") {
       out.push(0x42, ...s64(BigInt.asIntN(64, BigInt(body[++i] as string)))); // 0x8000… and above: as signed
     } else if (word === "f64.const") {
-      const value = Number(body[++i]);
-      if (Number.isNaN(value)) fail(`bad f64 ${String(body[i])}`);
+      const text = body[++i];
+      const value = text === "nan" ? NaN : Number(text);
+      if (Number.isNaN(value) && text !== "nan") fail(`bad f64 ${String(text)}`);
       out.push(...f64(value));
     } else if (word in MEMORY) {
       const next = body[i + 1];

@@ -30,3 +30,39 @@ test("scanner agrees with the full parse on every fixture log", async () => {
     assert.deepEqual(columnsOf(registryOf([[file, bytes]])), columnsOf(registryOf([[file, bytes]], { scanner: false })), file);
   }
 });
+
+/** Falyx-like records, mostly of the usual kinds (which the scanner normalises itself), with the edge cases of each field. */
+function usualLine(r: () => number, i: number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const often = <T>(usual: T, others: readonly T[]): T => (r() < 0.7 ? usual : pick(others));
+  const fields: Array<[string, string | undefined]> = [
+    ["name", often(`"${pick(["fetch", "deploy", "sync_データ", "a"])}"`, [undefined, '""', "7", '"caf\\u00e9"'])],
+    ["action", pick([undefined, undefined, '"act"', '{"ignore_in_history": true}', '{"ignore_in_history": false}', "{}"])],
+    ["index", often(String(i), [undefined, "null", "-1", "1.5", '"3"', "9007199254740993", "9007199254741000", "-0", "12e2"])],
+    ["start_wall", often(`"2025-03-01T08:0${i % 10}:56.${i}"`, [undefined, "null", '"2025-03-01T08:03:56Z"', '"nope"', "1740816236"])],
+    ["end_wall", pick([undefined, undefined, '"2025-03-01T08:04:00+01:00"', '"2025-03-01 08:04:00"', "null"])],
+    ["start_time", pick([undefined, "57436.65465293452", "1740816236.5"])],
+    ["end_time", pick([undefined, "57456.98698835166", "1740816240", "57456.9e0", '"x"'])],
+    ["duration", often(String(r() * 10), [undefined, "null", '"1.5"', "NaN", "1e400", "-0.5"])],
+    ["duration_ms", pick([undefined, undefined, "1500", "2.5"])],
+    ["status", often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [undefined, "null", "1", '"O\\u004b"'])],
+    ["exception", pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"])],
+    ["run_id", often(`"run-${i % 3}"`, [undefined, "null", "42", '"r\\u0031"', "[]"])],
+    ["ignore_in_history", pick([undefined, undefined, "true", "false", "null", "1"])],
+  ];
+  const present = fields.filter(([, value]) => value !== undefined);
+  for (let k = present.length - 1; k > 0; k--) {
+    const j = Math.floor(r() * (k + 1));
+    [present[k], present[j]] = [present[j]!, present[k]!];
+  }
+  return `{${present.map(([key, value]) => `"${key}":${value}`).join(",")}}`;
+}
+
+test("scanner agrees with the full parse on Falyx-like records, normalised by the scanner or not", () => {
+  const r = prng(7);
+  const text = Array.from({ length: 4000 }, (_, i) => usualLine(r, i)).join("\n") + "\n";
+  const scanned = registryOf([["usual.jsonl", text]], { chunkSize: 4096 });
+  const parsed = registryOf([["usual.jsonl", text]], { scanner: false, chunkSize: 4096 });
+  assert.deepEqual(columnsOf(scanned), columnsOf(parsed));
+  assert.ok(scanned.size > 1000 && scanned.diagnostics.badLineCount > 200, `${scanned.size} good, ${scanned.diagnostics.badLineCount} bad`);
+});

@@ -31,6 +31,12 @@ export const LAYOUT = {
   entry: 10240,
   /** Per slot: the clock of an ISO time string the scanner read (its micros in value), 0 when it did not. */
   clock: 10336,
+  /**
+   * The record's fields when the scanner normalised it (wasm/normalize.ts): index, start,
+   * end, duration (f64); name, status, run (i32); start clock, end clock, ignored, and
+   * ok, 1 when these are the record's (u8).
+   */
+  fields: 10368,
   /** The intern cache: entries of four i32 (hash, arena offset, length | table << 24, id; id -1 until known). */
   cache: 65536,
   cacheEntries: 4096,

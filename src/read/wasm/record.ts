@@ -153,14 +153,16 @@ export const RECORD = `
   end
   unreachable)
 
-;; The line whose opening brace is at p: fills the slots (a repeated key: the last wins)
-;; and returns the position of the newline that ends it, or -1 when the scanner cannot
-;; decide (escaped keys, deep nesting, anything but one valid object and blanks).
+;; The line whose opening brace is at p: fills the slots (a repeated key: the last wins),
+;; normalises the record when it can, and returns the position of the newline that ends
+;; it, or -1 when the scanner cannot decide (escaped keys, deep nesting, anything but one
+;; valid object and blanks).
 (func $scanRecord (export "scanRecord") (param $p i32) (result i32) (local $slot i32) (local $keyStart i32) (local $valueStart i32) (local $c i32)
     (local $v v128) (local $m i32) (local $q i32)
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=0
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=8
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=16
+  i32.const 0 i32.const 0 i32.store8 offset=${LAYOUT.fields + 47} ;; not normalised (yet)
   local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
   i32.load8_u offset=${D} i32.const 125 i32.eq
   if
@@ -225,9 +227,16 @@ export const RECORD = `
       local.get $p i32.const 1 i32.add local.set $p ${space}
       br $member
     end
-    local.get $c i32.const 125 i32.eq
-    if (result i32) local.get $p i32.const 1 i32.add call $lineEnd else i32.const -1 end
-    return
+    local.get $c i32.const 125 i32.ne
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 1 i32.add call $lineEnd local.tee $p
+    i32.const 0 i32.ge_s
+    if
+      call $normalize
+    end
+    local.get $p return
   end
   unreachable)
 `;
