@@ -65,6 +65,31 @@ export class Slots {
 const PAGE = 65536;
 let compiled: WebAssembly.Module | undefined;
 
+/**
+ * The scanner's compiled module, to hand to worker threads: a module posted to a thread
+ * of the same process shares its compiled (and optimised) code, so a worker does not
+ * assemble and compile it again.
+ */
+export function scannerModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(assembleModule({
+    source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD,
+    globals: [
+      { name: "$escaped", type: "i32" },
+      { name: "$slow", type: "i32" },
+      { name: "$productError", type: "f64" },
+      { name: "$cacheCount", type: "i32" },
+      { name: "$arenaUsed", type: "i32" },
+    ],
+    minPages: 1,
+  }) as Uint8Array<ArrayBuffer>);
+  return compiled;
+}
+
+/** Takes the module another thread compiled (see {@link scannerModule}). */
+export function adoptScannerModule(module: WebAssembly.Module): void {
+  compiled = module;
+}
+
 /** The intern cache's table of each string slot: 1 names, 2 run ids, 3 statuses. */
 const SLOT_TABLES: ReadonlyArray<[number, number]> = [
   [F.name, 1], [F.action, 1], [F.action_name, 1], [F.run_id, 2], [F.session_id, 2], [F.status, 3],
@@ -105,19 +130,8 @@ export class RecordScanner {
   private bytes!: Uint8Array;
 
   constructor(capacity: number) {
-    compiled ??= new WebAssembly.Module(assembleModule({
-      source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD,
-      globals: [
-        { name: "$escaped", type: "i32" },
-        { name: "$slow", type: "i32" },
-        { name: "$productError", type: "f64" },
-        { name: "$cacheCount", type: "i32" },
-        { name: "$arenaUsed", type: "i32" },
-      ],
-      minPages: 1,
-    }) as Uint8Array<ArrayBuffer>);
     this.memory = new WebAssembly.Memory({ initial: pagesFor(capacity) });
-    const instance = new WebAssembly.Instance(compiled, { env: { memory: this.memory } });
+    const instance = new WebAssembly.Instance(scannerModule(), { env: { memory: this.memory } });
     this.scanRecord = instance.exports.scanRecord as (p: number) => number;
     writeTables(new Uint8Array(this.memory.buffer));
     this.slots = new Slots(this.memory.buffer);

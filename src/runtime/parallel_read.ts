@@ -2,6 +2,7 @@ import * as os from "node:os";
 import { setImmediate } from "node:timers";
 import { buffersOf } from "../index/columns.ts";
 import { LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
+import { scannerModule } from "../read/scanner.ts";
 import { chunkRange, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
 
@@ -56,7 +57,7 @@ export async function readParallel(
   const chunks = Math.ceil(size / chunkBytes);
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
-  const shape: ScanJob = { path: file.path, fd, name: source.name, size, chunkBytes, queue };
+  const shape: ScanJob = { path: file.path, fd, name: source.name, size, chunkBytes, queue, scanner: scannerModule() };
   const lines = new Array<number>(chunks); // lines of each chunk, once read
   const tail = new TailPlacer(reader, lines);
   const news = new Signal();

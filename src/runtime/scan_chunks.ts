@@ -1,5 +1,6 @@
 import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
 import { type ByteRange, type ByteReader, LogReader, type ReaderPart } from "../read/read_log.ts";
+import { adoptScannerModule } from "../read/scanner.ts";
 
 /**
  * What both sides of a threaded read share: the job, the chunk queue, chunk ranges,
@@ -16,6 +17,8 @@ export interface ScanJob {
   chunkBytes: number;
   /** [front << 16 | back]: chunks front..back-1 are not taken yet. */
   queue: Int32Array;
+  /** The scanner's compiled module, shared with the thread that sends it (when the runtime can post one). */
+  scanner?: WebAssembly.Module;
 }
 
 /** What a worker tells the thread that started it. */
@@ -80,6 +83,7 @@ export async function runScanWorker(
   const returned: Columns[] = [];
   parent.onReturned((buffers) => returned.push(columnsOn(buffers)));
   try {
+    if (job.scanner instanceof WebAssembly.Module) adoptScannerModule(job.scanner);
     const file = open();
     const reader = new LogReader();
     for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
