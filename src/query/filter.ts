@@ -17,6 +17,13 @@ export interface RecordFilter {
   runId?: string;
 }
 
+/** True when `filter` lets every record through. */
+export function selectsAll(filter: RecordFilter): boolean {
+  return filter.names === undefined && filter.indexFrom === undefined && filter.indexTo === undefined &&
+    (filter.status === undefined || filter.status.toLowerCase() === "all") && filter.sinceMicros === undefined &&
+    filter.untilMicros === undefined && filter.runId === undefined;
+}
+
 /** The positions of the records that pass `filter`, in input order. */
 export function filterPositions(registry: ExecutionRegistry, filter: RecordFilter): Uint32Array {
   const { columns, size } = registry;

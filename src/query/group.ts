@@ -25,13 +25,13 @@ export interface GroupStats {
   lastStart: TimeValue | null;
 }
 
-/** Groups the given positions, groups in order of first appearance. */
-export function groupPositions(registry: ExecutionRegistry, positions: Uint32Array, by: GroupKey): GroupStats[] {
+/** Groups the given positions (undefined: every record), groups in order of first appearance. */
+export function groupPositions(registry: ExecutionRegistry, positions: Uint32Array | undefined, by: GroupKey): GroupStats[] {
   const { columns } = registry;
   const keyColumn = by === "name" ? columns.name : by === "run" ? columns.run : columns.status;
   // Each loop is a function of its own: V8 compiles each once, none deoptimizes another.
-  const tally = tallyKeys(columns, keyColumn, positions);
-  const { offsets, durations } = durationsByKey(columns, keyColumn, positions, tally);
+  const tally = tallyKeys(columns, keyColumn, positions, registry.size);
+  const { offsets, durations } = durationsByKey(columns, keyColumn, positions, registry.size, tally);
   const out: GroupStats[] = [];
   for (const k of tally.keys) {
     const own = durations.subarray(offsets[k]!, offsets[k]! + tally.timed[k]!);
@@ -103,10 +103,11 @@ class KeyTally {
   }
 }
 
-function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Array): KeyTally {
+function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Array | undefined, size: number): KeyTally {
   const tally = new KeyTally(256);
-  for (let j = 0; j < positions.length; j++) {
-    const i = positions[j]!;
+  const n = positions === undefined ? size : positions.length;
+  for (let j = 0; j < n; j++) {
+    const i = positions === undefined ? j : positions[j]!;
     const k = keyColumn[i]!;
     if (k >= tally.count.length) tally.grow(Math.max(k + 1, tally.count.length * 2));
     if (tally.count[k]!++ === 0) tally.keys.push(k);
@@ -134,7 +135,8 @@ function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Arra
 function durationsByKey(
   columns: Columns,
   keyColumn: KeyColumn,
-  positions: Uint32Array,
+  positions: Uint32Array | undefined,
+  size: number,
   tally: KeyTally,
 ): { offsets: Float64Array; durations: Float64Array } {
   const offsets = new Float64Array(tally.count.length);
@@ -145,8 +147,9 @@ function durationsByKey(
   }
   const fill = offsets.slice();
   const durations = new Float64Array(total);
-  for (let j = 0; j < positions.length; j++) {
-    const i = positions[j]!;
+  const n = positions === undefined ? size : positions.length;
+  for (let j = 0; j < n; j++) {
+    const i = positions === undefined ? j : positions[j]!;
     const d = columns.duration[i]!;
     if (!Number.isNaN(d)) durations[fill[keyColumn[i]!]!++] = d;
   }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { filterPositions } from "../../src/query/filter.ts";
 import { type GroupKey, groupPositions, type GroupStats } from "../../src/query/group.ts";
+import { prng } from "../helpers/gen_lines.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
 
 function seeded(seed: number): () => number {
@@ -101,4 +102,15 @@ test("groupPositions agrees with grouping by hand: 700 names (keys past every ta
   const failed = filterPositions(registry, { status: "error" });
   check(failed, rows.filter((r) => r.status === "failed"), "name");
   assert.deepEqual(groupPositions(registry, new Uint32Array(0), "name"), []);
+});
+
+test("group-by with no positions groups every record, as with all of them listed", () => {
+  const r = prng(3);
+  const rows = Array.from({ length: 500 }, (_, i) => ({ name: `n${Math.floor(r() * 9)}`, index: i, duration: r() < 0.1 ? undefined : r() }));
+  const registry = registryOf([["all.jsonl", rows.map((row) => JSON.stringify(row)).join("\n") + "\n"]]);
+  const every = Uint32Array.from({ length: registry.size }, (_, i) => i);
+  for (const by of ["name", "status", "run"] as const) {
+    assert.deepEqual(groupPositions(registry, undefined, by), groupPositions(registry, every, by), by);
+  }
+  assert.equal(groupPositions(registry, undefined, "name").reduce((n, g) => n + g.count, 0), 500);
 });

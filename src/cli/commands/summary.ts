@@ -1,7 +1,7 @@
 import type { ExecutionRegistry } from "../../index/registry.ts";
 import { stringifyJson } from "../../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../../json/value.ts";
-import { filterPositions } from "../../query/filter.ts";
+import { filterPositions, selectsAll } from "../../query/filter.ts";
 import { buildFilter } from "../../query/filter_args.ts";
 import { type GroupKey, groupPositions, type GroupStats } from "../../query/group.ts";
 import { cut } from "../../render/cell.ts";
@@ -27,29 +27,32 @@ export async function runSummary(command: SummaryCommand, ctx: Context): Promise
   const registry = await loadRegistry(command.files, ctx);
   const recordFormat = command.output === "json" ? "json" : "text";
   if (command.resultIndex !== undefined) return showResult(registry, command.resultIndex, recordFormat, ctx);
-  const positions = filterPositions(registry, filter);
-  if (command.lastResult) return showLast(registry, positions, recordFormat, ctx);
+  if (command.lastResult) return showLast(registry, filterPositions(registry, filter), recordFormat, ctx);
 
   const limit = effectiveLimit(command.limit, command.output);
   const counts = registry.counts();
-  const totals = (shown: number, matched: number, unit: string): SummaryTotals => ({
+  const totals = (matched: number, shown: number, of: number, unit: string): SummaryTotals => ({
     total: registry.size,
-    matched: positions.length,
+    matched,
     shown,
     counts,
     badLines: registry.diagnostics.badLineCount,
-    leftOut: matched - shown,
+    leftOut: of - shown,
     unit,
   });
 
   if (command.groupBy !== undefined) {
+    // Every record, when nothing is filtered: no list of positions to build.
+    const positions = selectsAll(filter) ? undefined : filterPositions(registry, filter);
     const all = sortGroups(groupPositions(registry, positions, command.groupBy));
     const groups = all.slice(0, limit);
-    writeGroups(groups, command.groupBy, command.output, totals(groups.length, all.length, "groups"), ctx);
+    const matched = positions?.length ?? registry.size;
+    writeGroups(groups, command.groupBy, command.output, totals(matched, groups.length, all.length, "groups"), ctx);
     return 0;
   }
+  const positions = filterPositions(registry, filter);
   const shown = positions.subarray(Math.max(0, positions.length - limit));
-  writeRecords(registry, shown, command.output, totals(shown.length, positions.length, "rows"), ctx);
+  writeRecords(registry, shown, command.output, totals(positions.length, shown.length, positions.length, "rows"), ctx);
   return 0;
 }
 
