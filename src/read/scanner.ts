@@ -1,15 +1,9 @@
-import { assembleModule } from "../wasm/assemble.ts";
 import { F, FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
 import type { RecordFields } from "./normalize.ts";
 import { POW10 } from "./number.ts";
 import type { Clock } from "./time.ts";
-import { INTERN_CACHE } from "./wasm/intern_cache.ts";
-import { ISO_TIME } from "./wasm/iso_time.ts";
 import { LAYOUT } from "./wasm/layout.ts";
-import { NORMALIZE } from "./wasm/normalize.ts";
-import { NUMBERS } from "./wasm/numbers.ts";
-import { RECORD } from "./wasm/record.ts";
-import { SKIP_VALUES } from "./wasm/skip_values.ts";
+import { scannerBytes } from "./wasm/module_bytes.ts";
 
 /**
  * Where the indexed fields of one line sit: for each slot its kind and the byte range
@@ -68,20 +62,10 @@ let compiled: WebAssembly.Module | undefined;
 /**
  * The scanner's compiled module, to hand to worker threads: a module posted to a thread
  * of the same process shares its compiled (and optimised) code, so a worker does not
- * assemble and compile it again.
+ * compile it again.
  */
 export function scannerModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(assembleModule({
-    source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD,
-    globals: [
-      { name: "$escaped", type: "i32" },
-      { name: "$slow", type: "i32" },
-      { name: "$productError", type: "f64" },
-      { name: "$cacheCount", type: "i32" },
-      { name: "$arenaUsed", type: "i32" },
-    ],
-    minPages: 1,
-  }) as Uint8Array<ArrayBuffer>);
+  compiled ??= new WebAssembly.Module(scannerBytes());
   return compiled;
 }
 

@@ -80,7 +80,9 @@ export function assembleModule(def: ModuleDef): Uint8Array {
   const globalSection = vector(globals.map((g) => [VALTYPE[g.type]!, 0x01, ...(g.type === "i32" ? [0x41, 0] : f64(0)), 0x0b]));
   const exports = funcs.flatMap((f, i) => (f.exportName === undefined ? [] : [[...name(f.exportName), 0x00, ...u32(i)]]));
   const codeSection = vector(funcs.map((f) => {
-    const code = [...localGroups(f.locals), ...assembleBody(f, funcIndex, globalIndex), 0x0b];
+    const code = localGroups(f.locals);
+    assembleBody(f, funcIndex, globalIndex, code);
+    code.push(0x0b);
     return [...u32(code.length), ...code];
   }));
   return new Uint8Array([
@@ -136,8 +138,7 @@ function parseFuncs(top: Array<string | string[]>): Func[] {
   });
 }
 
-function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<string, number>): number[] {
-  const out: number[] = [];
+function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<string, number>, out: number[]): void {
   const labels: Array<string | undefined> = [];
   const body = f.body;
   const fail = (what: string): never => {
@@ -162,16 +163,21 @@ function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<
     } else if (word === "br" || word === "br_if") {
       const depth = labels.length - 1 - labels.lastIndexOf(body[++i] as string);
       if (depth >= labels.length) fail(`unknown label ${String(body[i])}`);
-      out.push(word === "br" ? 0x0c : 0x0d, ...u32(depth));
+      out.push(word === "br" ? 0x0c : 0x0d);
+      pushU32(out, depth);
     } else if (word.startsWith("local.")) {
       const code = { "local.get": 0x20, "local.set": 0x21, "local.tee": 0x22 }[word] ?? fail(word);
-      out.push(code, ...u32(lookup(f.localNames, body[++i])));
+      out.push(code);
+      pushU32(out, lookup(f.localNames, body[++i]));
     } else if (word === "global.get" || word === "global.set") {
-      out.push(word === "global.get" ? 0x23 : 0x24, ...u32(lookup(globalIndex, body[++i])));
+      out.push(word === "global.get" ? 0x23 : 0x24);
+      pushU32(out, lookup(globalIndex, body[++i]));
     } else if (word === "call") {
-      out.push(0x10, ...u32(lookup(funcIndex, body[++i])));
+      out.push(0x10);
+      pushU32(out, lookup(funcIndex, body[++i]));
     } else if (word === "i32.const") {
-      out.push(0x41, ...s32(Number(body[++i])));
+      out.push(0x41);
+      pushS32(out, Number(body[++i]));
     } else if (word === "i64.const") {
       out.push(0x42, ...s64(BigInt.asIntN(64, BigInt(body[++i] as string)))); // 0x8000… and above: as signed
     } else if (word === "f64.const") {
@@ -183,13 +189,13 @@ function assembleBody(f: Func, funcIndex: Map<string, number>, globalIndex: Map<
       const next = body[i + 1];
       const offset = typeof next === "string" && next.startsWith("offset=") ? Number(body[++i]!.slice(7)) : 0;
       if (!Number.isInteger(offset) || offset < 0) fail(`bad offset ${String(next)}`);
-      out.push(...MEMORY[word]!, 0x00, ...u32(offset));
+      out.push(...MEMORY[word]!, 0x00);
+      pushU32(out, offset);
     } else {
       fail(`unknown instruction ${word}`);
     }
   }
   if (labels.length !== 0) fail("a block is not closed by end");
-  return out;
 }
 
 function valtype(word: string): number {
@@ -221,14 +227,31 @@ function name(text: string): number[] {
   return [...u32(bytes.length), ...bytes];
 }
 
-function u32(value: number): number[] {
-  const out: number[] = [];
+/** Unsigned LEB128, onto `out` (the instructions' immediates: no array each). */
+function pushU32(out: number[], value: number): void {
   do {
     let byte = value & 0x7f;
     value >>>= 7;
     if (value !== 0) byte |= 0x80;
     out.push(byte);
   } while (value !== 0);
+}
+
+/** Signed LEB128 of a 32-bit integer, onto `out`. */
+function pushS32(out: number[], value: number): void {
+  value |= 0;
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return;
+  }
+}
+
+function u32(value: number): number[] {
+  const out: number[] = [];
+  pushU32(out, value);
   return out;
 }
 
@@ -237,10 +260,6 @@ function f64(value: number): number[] {
   const bytes = new Uint8Array(8);
   new DataView(bytes.buffer).setFloat64(0, value, true);
   return [0x44, ...bytes];
-}
-
-function s32(value: number): number[] {
-  return s64(BigInt(value | 0));
 }
 
 function s64(value: bigint): number[] {
