@@ -82,12 +82,15 @@ async function addStages(bench: Bench, sample: Sample, file: string, io: NodeIo)
     for (let i = 0; i < lines; i++) if (scanner.scan(starts[i]!) === ends[i]) ok++;
     sink += ok;
   });
+  // As the reader does: the scanner normalises the usual record, normalize.ts the rest.
+  // The tables live as long as the scanner, whose cache holds their ids.
+  const tables = new FieldTables();
+  const fields = new RecordFields();
   bench.add("scan + normalize", () => {
-    const tables = new FieldTables();
-    const fields = new RecordFields();
     let good = 0;
     for (let i = 0; i < lines; i++) {
-      if (scanner.scan(starts[i]!) === ends[i] && normalizeSlots(data, slots, tables, fields) === null) good++;
+      if (scanner.scan(starts[i]!) !== ends[i]) continue;
+      if (scanner.fieldsInto(fields) || normalizeSlots(data, slots, tables, fields) === null) good++;
     }
     sink += good;
   });
