@@ -42,7 +42,7 @@ export class Slots {
     this.id = new Int32Array(memory, LAYOUT.id, SLOT_COUNT);
     this.entry = new Int32Array(memory, LAYOUT.entry, SLOT_COUNT);
     const cached = memory.byteLength >= LAYOUT.cache + 16 * LAYOUT.cacheEntries;
-    this.cache = new Int32Array(memory, LAYOUT.cache, cached ? 4 * LAYOUT.cacheEntries : 0);
+    this.cache = cached ? new Int32Array(memory, LAYOUT.cache, 4 * LAYOUT.cacheEntries) : new Int32Array(0);
   }
 
   clear(): void {

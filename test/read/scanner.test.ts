@@ -201,3 +201,14 @@ test("ISO times: the scanner's reading is time.ts's, and the rest is left to it"
   scanLine(scanner, `{"name":"a","status":"2025-03-01T08:03:56"}`);
   assert.equal(scanner.slots.clock[F.status], 0, "only time slots");
 });
+
+test("slots of their own (no scanner): every view, and no cache to write to", async () => {
+  const { Slots } = await import("../../src/read/scanner.ts");
+  const slots = new Slots();
+  slots.kind[F.name] = KIND.string;
+  slots.entry[F.name] = -1;
+  slots.cacheId(F.name, 5); // nowhere to go: no effect, no error
+  assert.equal(slots.cache.length, 0);
+  slots.clear();
+  assert.equal(slots.kind[F.name], KIND.absent);
+});

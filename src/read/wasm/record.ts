@@ -5,6 +5,15 @@ import { D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layo
  * The walk of one line's top-level object: each key looked up among the indexed ones,
  * each value skipped, and where the indexed values sit written into the slots.
  */
+/** After a member's value: past a comma to the next member (\`br $member\`), else on with the byte at $p in $c. */
+const nextMember = `${space} local.get $p
+    i32.load8_u offset=${D} local.tee $c
+    i32.const 44 i32.eq
+    if
+      local.get $p i32.const 1 i32.add local.set $p ${space}
+      br $member
+    end`;
+
 export const RECORD = `
 ;; The slot of the key in [s, e), -1 when it is not indexed. Keys are compared 16
 ;; bytes at a time: table entries hold 31 key bytes, the line has padding after it.
@@ -90,7 +99,7 @@ export const RECORD = `
 
 ;; The newline after p and blanks, or -1.
 (func $lineEnd (param $p i32) (result i32)
-  local.get $p local.set $p ${space} local.get $p
+  ${space} local.get $p
   i32.load8_u offset=${D} i32.const 10 i32.eq
   if (result i32) local.get $p else i32.const -1 end)
 
@@ -114,7 +123,7 @@ export const RECORD = `
     end
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey
     i32.const ${F.ignore_in_history} i32.eq local.set $isIgnore
-    local.get $p local.set $p ${space} local.get $p
+    ${space} local.get $p
     i32.load8_u offset=${D} i32.const 58 i32.ne
     if
       i32.const -1 return
@@ -140,13 +149,7 @@ export const RECORD = `
     if
       i32.const ${F.nested_ignore} local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
     end
-    local.get $p local.set $p ${space} local.get $p
-    i32.load8_u offset=${D} local.tee $c
-    i32.const 44 i32.eq
-    if
-      local.get $p i32.const 1 i32.add local.set $p ${space}
-      br $member
-    end
+    ${nextMember}
     local.get $c i32.const 125 i32.eq
     if (result i32) local.get $p i32.const 1 i32.add else i32.const -1 end
     return
@@ -180,7 +183,7 @@ export const RECORD = `
       i32.const -1 return ;; an escaped key: the full parse decodes it
     end
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey local.set $slot
-    local.get $p local.set $p ${space} local.get $p
+    ${space} local.get $p
     i32.load8_u offset=${D} i32.const 58 i32.ne
     if
       i32.const -1 return
@@ -220,13 +223,7 @@ export const RECORD = `
         local.get $slot local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
       end
     end
-    local.get $p local.set $p ${space} local.get $p
-    i32.load8_u offset=${D} local.tee $c
-    i32.const 44 i32.eq
-    if
-      local.get $p i32.const 1 i32.add local.set $p ${space}
-      br $member
-    end
+    ${nextMember}
     local.get $c i32.const 125 i32.ne
     if
       i32.const -1 return

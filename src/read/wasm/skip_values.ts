@@ -7,6 +7,19 @@ import { D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
  * bound: each stops at a newline, and the reader keeps one after the bytes. Strings and
  * digits go 16 bytes at a time (SIMD).
  */
+/**
+ * When the byte in $c is \`first\`: the position after the literal at $p, or -1 (its bytes
+ * from \`at\` compared as one little-endian load).
+ */
+function literal(first: number, load: string, at: number, word: number, length: number, text: string): string {
+  return `local.get $c i32.const ${first} i32.eq
+  if
+    local.get $p ${load} offset=${D + at} i32.const ${word} i32.eq ;; ${text}
+    if (result i32) local.get $p i32.const ${length} i32.add else i32.const -1 end
+    return
+  end`;
+}
+
 export const SKIP_VALUES = `
 (func $skipSpace (param $p i32) (result i32) (local $c i32)
   loop $more
@@ -71,31 +84,11 @@ export const SKIP_VALUES = `
 
 ;; A number or one of true, false, null, NaN, Infinity, -Infinity.
 (func $skipScalar (param $p i32) (result i32) (local $c i32) (local $m i32)
-  local.get $p i32.load8_u offset=${D} local.tee $c
-  i32.const 116 i32.eq
-  if
-    local.get $p i32.load offset=${D} i32.const 0x65757274 i32.eq ;; "true"
-    if (result i32) local.get $p i32.const 4 i32.add else i32.const -1 end
-    return
-  end
-  local.get $c i32.const 102 i32.eq
-  if
-    local.get $p i32.load offset=${D + 1} i32.const 0x65736c61 i32.eq ;; "alse"
-    if (result i32) local.get $p i32.const 5 i32.add else i32.const -1 end
-    return
-  end
-  local.get $c i32.const 110 i32.eq
-  if
-    local.get $p i32.load offset=${D} i32.const 0x6c6c756e i32.eq ;; "null"
-    if (result i32) local.get $p i32.const 4 i32.add else i32.const -1 end
-    return
-  end
-  local.get $c i32.const 78 i32.eq
-  if
-    local.get $p i32.load16_u offset=${D + 1} i32.const 0x4e61 i32.eq ;; "aN"
-    if (result i32) local.get $p i32.const 3 i32.add else i32.const -1 end
-    return
-  end
+  local.get $p i32.load8_u offset=${D} local.set $c
+  ${literal(116, "i32.load", 0, 0x65757274, 4, "true")}
+  ${literal(102, "i32.load", 1, 0x65736c61, 5, "false: alse")}
+  ${literal(110, "i32.load", 0, 0x6c6c756e, 4, "null")}
+  ${literal(78, "i32.load16_u", 1, 0x4e61, 3, "NaN: aN")}
   local.get $c i32.const 45 i32.eq
   if
     local.get $p i32.const 1 i32.add local.tee $p
@@ -203,7 +196,7 @@ export const SKIP_VALUES = `
       if
         local.get $p return
       end
-      local.get $p local.set $p ${space} local.get $p
+      ${space} local.get $p
       i32.load8_u offset=${D} local.tee $c
       local.get $depth i32.const 1 i32.sub i32.load8_u offset=${LAYOUT.stack} local.set $open
       i32.const 44 i32.eq
