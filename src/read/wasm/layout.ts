@@ -85,6 +85,14 @@ export const skipString = `local.get $p v128.load offset=${D} local.tee $v
       end
     end`;
 
+/** From just after a key's closing quote at $p past blanks, the colon and blanks, to the value's first byte (or returns -1). */
+export const colon = `${space} local.get $p
+    i32.load8_u offset=${D} i32.const 58 i32.ne
+    if
+      i32.const -1 return
+    end
+    local.get $p i32.const 1 i32.add local.set $p ${space}`;
+
 /** Past the digits at $p, 16 bytes at a time. Needs local $m. */
 export const skipDigits = `loop $digits
       local.get $p v128.load offset=${D}

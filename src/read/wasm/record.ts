@@ -1,5 +1,5 @@
 import { F, KIND } from "../fields.ts";
-import { D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
+import { colon, D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
 
 /**
  * The walk of one line's top-level object: each key looked up among the indexed ones,
@@ -123,12 +123,8 @@ export const RECORD = `
     end
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey
     i32.const ${F.ignore_in_history} i32.eq local.set $isIgnore
-    ${space} local.get $p
-    i32.load8_u offset=${D} i32.const 58 i32.ne
-    if
-      i32.const -1 return
-    end
-    local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p local.tee $valueStart
+    ${colon}
+    local.get $p local.tee $valueStart
     i32.load8_u offset=${D} local.tee $c
     i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
     if (result i32)
@@ -183,12 +179,8 @@ export const RECORD = `
       i32.const -1 return ;; an escaped key: the full parse decodes it
     end
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey local.set $slot
-    ${space} local.get $p
-    i32.load8_u offset=${D} i32.const 58 i32.ne
-    if
-      i32.const -1 return
-    end
-    local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p local.tee $valueStart
+    ${colon}
+    local.get $p local.tee $valueStart
     i32.load8_u offset=${D} local.tee $c
     i32.const 34 i32.eq
     if

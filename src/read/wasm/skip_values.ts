@@ -1,4 +1,4 @@
-import { D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
+import { colon, D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
 
 /**
  * Validating skippers of JSON values (NaN and infinities allowed), building nothing: each
@@ -18,6 +18,18 @@ function literal(first: number, load: string, at: number, word: number, length: 
     if (result i32) local.get $p i32.const ${length} i32.add else i32.const -1 end
     return
   end`;
+}
+
+/** When the bracket in `open` is a brace, past the key at $p and its colon (or returns -1). */
+function keyIn(open: string): string {
+  return `local.get ${open} i32.const 123 i32.eq
+        if
+          local.get $p call $skipKey local.tee $p
+          i32.const 0 i32.lt_s
+          if
+            i32.const -1 return
+          end
+        end`;
 }
 
 export const SKIP_VALUES = `
@@ -142,12 +154,8 @@ export const SKIP_VALUES = `
   end
   local.get $p i32.const 1 i32.add local.set $p
   ${skipString}
-  ${space} local.get $p
-  i32.load8_u offset=${D} i32.const 58 i32.ne
-  if
-    i32.const -1 return
-  end
-  local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p)
+  ${colon}
+  local.get $p)
 
 ;; A whole object or array from its opening bracket, validated without recursion.
 (func $skipContainer (param $p i32) (result i32) (local $depth i32) (local $c i32) (local $open i32)
@@ -170,14 +178,7 @@ export const SKIP_VALUES = `
           local.get $depth i32.const 1 i32.sub local.set $depth
           br $after
         end
-        local.get $c i32.const 123 i32.eq
-        if
-          local.get $p call $skipKey local.tee $p
-          i32.const 0 i32.lt_s
-          if
-            i32.const -1 return
-          end
-        end
+        ${keyIn("$c")}
         br $value
       end
       local.get $c i32.const 34 i32.eq
@@ -202,14 +203,7 @@ export const SKIP_VALUES = `
       i32.const 44 i32.eq
       if
         local.get $p i32.const 1 i32.add local.set $p ${space}
-        local.get $open i32.const 123 i32.eq
-        if
-          local.get $p call $skipKey local.tee $p
-          i32.const 0 i32.lt_s
-          if
-            i32.const -1 return
-          end
-        end
+        ${keyIn("$open")}
         br $value
       end
       local.get $c local.get $open i32.const 2 i32.add i32.ne
