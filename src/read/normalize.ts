@@ -11,6 +11,7 @@ import {
   RUN_ALIASES,
   START_ALIASES,
 } from "./fields.ts";
+import { decodeString, EscapedIds } from "./escaped_ids.ts";
 import { numberAt } from "./number.ts";
 import type { Slots } from "./scanner.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
@@ -264,37 +265,6 @@ function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner, 
     slots.cacheId(slot, id);
   }
   return id;
-}
-
-/**
- * Ids in `table` of strings written with escapes (`"caf\u00e9"`), by their bytes as
- * written: a log repeats the same few, and decoding each occurrence cost ~1.5 µs.
- */
-class EscapedIds {
-  private readonly written = new Interner(0);
-  /** By id of the spelling (dense from 0, so the array stays packed): the id in `table`. */
-  private readonly ids: number[] = [];
-  private readonly table: Interner;
-
-  constructor(table: Interner) {
-    this.table = table;
-  }
-
-  /** The id of the inside of the string literal in `b[start, end)`. */
-  id(b: Uint8Array, start: number, end: number): number {
-    const spelling = this.written.internBytes(b, start, end);
-    let id = this.ids[spelling];
-    if (id === undefined) {
-      id = this.table.intern(decodeString(b, start, end));
-      this.ids[spelling] = id;
-    }
-    return id;
-  }
-}
-
-/** Decodes the inside of a JSON string literal that holds escapes. */
-function decodeString(b: Uint8Array, start: number, end: number): string {
-  return JSON.parse(decoder.decode(b.subarray(start - 1, end + 1))) as string;
 }
 
 /** What a slot holds, for a message: scalars quoted as written, containers by kind. */
