@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
-  const { global, command } = await parseArgs(argv, decideWidth(io), VERSION);
+  const { global, command } = parseArgs(argv, decideWidth(io), VERSION);
   if (command.command === "print") {
     io.stdout.write(command.text);
     return 0;

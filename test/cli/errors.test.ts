@@ -6,9 +6,9 @@ const SAMPLE = fixture("logs", "sample.jsonl");
 
 const cases: Array<[string, string[], object, number, RegExp]> = [
   // [name, argv, io options, status, stderr]
-  ["wrong flag: usage, status 2", ["summary", "--bogus", SAMPLE], {}, 2, /^exechist: Unknown argument: bogus\n\nRun "exechist --help" for usage\n$/],
+  ["wrong flag: usage, status 2", ["summary", "--bogus", SAMPLE], {}, 2, /^exechist: Unknown option --bogus\n\nRun "exechist --help" for usage\n$/],
   ["unknown command-ish value for -o", ["summary", "-o", "yaml", SAMPLE], {}, 2, /--output must be one of table, json, ndjson, csv, markdown here, got "yaml"/],
-  ["bad --group-by", ["summary", "--group-by", "color", SAMPLE], {}, 2, /Invalid values:/],
+  ["bad --group-by", ["summary", "--group-by", "color", SAMPLE], {}, 2, /--group-by must be one of name, status, run, got "color"/],
   ["bad index range", ["summary", "-i", "5..2", SAMPLE], {}, 2, /--index must be N or N\.\.M/],
   ["bad --since", ["summary", "--since", "last tuesday", SAMPLE], {}, 2, /--since must be an ISO-8601 time or a span like 30m, 2h, 7d; got "last tuesday"/],
   ["negative --limit", ["summary", "--limit", "-1", SAMPLE], {}, 2, /--limit must be an integer >= 0, got "-1"/],
