@@ -2,7 +2,7 @@ import { type Columns, startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
-import { selectQuantile } from "./stats.ts";
+import { selectQuantiles } from "./stats.ts";
 
 /** What `--group-by` groups on. */
 export type GroupKey = "name" | "status" | "run";
@@ -35,13 +35,8 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   const out: GroupStats[] = [];
   for (const k of tally.keys) {
     const own = durations.subarray(offsets[k]!, offsets[k]! + tally.timed[k]!);
-    let total = 0;
-    let max = -Infinity;
-    for (let j = 0; j < own.length; j++) { // not for-of: on Bun that allocates per value
-      const d = own[j]!;
-      total += d;
-      if (d > max) max = d;
-    }
+    const [p50 = null, p95 = null] = selectQuantiles(own, [0.5, 0.95]);
+    const total = tally.total[k]!;
     const n = tally.count[k]!;
     const success = tally.success[k]!;
     const error = tally.error[k]!;
@@ -54,9 +49,9 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       errorRate: n === 0 ? 0 : error / n,
       totalDuration: own.length ? total : null,
       meanDuration: own.length ? total / own.length : null,
-      p50: selectQuantile(own, 0.5),
-      p95: selectQuantile(own, 0.95),
-      max: own.length ? max : null,
+      p50,
+      p95,
+      max: own.length ? tally.max[k]! : null,
       firstStart: tally.first[k] === Infinity ? null : { micros: tally.first[k]!, clock: tally.firstClock[k]! as Clock },
       lastStart: tally.last[k] === -Infinity ? null : { micros: tally.last[k]!, clock: tally.lastClock[k]! as Clock },
     });
@@ -73,8 +68,10 @@ class KeyTally {
   count = new Float64Array(0);
   success = new Float64Array(0);
   error = new Float64Array(0);
-  /** Records with a duration. */
+  /** Records with a duration, their sum (in record order) and the greatest. */
   timed = new Float64Array(0);
+  total = new Float64Array(0);
+  max = new Float64Array(0);
   first = new Float64Array(0);
   last = new Float64Array(0);
   firstClock = new Uint8Array(0);
@@ -96,6 +93,8 @@ class KeyTally {
     this.success = more(this.success, 0);
     this.error = more(this.error, 0);
     this.timed = more(this.timed, 0);
+    this.total = more(this.total, 0);
+    this.max = more(this.max, -Infinity);
     this.first = more(this.first, Infinity);
     this.last = more(this.last, -Infinity);
     this.firstClock = more(this.firstClock, 0);
@@ -114,7 +113,12 @@ function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Arra
     const s = columns.status[i]!;
     if (s === 0) tally.success[k]!++;
     else if (s === 1) tally.error[k]!++;
-    if (!Number.isNaN(columns.duration[i]!)) tally.timed[k]!++;
+    const d = columns.duration[i]!;
+    if (!Number.isNaN(d)) {
+      tally.timed[k]!++;
+      tally.total[k]! += d;
+      if (d > tally.max[k]!) tally.max[k] = d;
+    }
     const clock = startClockOf(columns.flags[i]!);
     if (isShownClock(clock)) {
       const start = columns.start[i]!;
@@ -138,8 +142,8 @@ function durationsByKey(
   positions: Uint32Array | undefined,
   size: number,
   tally: KeyTally,
-): { offsets: Float64Array; durations: Float64Array } {
-  const offsets = new Float64Array(tally.count.length);
+): { offsets: Uint32Array; durations: Float64Array } {
+  const offsets = new Uint32Array(tally.count.length);
   let total = 0;
   for (const k of tally.keys) {
     offsets[k] = total;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { selectQuantile, selectRank } from "../../src/query/stats.ts";
+import { selectQuantile, selectQuantiles, selectRank } from "../../src/query/stats.ts";
 
 /** The reference: sort, then interpolate between the two ranks around (n - 1) * q. */
 function sortedQuantile(values: Float64Array, q: number): number | null {
@@ -20,15 +20,16 @@ function seeded(seed: number): () => number {
   };
 }
 
+const random = seeded(7);
+const shapes: Array<(n: number) => Float64Array> = [
+  (n) => Float64Array.from({ length: n }, () => -Math.log(1 - random())), // exponential, like durations
+  (n) => Float64Array.from({ length: n }, () => Math.floor(random() * 4)), // many ties
+  (n) => Float64Array.from({ length: n }, (_, i) => i), // ascending
+  (n) => Float64Array.from({ length: n }, (_, i) => n - i), // descending
+  (n) => Float64Array.from({ length: n }, (_, i) => (i % 2 ? i : -i)), // organ pipe
+];
+
 test("selectQuantile equals sort-and-interpolate, with ties, runs and every size up to 300", () => {
-  const random = seeded(7);
-  const shapes: Array<(n: number) => Float64Array> = [
-    (n) => Float64Array.from({ length: n }, () => -Math.log(1 - random())), // exponential, like durations
-    (n) => Float64Array.from({ length: n }, () => Math.floor(random() * 4)), // many ties
-    (n) => Float64Array.from({ length: n }, (_, i) => i), // ascending
-    (n) => Float64Array.from({ length: n }, (_, i) => n - i), // descending
-    (n) => Float64Array.from({ length: n }, (_, i) => (i % 2 ? i : -i)), // organ pipe
-  ];
   let checked = 0;
   for (const shape of shapes) {
     for (let n = 0; n <= 300; n++) {
@@ -43,6 +44,19 @@ test("selectQuantile equals sort-and-interpolate, with ties, runs and every size
     }
   }
   assert.equal(checked, 5 * 301 * 5);
+});
+
+test("selectQuantiles (each selection above the last one) equals one sort-and-interpolate per quantile", () => {
+  const lists = [[0.5, 0.95], [0, 1], [0.05, 0.5, 0.95, 1], [0.5, 0.5], [0.95]];
+  for (const shape of shapes) {
+    for (let n = 0; n <= 300; n += n < 20 ? 1 : 7) {
+      const values = shape(n);
+      for (const qs of lists) {
+        const copy = Float64Array.from(values);
+        assert.deepEqual(selectQuantiles(copy, qs), qs.map((q) => sortedQuantile(values, q)), `n=${n} qs=${qs}`);
+      }
+    }
+  }
 });
 
 test("selectRank puts the rank in place: nothing greater before it, nothing less after it", () => {
