@@ -170,9 +170,10 @@ export class ColumnsBuilder {
     return this.columns.index.length;
   }
 
-  /** Makes room for at least `capacity` records in all, front and tail. */
-  reserve(capacity: number): void {
+  /** Makes room for at least `capacity` records in all, front and tail; `headroom` times that when it must grow. */
+  reserve(capacity: number, headroom = 1): void {
     if (capacity <= this.capacity) return;
+    capacity = Math.ceil(capacity * headroom);
     const grown = allocate(capacity, this.columns);
     const tail = this.capacity - this.tailStart;
     for (const key of this.keysInUse()) {

@@ -25,6 +25,8 @@ export interface ByteRange {
   end: number;
   /** Size the columns for records up to this byte (default `end`): the rest arrives by {@link LogReader.placePart}. */
   sizeFor?: number;
+  /** Growing for the records expected, grow this much more (default 1): a worker's parts are recycled for its next range. */
+  headroom?: number;
   /** The line number of the range's first line (default 1). */
   firstLine?: number;
   /** The range continues the source read last (no new source is added). */
@@ -54,7 +56,7 @@ export interface ReadOptions {
 }
 
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
-const SIZING_SAMPLE = 8 << 20;
+const SIZING_SAMPLE = 1 << 20;
 
 /**
  * Reads JSON-lines logs into columns: splits lines (LF or CRLF, a BOM at the start,
@@ -119,7 +121,7 @@ export class LogReader {
         // Size the columns for the whole file from the lines seen so far, with a margin.
         const perRecord = seen / (this.builder.size - recordsBefore);
         const left = Math.min(source.size!, range?.sizeFor ?? stop) - base - start;
-        this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64);
+        this.builder.reserve(this.builder.size + Math.ceil(left / perRecord * 1.05) + 64, range?.headroom);
         sized = true;
       }
       if (eof) break;

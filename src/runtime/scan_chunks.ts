@@ -87,7 +87,7 @@ export async function runScanWorker(
     const file = open();
     const reader = new LogReader();
     for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
-      const range = chunkRange(file.read, job, k);
+      const range = { ...chunkRange(file.read, job, k), headroom: 1.1 };
       const lines = reader.read({ name: job.name, read: file.read, size: range.end }, range);
       const part = reader.takePart(lines, returned.pop());
       parent.post({ chunk: k, part }, buffersOf(part.columns));

@@ -106,3 +106,19 @@ test("an index file keeps narrow and wide columns as they were, and no unused en
     assert.equal(decoded.part.columns.end.length, 0, "no record has a wall-clock end: none is kept");
   }
 });
+
+test("reserve grows to the records asked for, times the headroom, and never shrinks; records stay", () => {
+  const builder = new ColumnsBuilder(16);
+  const capacity = () => builder.finish().index.buffer.byteLength / Uint32Array.BYTES_PER_ELEMENT;
+  const rows = Array.from({ length: 10 }, (_, i) => ({ index: i, status: 0, name: i % 3, run: 0, line: i + 1, offset: i * 100 }));
+  for (const row of rows) builder.add(fieldsOf(row), row.line, row.offset);
+  builder.reserve(100, 1.5);
+  assert.equal(capacity(), 150);
+  builder.reserve(140, 1.5); // fits: no growth, no headroom
+  assert.equal(capacity(), 150);
+  builder.reserve(200);
+  assert.equal(capacity(), 200);
+  builder.reserve(50);
+  assert.equal(capacity(), 200);
+  assert.deepEqual(rowsOf(builder.finish(), builder.size), rows);
+});
