@@ -52,17 +52,28 @@ function objectCounts(stdout: string): NameCounts {
   return new Map(Object.entries(JSON.parse(stdout) as Record<string, number>));
 }
 
-/** exechist `summary --group-by name -o json` and `result N` on Node (the bundle), Bun and Deno (the source). */
+/**
+ * exechist `summary --group-by name -o json` and `result N` on Node, Bun and Deno, each
+ * running the bundle (dist/exechist.mjs: the package's `bin`, what `npx`, `bunx` and
+ * `deno run npm:` start), and `summary` on Bun and Deno from the TypeScript source too.
+ */
 export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
   const bundle = path.join(paths.root, "dist", "exechist.mjs");
   const mod = path.join(paths.root, "mod.ts");
+  const bun = localBinary(paths.root, "bun");
+  const deno = localBinary(paths.root, "deno");
+  const denoRun = ["run", "--allow-read", "--allow-env", "--allow-write"];
   const runtimes: Array<[string, string, string[]]> = [
     ["node", "node", [bundle]],
-    ["bun", localBinary(paths.root, "bun"), [mod]],
-    ["deno", localBinary(paths.root, "deno"), ["run", "--allow-read", "--allow-env", "--allow-write", mod]],
+    ["bun", bun, [bundle]],
+    ["deno", deno, [...denoRun, bundle]],
+  ];
+  const sources: Array<[string, string, string[]]> = [
+    ["bun, mod.ts", bun, [mod]],
+    ["deno, mod.ts", deno, [...denoRun, mod]],
   ];
   const tools: Tool[] = [];
-  for (const [name, command, prefix] of runtimes) {
+  for (const [name, command, prefix] of [...runtimes, ...sources]) {
     tools.push({
       label: `exechist summary (${name})`,
       kind: "summary",

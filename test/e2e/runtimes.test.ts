@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../helpers/fake_io.ts";
-import { ENV, run, RUNTIMES } from "../helpers/runtimes.ts";
+import { BUNDLES, ENV, run, RUNTIMES } from "../helpers/runtimes.ts";
 
 const SAMPLE = "fixtures/logs/sample.jsonl";
 const PROCS = ["fixtures/logs/multi_process_a.jsonl", "fixtures/logs/multi_process_b.jsonl"];
@@ -84,7 +84,7 @@ test("importing mod.ts as a library never runs the CLI", () => {
   assert.equal(bundle.stdout.toString(), "function\n", bundle.stderr.toString());
 });
 
-test("a large log read on two threads gives exactly what one thread gives, on every runtime", () => {
+test("a large log read on two threads gives exactly what one thread gives, on every runtime, from the source and the bundle", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-test-"));
   const log = path.join(dir, "large.jsonl");
   const lines: string[] = [];
@@ -106,13 +106,13 @@ test("a large log read on two threads gives exactly what one thread gives, on ev
       const expected = run(RUNTIMES[0]!, argv, undefined, one);
       assert.equal(expected.stderr.split("\n").filter((l) => l.includes(": not JSON: ")).length, 5, expected.stderr);
       assert.match(run(RUNTIMES[0]!, ["summary", "--debug", log], undefined, one).stderr, /: 11995 records on 1 thread\n/);
-      for (const runtime of RUNTIMES) {
+      for (const runtime of [...RUNTIMES, ...BUNDLES]) {
         const got = run(runtime, argv, undefined, two);
         assert.deepEqual([got.status, got.stdout, got.stderr], [expected.status, expected.stdout, expected.stderr], `${runtime[0]} ${argv[1]}`);
       }
     }
     // The threads really ran: --debug says how each input was read.
-    for (const runtime of RUNTIMES) {
+    for (const runtime of [...RUNTIMES, ...BUNDLES]) {
       const debug = run(runtime, ["summary", "--debug", "-o", "json", log], undefined, two);
       assert.match(debug.stderr, /: 11995 records on 2 threads\n/, `${runtime[0]}: ${debug.stderr}`);
       assert.doesNotMatch(debug.stderr, /fell back/, runtime[0]);

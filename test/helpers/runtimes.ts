@@ -10,6 +10,12 @@ export const RUNTIMES: Array<[string, string, string[]]> = [
   ["deno", path.join(ROOT, "node_modules", ".bin", "deno"), ["run", "--allow-read", "--allow-env", "--allow-write", path.join(ROOT, "mod.ts")]],
 ];
 
+/** The bundle (dist/exechist.mjs, the package's `bin`) on Bun and Deno as well. */
+export const BUNDLES: Array<[string, string, string[]]> = [
+  ["bun, bundle", RUNTIMES[1]![1], [path.join(ROOT, "dist", "exechist.mjs")]],
+  ["deno, bundle", RUNTIMES[2]![1], ["run", "--allow-read", "--allow-env", "--allow-write", path.join(ROOT, "dist", "exechist.mjs")]],
+];
+
 // A clean environment: no colour forced by the test runner, a fixed width.
 export const ENV: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", COLUMNS: "120", NO_COLOR: "" };
 
