@@ -25,8 +25,11 @@ export interface SplitArgs {
 const BY_LONG = new Map<string, OptionSpec>();
 const BY_SHORT = new Map<string, OptionSpec>();
 for (const spec of [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.options)]) {
+  // One option may be declared by several commands; it must mean the same everywhere.
   const known = BY_LONG.get(spec.long);
-  if (known !== undefined && known.type !== spec.type) throw new Error(`options.ts: --${spec.long} has two types`);
+  const sameLetter = spec.short === undefined ? undefined : BY_SHORT.get(spec.short);
+  if (known !== undefined && (known.type !== spec.type || known.short !== spec.short)) throw new Error(`options.ts: --${spec.long} twice`);
+  if (sameLetter !== undefined && sameLetter.long !== spec.long) throw new Error(`options.ts: -${spec.short} twice`);
   BY_LONG.set(spec.long, spec);
   if (spec.short !== undefined) BY_SHORT.set(spec.short, spec);
 }
@@ -64,7 +67,7 @@ export function splitArgs(argv: readonly string[]): SplitArgs {
   const command = named ?? commandNamed(DEFAULT_COMMAND)!;
   const options = new Map<string, string | boolean | string[]>();
   for (const { spec, value, as } of given) {
-    if (!GLOBAL_OPTIONS.includes(spec) && !command.options.some((own) => own.long === spec.long)) {
+    if (![...GLOBAL_OPTIONS, ...command.options].some((own) => own.long === spec.long)) {
       throw usageError(`${as} is not an option of \`exechist ${command.name}\``);
     }
     if (spec.repeatable) options.set(spec.long, [...(options.get(spec.long) as string[] | undefined ?? []), value as string]);
