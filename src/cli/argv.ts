@@ -88,7 +88,9 @@ function longOption(arg: string, next: (as: string) => string): Given {
   if (spec === undefined) {
     const negated = name.startsWith("no-") ? BY_LONG.get(name.slice(3)) : undefined;
     if (negated?.type === "boolean" && inline === undefined) return { spec: negated, value: false, as };
-    throw usageError(`Unknown option ${as}`);
+    const [near] = [...BY_LONG.keys()].map((known) => ({ known, distance: editDistance(known, name) }))
+      .filter((c) => c.distance <= (name.length > 4 ? 2 : 1)).sort((a, b) => a.distance - b.distance);
+    throw usageError(`Unknown option ${as}${near === undefined ? "" : ` (did you mean --${near.known}?)`}`);
   }
   if (spec.type !== "boolean") return { spec, value: inline ?? next(as), as };
   if (inline === undefined || inline === "true") return { spec, value: true, as };
@@ -126,6 +128,17 @@ function fillPositionals(command: CommandSpec, words: string[]): Map<string, str
   }
   if (at < words.length) throw usageError(`Unexpected argument "${words[at]}": exechist ${usageOf(command)}`);
   return args;
+}
+
+/** Levenshtein distance: how many letters to insert, delete or change to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 export function usageError(message: string): ExechistError {

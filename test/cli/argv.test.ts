@@ -99,6 +99,10 @@ test("each command's arguments and options", () => {
 
 test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("--bogus"), "Unknown option --bogus");
+  assert.equal(usageOf("--limt", "3"), "Unknown option --limt (did you mean --limit?)");
+  assert.equal(usageOf("--group_by", "name"), "Unknown option --group_by (did you mean --group-by?)");
+  assert.equal(usageOf("--colour"), "Unknown option --colour (did you mean --color?)");
+  assert.equal(usageOf("--rn"), "Unknown option --rn (did you mean --run?)");
   assert.equal(usageOf("-x"), "Unknown option -x");
   assert.equal(usageOf("-lx"), "Unknown option -x (in -lx)");
   assert.equal(usageOf("--no-output"), "Unknown option --no-output");
