@@ -2,7 +2,7 @@ import { type Columns, startClockOf } from "../index/columns.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
-import { selectQuantiles } from "./stats.ts";
+import { bucketOf, HIGH_WORD, highWords, quantilesByKey } from "./quantiles.ts";
 
 /** What `--group-by` groups on. */
 export type GroupKey = "name" | "status" | "run";
@@ -31,11 +31,10 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
   const keyColumn = by === "name" ? columns.name : by === "run" ? columns.run : columns.status;
   // Each loop is a function of its own: V8 compiles each once, none deoptimizes another.
   const tally = tallyKeys(columns, keyColumn, positions, registry.size);
-  const { offsets, durations } = durationsByKey(columns, keyColumn, positions, registry.size, tally);
+  const quantiles = quantilesByKey(columns.duration, keyColumn, positions, registry.size, tally, [0.5, 0.95]);
   const out: GroupStats[] = [];
   for (const k of tally.keys) {
-    const own = durations.subarray(offsets[k]!, offsets[k]! + tally.timed[k]!);
-    const [p50 = null, p95 = null] = selectQuantiles(own, [0.5, 0.95]);
+    const timed = tally.timed[k]!;
     const total = tally.total[k]!;
     const n = tally.count[k]!;
     const success = tally.success[k]!;
@@ -47,11 +46,11 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       error,
       other: n - success - error,
       errorRate: n === 0 ? 0 : error / n,
-      totalDuration: own.length ? total : null,
-      meanDuration: own.length ? total / own.length : null,
-      p50,
-      p95,
-      max: own.length ? tally.max[k]! : null,
+      totalDuration: timed ? total : null,
+      meanDuration: timed ? total / timed : null,
+      p50: timed ? quantiles[2 * k]! : null,
+      p95: timed ? quantiles[2 * k + 1]! : null,
+      max: timed ? tally.max[k]! : null,
       firstStart: tally.first[k] === Infinity ? null : { micros: tally.first[k]!, clock: tally.firstClock[k]! as Clock },
       lastStart: tally.last[k] === -Infinity ? null : { micros: tally.last[k]!, clock: tally.lastClock[k]! as Clock },
     });
@@ -68,10 +67,12 @@ class KeyTally {
   count = new Float64Array(0);
   success = new Float64Array(0);
   error = new Float64Array(0);
-  /** Records with a duration, their sum (in record order) and the greatest. */
+  /** Records with a duration, their sum (in record order), the greatest, the lowest and highest bucket (quantiles.ts). */
   timed = new Float64Array(0);
   total = new Float64Array(0);
   max = new Float64Array(0);
+  low = new Int32Array(0);
+  high = new Int32Array(0);
   first = new Float64Array(0);
   last = new Float64Array(0);
   firstClock = new Uint8Array(0);
@@ -83,7 +84,7 @@ class KeyTally {
 
   /** Room for keys below `keys`. */
   grow(keys: number): void {
-    const more = <T extends Float64Array | Uint8Array>(from: T, fill: number): T => {
+    const more = <T extends Float64Array | Int32Array | Uint8Array>(from: T, fill: number): T => {
       const to = new (from.constructor as new (n: number) => T)(keys);
       to.fill(fill, from.length);
       to.set(from);
@@ -95,6 +96,8 @@ class KeyTally {
     this.timed = more(this.timed, 0);
     this.total = more(this.total, 0);
     this.max = more(this.max, -Infinity);
+    this.low = more(this.low, 0x10000);
+    this.high = more(this.high, -1);
     this.first = more(this.first, Infinity);
     this.last = more(this.last, -Infinity);
     this.firstClock = more(this.firstClock, 0);
@@ -104,6 +107,7 @@ class KeyTally {
 
 function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Array | undefined, size: number): KeyTally {
   const tally = new KeyTally(256);
+  const words = highWords(columns.duration);
   const n = positions === undefined ? size : positions.length;
   for (let j = 0; j < n; j++) {
     const i = positions === undefined ? j : positions[j]!;
@@ -118,6 +122,9 @@ function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Arra
       tally.timed[k]!++;
       tally.total[k]! += d;
       if (d > tally.max[k]!) tally.max[k] = d;
+      const bucket = bucketOf(words[2 * i + HIGH_WORD]!);
+      if (bucket < tally.low[k]!) tally.low[k] = bucket;
+      if (bucket > tally.high[k]!) tally.high[k] = bucket;
     }
     const clock = startClockOf(columns.flags[i]!);
     if (isShownClock(clock)) {
@@ -133,31 +140,6 @@ function tallyKeys(columns: Columns, keyColumn: KeyColumn, positions: Uint32Arra
     }
   }
   return tally;
-}
-
-/** The durations of each key together, in record order (a counting sort): key k's start at `offsets[k]`. */
-function durationsByKey(
-  columns: Columns,
-  keyColumn: KeyColumn,
-  positions: Uint32Array | undefined,
-  size: number,
-  tally: KeyTally,
-): { offsets: Uint32Array; durations: Float64Array } {
-  const offsets = new Uint32Array(tally.count.length);
-  let total = 0;
-  for (const k of tally.keys) {
-    offsets[k] = total;
-    total += tally.timed[k]!;
-  }
-  const fill = offsets.slice();
-  const durations = new Float64Array(total);
-  const n = positions === undefined ? size : positions.length;
-  for (let j = 0; j < n; j++) {
-    const i = positions === undefined ? j : positions[j]!;
-    const d = columns.duration[i]!;
-    if (!Number.isNaN(d)) durations[fill[keyColumn[i]!]!++] = d;
-  }
-  return { offsets, durations };
 }
 
 function keyText(registry: ExecutionRegistry, by: GroupKey, key: number): string | null {
