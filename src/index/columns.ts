@@ -1,4 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
+import { type LineRuns, LineRunsBuilder } from "./line_runs.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 
 /** Ids: 16 bits each until one needs more, then 32 (see {@link ColumnsBuilder}). */
@@ -9,7 +10,7 @@ export type WideColumn = Uint32Array | Float64Array;
 /**
  * The columnar store of a registry: one typed array per field, one slot per record.
  * Id, index and offset columns start narrow and are widened when a value needs it,
- * so a common log costs 35 bytes a record, not 49.
+ * so a common log costs 31 bytes a record (line numbers are runs: line_runs.ts).
  */
 export interface Columns {
   /** The record's index: its own, or its position when it had none. */
@@ -17,9 +18,8 @@ export interface Columns {
   /** Microseconds (see `read/time.ts`), NaN when absent. */
   start: Float64Array;
   /**
-   * As `start`, but kept only where the end's clock (in `flags`) is a displayable one,
-   * instant or naive; elsewhere it means nothing. Left untouched then, so a log
-   * without wall-clock ends costs no memory for it.
+   * As `start`, kept only where the end's clock (in `flags`) is displayable (instant or
+   * naive); left untouched elsewhere, so a log without wall-clock ends costs nothing.
    */
   end: Float64Array;
   /** Start clock in the low two bits, end clock in the next two, bit 4 = ignore_in_history. */
@@ -31,8 +31,7 @@ export interface Columns {
   name: IdColumn;
   /** 0 when the record names no run. */
   run: IdColumn;
-  /** Where the record is in its input (which input: by position, see the reader's `sourceStarts`): 1-based line, byte offset. */
-  line: Uint32Array;
+  /** Where the record is in its input (which input: by position, see the reader's `sourceStarts`): its byte offset (its line: line_runs.ts). */
   offset: WideColumn;
 }
 
@@ -53,7 +52,7 @@ export interface IdMaps {
 }
 
 export const KEYS: ReadonlyArray<keyof Columns> = [
-  "index", "start", "end", "flags", "duration", "status", "name", "run", "line", "offset",
+  "index", "start", "end", "flags", "duration", "status", "name", "run", "offset",
 ];
 
 type AnyColumn = Columns[keyof Columns];
@@ -69,7 +68,6 @@ const NARROW: Record<keyof Columns, ColumnType> = {
   status: Uint16Array,
   name: Uint16Array,
   run: Uint16Array,
-  line: Uint32Array,
   offset: Uint32Array,
 };
 /** What a narrow column becomes when a value does not fit; the others never change. */
@@ -148,6 +146,8 @@ export class ColumnsBuilder {
   private tailStart: number;
   /** Some record has a displayable end: the `end` column is in use. */
   private hasEnds = false;
+  /** The line of each record at the front. */
+  private readonly lines = new LineRunsBuilder();
 
   /** Empty columns for `capacity` records, or on the given storage (its contents are overwritten). */
   constructor(capacity: number | Columns = 1024) {
@@ -159,10 +159,11 @@ export class ColumnsBuilder {
    * A builder holding `size` records already in `columns`, exactly sized (`end` may be
    * empty when no record uses it: the first record added makes room in every column).
    */
-  static holding(columns: Columns, size: number): ColumnsBuilder {
+  static holding(columns: Columns, size: number, lines: LineRuns): ColumnsBuilder {
     const builder = new ColumnsBuilder(columns);
     builder.size = size;
     builder.hasEnds = true;
+    builder.lines.append(lines, 0, size, 0);
     return builder;
   }
 
@@ -213,7 +214,7 @@ export class ColumnsBuilder {
     c.status[i] = fields.status;
     c.name[i] = fields.nameId;
     c.run[i] = fields.runId;
-    c.line[i] = line;
+    this.lines.add(i, line);
     c.offset[i] = offset;
     // A value that did not fit its narrow column reads back different: widen, store again.
     if (c.index[i] !== index) this.widen("index")[i] = index;
@@ -237,8 +238,8 @@ export class ColumnsBuilder {
 
   /**
    * Places `size` records of other columns just before those placed earlier at the tail,
-   * mapping their ids. Their line numbers stay as they were, and positional indexes are
-   * left to {@link joinTail}.
+   * mapping their ids. Their line numbers and positional indexes are left to
+   * {@link joinTail}.
    */
   placeAtTail(other: Columns, size: number, maps: IdMaps): void {
     this.makeRoom(size);
@@ -246,7 +247,7 @@ export class ColumnsBuilder {
     this.tailStart = base; // before any widening, which copies the tail from here
     const ends = usesEnds(other, size);
     this.hasEnds ||= ends;
-    for (const key of ["index", "start", "flags", "duration", "line", "offset", ...(ends ? ["end"] as const : [])] as const) {
+    for (const key of ["index", "start", "flags", "duration", "offset", ...(ends ? ["end"] as const : [])] as const) {
       if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);
       (this.columns[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
@@ -262,23 +263,26 @@ export class ColumnsBuilder {
   /**
    * Moves the records placed at the tail to just after the front ones, in the order
    * they sit. `pieces` are the placed parts from first to last, each with its record
-   * count and the number added to its line numbers; positional indexes become positions.
+   * count, its lines and the number added to them; positional indexes become positions.
    */
-  joinTail(pieces: ReadonlyArray<{ size: number; lineBase: number }>): void {
+  joinTail(pieces: ReadonlyArray<{ size: number; lines: LineRuns; lineBase: number }>): void {
     const c = this.columns;
     const from = this.tailStart;
     const tail = this.capacity - from;
     for (const key of this.keysInUse()) (c[key] as AnyColumn).copyWithin(this.size, from, from + tail);
     let i = this.size;
     for (const piece of pieces) {
-      for (const end = i + piece.size; i < end; i++) {
-        c.line[i]! += piece.lineBase;
-        if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
-      }
+      this.lines.append(piece.lines, i, piece.size, piece.lineBase);
+      for (const end = i + piece.size; i < end; i++) if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
     }
     if (i !== this.size + tail) throw new Error(`joinTail: pieces hold ${i - this.size} records, the tail ${tail}`);
     this.size += tail;
     this.tailStart = this.capacity;
+  }
+
+  /** The line of each record added (see line_runs.ts). */
+  lineRuns(): LineRuns {
+    return this.lines.runs;
   }
 
   /** The columns trimmed to the records added (views, not copies); nothing may be left at the tail. */

@@ -1,5 +1,6 @@
 import type { ReaderPart } from "../read/read_log.ts";
 import { columnsOn, fitsColumn, KEYS, usesEnds } from "./columns.ts";
+import type { LineRuns } from "./line_runs.ts";
 
 /**
  * The bytes of an index file: what reading one log gave (its columns, tables, bad
@@ -8,7 +9,7 @@ import { columnsOn, fitsColumn, KEYS, usesEnds } from "./columns.ts";
  * bytes in {@link KEYS} order, each starting at a multiple of 8 (a column's type
  * follows from its size: see `columnsOn`; `end` is empty when no record uses it).
  */
-const MAGIC = "EXHIDX03"; // 03: id, index and offset columns narrow or wide
+const MAGIC = "EXHIDX04"; // 03: id, index and offset columns narrow or wide; 04: line runs in the header, no line column
 
 /** What identifies the log an index was read from; any difference means the index is stale. */
 export interface LogStamp {
@@ -53,6 +54,7 @@ export function encodeIndex(log: IndexedLog): Uint8Array[] {
   const header: Header = {
     stamp: log.stamp,
     size: part.size,
+    lineRuns: part.lineRuns,
     names: part.names,
     otherStatuses: part.otherStatuses,
     runs: part.runs,
@@ -95,7 +97,7 @@ export function readIndexHead(head: Uint8Array): IndexHead | undefined {
   const read = readHeader(head);
   if (read === undefined) return undefined;
   const { header } = read;
-  if (!Array.isArray(header.bytes) || header.bytes.length !== KEYS.length) return undefined;
+  if (!Array.isArray(header.bytes) || header.bytes.length !== KEYS.length || !validRuns(header.lineRuns, header.size)) return undefined;
   const columns: Array<readonly [number, number]> = [];
   let at = read.end;
   let end = at;
@@ -111,6 +113,7 @@ export function readIndexHead(head: Uint8Array): IndexHead | undefined {
     part: {
       columns: EMPTY,
       size: header.size,
+      lineRuns: header.lineRuns,
       names: header.names,
       otherStatuses: header.otherStatuses,
       runs: header.runs,
@@ -134,6 +137,15 @@ export function decodeIndex(bytes: Uint8Array): IndexedLog | undefined {
   const views = head.columns.map(([at, length]) => [bytes.byteOffset + at, length] as const);
   head.log.part.columns = columnsOn(KEYS.map(() => bytes.buffer as ArrayBuffer), views);
   return head.log;
+}
+
+/** Runs of line numbers that `lineAt` can read for `size` records: starts ascending from 0, lines positive integers. */
+function validRuns(runs: LineRuns | undefined, size: number): boolean {
+  const { starts, lines } = runs ?? {};
+  if (!Array.isArray(starts) || !Array.isArray(lines) || starts.length !== lines.length) return false;
+  if (size > 0 && starts[0] !== 0) return false;
+  return starts.every((start, r) => Number.isInteger(start) && start < size && (r === 0 || start > starts[r - 1]!)) &&
+    lines.every((line) => Number.isSafeInteger(line) && line > 0);
 }
 
 function readHeader(bytes: Uint8Array): { header: Header; end: number } | undefined {

@@ -9,6 +9,7 @@ import { type Clock, isShownClock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
 import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "./columns.ts";
 import { detailsOf } from "./details.ts";
+import { lineAt, type LineRuns } from "./line_runs.ts";
 
 const decoder = new TextDecoder();
 
@@ -29,6 +30,7 @@ export class ExecutionRegistry {
   readonly size: number;
   readonly names: readonly string[];
   readonly diagnostics: Diagnostics;
+  private readonly lineRuns: LineRuns;
   private readonly otherStatuses: readonly string[];
   private readonly runs: readonly string[];
   private readonly sources: readonly LogSource[];
@@ -37,6 +39,7 @@ export class ExecutionRegistry {
   constructor(reader: LogReader) {
     this.columns = reader.builder.finish();
     this.size = reader.builder.size;
+    this.lineRuns = reader.builder.lineRuns();
     this.names = reader.tables.names.values;
     this.otherStatuses = reader.tables.statuses.values;
     this.runs = reader.tables.runs.values;
@@ -86,7 +89,12 @@ export class ExecutionRegistry {
 
   /** `FILE:LINE` of a record. */
   sourceOf(pos: number): string {
-    return `${this.sources[this.sourceIdOf(pos)]?.name ?? "?"}:${this.columns.line[pos]}`;
+    return `${this.sources[this.sourceIdOf(pos)]?.name ?? "?"}:${this.lineOf(pos)}`;
+  }
+
+  /** The record's line in its input (1-based). */
+  lineOf(pos: number): number {
+    return lineAt(this.lineRuns, pos);
   }
 
   /** The input a record came from: the last whose first record is at or before it. */

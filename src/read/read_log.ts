@@ -1,14 +1,12 @@
 import { type Columns, ColumnsBuilder } from "../index/columns.ts";
+import type { LineRuns } from "../index/line_runs.ts";
 import { type BadLine, Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { parseLine } from "./parse_line.ts";
 import { RecordScanner } from "./scanner.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
-/**
- * Reads up to `length` bytes of an input at byte `position` into `target` at
- * `targetOffset`; returns how many it read, 0 at the end.
- */
+/** Reads up to `length` bytes of an input at byte `position` into `target` at `targetOffset`; returns how many, 0 at the end. */
 export type ByteReader = (target: Uint8Array, targetOffset: number, length: number, position: number) => number;
 
 /** One input: the name shown in messages (`run.jsonl`, `<stdin>`) and how to read its bytes. */
@@ -37,6 +35,7 @@ export interface ByteRange {
 export interface ReaderPart {
   columns: Columns;
   size: number;
+  lineRuns: LineRuns;
   names: readonly string[];
   otherStatuses: readonly string[];
   runs: readonly string[];
@@ -206,6 +205,7 @@ export class LogReader {
     return {
       columns: this.builder.finish(),
       size: this.builder.size,
+      lineRuns: this.builder.lineRuns(),
       names: this.tables.names.values,
       otherStatuses: this.tables.statuses.values,
       runs: this.tables.runs.values,
@@ -256,7 +256,7 @@ export class LogReader {
     const parts = this.placed.reverse();
     this.placed = [];
     if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
-    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lineBase: lineBases[k]! })));
+    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lines: part.lineRuns, lineBase: lineBases[k]! })));
     parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
   }
 
@@ -274,7 +274,7 @@ export class LogReader {
       for (const name of part.names) this.tables.names.intern(name);
       for (const status of part.otherStatuses) this.tables.statuses.intern(status);
       for (const run of part.runs) this.tables.runs.intern(run);
-      this.builder = ColumnsBuilder.holding(part.columns, part.size);
+      this.builder = ColumnsBuilder.holding(part.columns, part.size, part.lineRuns);
       this.addDiagnostics(part, 0);
     } else {
       this.placePart(part);

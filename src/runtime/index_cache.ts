@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { columnsOn, columnType, KEYS } from "../index/columns.ts";
+import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
 
@@ -113,8 +114,11 @@ export function loadIndexMatches(
       buffers.push(buffer);
     }
     const selected = { records: part.size, matches };
+    const lines = new LineRunsBuilder();
+    kept.forEach((pos, row) => lines.add(row, lineAt(part.lineRuns, pos)));
     part.columns = columnsOn(buffers);
     part.size = kept.length;
+    part.lineRuns = lines.runs;
     return { log: head.log, selected };
   });
 }

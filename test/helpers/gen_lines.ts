@@ -70,7 +70,7 @@ export function columnsOf(registry: ExecutionRegistry): unknown {
     rows.push([
       registry.columns.index[i], registry.nameOf(i), registry.columns.start[i], registry.endOf(i),
       registry.columns.flags[i], registry.columns.duration[i], registry.statusOf(i), registry.runOf(i),
-      registry.columns.line[i], registry.columns.offset[i], registry.sourceOf(i),
+      registry.lineOf(i), registry.columns.offset[i], registry.sourceOf(i),
     ]);
   }
   return { rows, bad: registry.diagnostics.badLines, badCount: registry.diagnostics.badLineCount };

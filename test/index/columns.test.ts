@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type Columns, ColumnsBuilder, KEYS } from "../../src/index/columns.ts";
+import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
 import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
 import type { ReaderPart } from "../../src/read/read_log.ts";
 import { RecordFields } from "../../src/read/normalize.ts";
@@ -20,13 +21,13 @@ function fieldsOf(row: Row): RecordFields {
   return fields;
 }
 
-function rowsOf(columns: Columns, size: number): Row[] {
+function rowsOf(columns: Columns, size: number, lines: LineRuns): Row[] {
   return Array.from({ length: size }, (_, i) => ({
     index: columns.index[i]!,
     status: columns.status[i]!,
     name: columns.name[i]!,
     run: columns.run[i]!,
-    line: columns.line[i]!,
+    line: lineAt(lines, i),
     offset: columns.offset[i]!,
   }));
 }
@@ -40,11 +41,13 @@ function build(rows: readonly Row[], capacity = 4): ColumnsBuilder {
 const small = (i: number): Row => ({ index: i, status: i % 3, name: i % 7, run: i % 2, line: i + 1, offset: i * 100 });
 const BIG = { index: 2 ** 40 + 3, status: 70001, name: 65536, run: 123456, offset: 5 * 2 ** 30 + 17 };
 
-test("columns start narrow: 35 bytes a record", () => {
-  const columns = build(Array.from({ length: 100 }, (_, i) => small(i))).finish();
+test("columns start narrow: 31 bytes a record; consecutive lines take one run", () => {
+  const builder = build(Array.from({ length: 100 }, (_, i) => small(i)));
+  const columns = builder.finish();
   const used = KEYS.filter((key) => key !== "end").reduce((sum, key) => sum + columns[key].BYTES_PER_ELEMENT, 0);
-  assert.equal(used, 35);
-  assert.deepEqual(rowsOf(columns, 100), Array.from({ length: 100 }, (_, i) => small(i)));
+  assert.equal(used, 31);
+  assert.deepEqual(rowsOf(columns, 100, builder.lineRuns()), Array.from({ length: 100 }, (_, i) => small(i)));
+  assert.deepEqual(builder.lineRuns(), { starts: [0], lines: [1] });
 });
 
 for (const [key, value] of Object.entries(BIG)) {
@@ -52,8 +55,9 @@ for (const [key, value] of Object.entries(BIG)) {
     const rows = Array.from({ length: 300 }, (_, i) => small(i));
     rows[150] = { ...rows[150]!, [key]: value };
     rows[299] = { ...rows[299]!, [key]: value + 1 };
-    const columns = build(rows).finish();
-    assert.deepEqual(rowsOf(columns, rows.length), rows);
+    const builder = build(rows);
+    const columns = builder.finish();
+    assert.deepEqual(rowsOf(columns, rows.length, builder.lineRuns()), rows);
     const narrow = build([small(0)]).finish();
     assert.deepEqual(KEYS.filter((k) => columns[k].BYTES_PER_ELEMENT !== narrow[k].BYTES_PER_ELEMENT), [key]);
   });
@@ -70,13 +74,15 @@ test("parts placed at the tail widen the columns they need, before and after rec
   const mapName = (id: number) => (id === 7 ? BIG.name : id);
   const identity = (n: number) => Uint32Array.from({ length: n }, (_, id) => id);
   const maps = { name: Uint32Array.from({ length: 8 }, (_, id) => mapName(id)), status: identity(3), run: identity(2) };
-  main.placeAtTail(build(partB).finish(), partB.length, maps); // the last part first
-  main.placeAtTail(build(partA).finish(), partA.length, maps);
+  const [builtA, builtB] = [build(partA), build(partB)];
+  main.placeAtTail(builtB.finish(), partB.length, maps); // the last part first
+  main.placeAtTail(builtA.finish(), partA.length, maps);
   for (const row of front.slice(20)) main.add(fieldsOf(row), row.line, row.offset);
-  main.joinTail([{ size: partA.length, lineBase: 0 }, { size: partB.length, lineBase: 0 }]);
+  main.joinTail([{ size: partA.length, lines: builtA.lineRuns(), lineBase: 0 }, { size: partB.length, lines: builtB.lineRuns(), lineBase: 7 }]);
   const columns = main.finish();
-  const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name) }))];
-  assert.deepEqual(rowsOf(columns, main.size), expected);
+  const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name), line: row.line + 7 }))];
+  assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), expected);
+  assert.deepEqual(main.lineRuns(), { starts: [0, 50, 90], lines: [1, 1001, 2008] });
   assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 2]);
 });
 
@@ -88,6 +94,7 @@ test("an index file keeps narrow and wide columns as they were, and no unused en
     const part: ReaderPart = {
       columns: builder.finish(),
       size: builder.size,
+      lineRuns: builder.lineRuns(),
       names: [],
       otherStatuses: [],
       runs: [],
@@ -101,7 +108,7 @@ test("an index file keeps narrow and wide columns as they were, and no unused en
     const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
     pieces.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
     const decoded = decodeIndex(bytes)!;
-    assert.deepEqual(rowsOf(decoded.part.columns, decoded.part.size), kept);
+    assert.deepEqual(rowsOf(decoded.part.columns, decoded.part.size, decoded.part.lineRuns), kept);
     for (const key of KEYS) assert.equal(decoded.part.columns[key].constructor, part.columns[key].constructor, key);
     assert.equal(decoded.part.columns.end.length, 0, "no record has a wall-clock end: none is kept");
   }
@@ -120,5 +127,5 @@ test("reserve grows to the records asked for, times the headroom, and never shri
   assert.equal(capacity(), 200);
   builder.reserve(50);
   assert.equal(capacity(), 200);
-  assert.deepEqual(rowsOf(builder.finish(), builder.size), rows);
+  assert.deepEqual(rowsOf(builder.finish(), builder.size, builder.lineRuns()), rows);
 });

@@ -30,7 +30,7 @@ test("lines longer than the read chunk, and records across chunk edges", () => {
   assert.equal(registry.size, 50);
   assert.equal(registry.nameOf(0), "long");
   assert.equal((registry.details(0).result as string).length, 10_000);
-  assert.equal(registry.columns.line[49], 50);
+  assert.equal(registry.lineOf(49), 50);
 });
 
 const bad: Array<[string, string, string]> = [
