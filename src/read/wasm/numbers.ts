@@ -1,5 +1,18 @@
 import { D, LAYOUT } from "./layout.ts";
 
+/** Leaves the number to number.ts: sets $slow and returns. */
+const slow = "i32.const 1 global.set $slow f64.const 0 return";
+
+/**
+ * For a byte $d (less 48) among the digits that is not one: the first '.' is the point,
+ * at $p; anything else (an exponent, NaN, Infinity, a second point) is left to number.ts.
+ */
+const firstPoint = `local.get $d i32.const -2 i32.eq local.get $point i32.const 0 i32.lt_s i32.and i32.eqz
+        if
+          ${slow}
+        end
+        local.get $p local.set $point`;
+
 /** A JSON number's value, exactly as `Number()` reads it: number.ts `numberAt` in wasm. */
 export const NUMBERS = `
 ;; a * b rounded; the exact rounding error left in $productError (Dekker).
@@ -32,7 +45,7 @@ export const NUMBERS = `
   local.get $sum local.get $divisor f64.div local.tee $q
   f64.const 1e-290 f64.lt local.get $q f64.const 1e300 f64.gt i32.or
   if
-    i32.const 1 global.set $slow f64.const 0 return ;; near subnormals or overflow
+    ${slow} ;; near subnormals or overflow
   end
   local.get $q local.get $divisor call $twoProduct local.set $t
   local.get $sum local.get $t f64.sub global.get $productError f64.sub
@@ -41,7 +54,7 @@ export const NUMBERS = `
   local.get $q i64.reinterpret_f64 local.tee $bits
   i64.const 0xfffffffffffff i64.and i64.eqz
   if
-    i32.const 1 global.set $slow f64.const 0 return ;; a power of two: the ulp below is smaller
+    ${slow} ;; a power of two: the ulp below is smaller
   end
   local.get $correction
   local.get $bits i64.const 52 i64.shr_u i64.const 0x7ff i64.and i64.const 52 i64.sub i64.const 52 i64.shl
@@ -49,7 +62,7 @@ export const NUMBERS = `
   local.get $units f64.floor f64.sub f64.const 0.5 f64.sub local.tee $fromMidpoint
   f64.const -1e-6 f64.gt local.get $fromMidpoint f64.const 1e-6 f64.lt i32.and
   if
-    i32.const 1 global.set $slow f64.const 0 return
+    ${slow}
   end
   local.get $q local.get $correction f64.add)
 
@@ -86,11 +99,7 @@ export const NUMBERS = `
         local.get $high i64.const 10 i64.mul local.get $d i64.extend_i32_u i64.add local.set $high
         local.get $taken i32.const 1 i32.add local.set $taken
       else
-        local.get $d i32.const -2 i32.eq local.get $point i32.const 0 i32.lt_s i32.and i32.eqz
-        if
-          i32.const 1 global.set $slow f64.const 0 return ;; an exponent, NaN, Infinity
-        end
-        local.get $p local.set $point
+        ${firstPoint}
       end
       local.get $p i32.const 1 i32.add local.set $p
       br $digit
@@ -104,16 +113,12 @@ export const NUMBERS = `
       if
         local.get $lowDigits i32.const 4 i32.eq
         if
-          i32.const 1 global.set $slow f64.const 0 return ;; more than 19 digits
+          ${slow} ;; more than 19 digits
         end
         local.get $low i32.const 10 i32.mul local.get $d i32.add local.set $low
         local.get $lowDigits i32.const 1 i32.add local.set $lowDigits
       else
-        local.get $d i32.const -2 i32.eq local.get $point i32.const 0 i32.lt_s i32.and i32.eqz
-        if
-          i32.const 1 global.set $slow f64.const 0 return
-        end
-        local.get $p local.set $point
+        ${firstPoint}
       end
       local.get $p i32.const 1 i32.add local.set $p
       br $digit
@@ -123,7 +128,7 @@ export const NUMBERS = `
   if (result i32) i32.const 0 else local.get $end local.get $point i32.sub i32.const 1 i32.sub end
   local.tee $fraction i32.const 22 i32.gt_u
   if
-    i32.const 1 global.set $slow f64.const 0 return
+    ${slow}
   end
   local.get $high f64.convert_i64_u
   local.get $lowDigits i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10} f64.mul
