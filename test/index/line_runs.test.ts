@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lineAt, LineRunsBuilder } from "../../src/index/line_runs.ts";
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { prng } from "../helpers/gen_lines.ts";
 
 /** Lines of records on consecutive lines, with `skip(i)` blank or bad lines before record i. */
 function linesOf(count: number, skip: (i: number) => number, first = 1): number[] {
@@ -19,7 +12,7 @@ function linesOf(count: number, skip: (i: number) => number, first = 1): number[
 }
 
 test("runs: one for consecutive lines, a new one after each skipped line; lineAt reads every record back", () => {
-  const random = seeded(3);
+  const random = prng(3);
   for (const gap of [0, 0.01, 0.3, 1]) {
     const lines = linesOf(2000, () => (random() < gap ? 1 + Math.floor(random() * 3) : 0));
     const builder = new LineRunsBuilder();
@@ -34,7 +27,7 @@ test("runs: one for consecutive lines, a new one after each skipped line; lineAt
 });
 
 test("append: parts read elsewhere join with their line base; a part that continues the last run merges into it", () => {
-  const random = seeded(9);
+  const random = prng(9);
   for (let round = 0; round < 50; round++) {
     const sizes = Array.from({ length: 1 + Math.floor(random() * 5) }, () => Math.floor(random() * 40));
     const whole: number[] = [];

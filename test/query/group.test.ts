@@ -5,14 +5,6 @@ import { type GroupKey, groupPositions, type GroupStats } from "../../src/query/
 import { prng } from "../helpers/gen_lines.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 interface Row {
   name: string;
   status: string;
@@ -61,7 +53,7 @@ function byHand(rows: Row[], by: GroupKey): Array<Partial<GroupStats>> {
 }
 
 test("groupPositions agrees with grouping by hand: 700 names (keys past every table size), untimed and unstarted records, a filtered subset", () => {
-  const random = seeded(11);
+  const random = prng(11);
   const rows: Row[] = [];
   const lines: string[] = [];
   const base = Date.UTC(2025, 5, 1) * 1000;

@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { bucketOf, HIGH_WORD, highWords, type KeyBuckets, quantilesByKey } from "../../src/query/quantiles.ts";
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { prng } from "../helpers/gen_lines.ts";
 
 /** The reference: sort each key's values, interpolate between the two ranks around (n - 1) * q. */
 function sortedQuantiles(values: number[], qs: number[]): number[] {
@@ -48,7 +41,7 @@ test("bucketOf orders doubles as they compare, -0 just below 0", () => {
 });
 
 test("quantilesByKey equals sort-and-interpolate per key: ties, signs, zeros, infinities, subnormals, wide spreads, subsets", () => {
-  const random = seeded(5);
+  const random = prng(5);
   const shapes: Array<() => number> = [
     () => -Math.log(1 - random()) * 0.3, // exponential, like durations
     () => Math.floor(random() * 3) / 4, // a few values, many ties (one bucket holds most)

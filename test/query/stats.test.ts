@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { selectRank } from "../../src/query/stats.ts";
+import { prng } from "../helpers/gen_lines.ts";
 
 /** The reference: sort, then interpolate between the two ranks around (n - 1) * q. */
 function sortedQuantile(values: Float64Array, q: number): number | null {
@@ -12,15 +13,7 @@ function sortedQuantile(values: Float64Array, q: number): number | null {
   return a + (b - a) * (rank - Math.floor(rank));
 }
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const random = seeded(7);
+const random = prng(7);
 const shapes: Array<(n: number) => Float64Array> = [
   (n) => Float64Array.from({ length: n }, () => -Math.log(1 - random())), // exponential, like durations
   (n) => Float64Array.from({ length: n }, () => Math.floor(random() * 4)), // many ties
@@ -57,7 +50,7 @@ test("selectRank gives sort-and-interpolate quantiles, with ties, runs and every
 
 
 test("selectRank puts the rank in place: nothing greater before it, nothing less after it", () => {
-  const random = seeded(11);
+  const random = prng(11);
   const values = Float64Array.from({ length: 100_000 }, () => Math.floor(random() * 1000) / 7);
   const sorted = Float64Array.from(values).sort();
   for (const k of [0, 1, 49_999, 94_999, 99_998, 99_999]) {
