@@ -265,14 +265,14 @@ export class ColumnsBuilder {
    * they sit. `pieces` are the placed parts from first to last, each with its record
    * count, its lines and the number added to them; positional indexes become positions.
    */
-  joinTail(pieces: ReadonlyArray<{ size: number; lines: LineRuns; lineBase: number }>): void {
+  joinTail(pieces: ReadonlyArray<{ size: number; lineRuns: LineRuns; lineBase: number }>): void {
     const c = this.columns;
     const from = this.tailStart;
     const tail = this.capacity - from;
     for (const key of this.keysInUse()) (c[key] as AnyColumn).copyWithin(this.size, from, from + tail);
     let i = this.size;
     for (const piece of pieces) {
-      this.lines.append(piece.lines, i, piece.size, piece.lineBase);
+      this.lines.append(piece.lineRuns, i, piece.size, piece.lineBase);
       for (const end = i + piece.size; i < end; i++) if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
     }
     if (i !== this.size + tail) throw new Error(`joinTail: pieces hold ${i - this.size} records, the tail ${tail}`);

@@ -256,7 +256,7 @@ export class LogReader {
     const parts = this.placed.reverse();
     this.placed = [];
     if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
-    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lines: part.lineRuns, lineBase: lineBases[k]! })));
+    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lineRuns: part.lineRuns, lineBase: lineBases[k]! })));
     parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
   }
 

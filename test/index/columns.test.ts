@@ -78,7 +78,7 @@ test("parts placed at the tail widen the columns they need, before and after rec
   main.placeAtTail(builtB.finish(), partB.length, maps); // the last part first
   main.placeAtTail(builtA.finish(), partA.length, maps);
   for (const row of front.slice(20)) main.add(fieldsOf(row), row.line, row.offset);
-  main.joinTail([{ size: partA.length, lines: builtA.lineRuns(), lineBase: 0 }, { size: partB.length, lines: builtB.lineRuns(), lineBase: 7 }]);
+  main.joinTail([{ size: partA.length, lineRuns: builtA.lineRuns(), lineBase: 0 }, { size: partB.length, lineRuns: builtB.lineRuns(), lineBase: 7 }]);
   const columns = main.finish();
   const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name), line: row.line + 7 }))];
   assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), expected);
