@@ -139,15 +139,15 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   if (statusKind === KIND.string) {
     const start = slots.start[F.status]!;
     const end = slots.end[F.status]!;
-    if (slots.flag[F.status]) {
-      const text = encoder.encode(decodeString(b, start, end));
-      out.status = tables.statusCode(text, 0, text.length);
-    } else {
-      out.status = slots.id[F.status]!;
-      if (out.status < 0) {
+    out.status = slots.id[F.status]!;
+    if (out.status < 0) {
+      if (slots.flag[F.status]) {
+        const text = encoder.encode(decodeString(b, start, end));
+        out.status = tables.statusCode(text, 0, text.length);
+      } else {
         out.status = tables.statusCode(b, start, end);
-        slots.cacheId(F.status, out.status);
       }
+      slots.cacheId(F.status, out.status);
     }
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
     out.status = hasException(slots) ? STATUS_ERROR : STATUS_SUCCESS;
@@ -256,12 +256,11 @@ function hasException(slots: Slots): boolean {
 }
 
 function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner, escaped: EscapedIds): number {
-  const start = slots.start[slot]!;
-  const end = slots.end[slot]!;
-  if (slots.flag[slot]) return escaped.id(b, start, end);
   let id = slots.id[slot]!;
   if (id < 0) {
-    id = table.internBytes(b, start, end);
+    const start = slots.start[slot]!;
+    const end = slots.end[slot]!;
+    id = slots.flag[slot] ? escaped.id(b, start, end) : table.internBytes(b, start, end);
     slots.cacheId(slot, id);
   }
   return id;

@@ -7,9 +7,11 @@
  * correctly. Python writes most floats with 16 or 17 digits, often beyond that; for up
  * to 19 digits the integer is held exactly as a sum of doubles, divided, and the
  * remainder of the division computed exactly (Dekker's products) to correct the
- * quotient. Only when the true value lies within a hair of the midpoint between two
- * doubles — or outside these shapes: exponents, more digits, NaN, Infinity — does it
- * fall back to `Number()`.
+ * quotient. An exponent moves the point (Python writes 3.3e-05): the same holds while
+ * the power of ten left is exact (10^22 at most), and an integer below 2^53 times an
+ * exact power of ten is one rounding too. Only when the true value lies within a hair
+ * of the midpoint between two doubles — or outside these shapes: more digits, larger
+ * powers, NaN, Infinity — does it fall back to `Number()`.
  */
 
 export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -55,8 +57,10 @@ export function numberAt(b: Uint8Array, start: number, end: number): number {
       taken++;
     } else if (d === -2 && point < 0) { // "."
       point = p;
+    } else if ((d | 32) === 53) { // "e" or "E": the exponent follows
+      break;
     } else {
-      return slow(b, start, end); // exponent, NaN, Infinity
+      return slow(b, start, end); // NaN, Infinity
     }
   }
   let low = 0; // up to 4 more
@@ -69,23 +73,39 @@ export function numberAt(b: Uint8Array, start: number, end: number): number {
       lowDigits++;
     } else if (d === -2 && point < 0) {
       point = p;
+    } else if ((d | 32) === 53) {
+      break;
     } else {
       return slow(b, start, end);
     }
   }
-  const fraction = point < 0 ? 0 : end - point - 1; // the grammar puts only digits after the point
-  if (fraction > 22) return slow(b, start, end);
-  const divisor = POW10[fraction]!;
+  const fraction = point < 0 ? 0 : p - point - 1; // the grammar puts only digits after the point
+  const power = fraction - (p < end ? exponentAt(b, p + 1, end) : 0); // the value is the digits over 10^power
+  if (!(power >= -22 && power <= 22)) return slow(b, start, end); // NaN: an exponent of more than 4 digits
   const scale = POW10[lowDigits]!;
   const whole = high * scale + low; // rounded only when 2^53 or more (2^53 is a double)
   let value: number;
-  if (whole < MAX_EXACT) {
-    value = fraction === 0 ? whole : whole / divisor; // an exact integer over an exact power of ten: one rounding
+  if (whole < MAX_EXACT) { // an exact integer and an exact power of ten: one rounding
+    value = power === 0 ? whole : power > 0 ? whole / POW10[power]! : whole * POW10[-power]!;
   } else {
-    value = wideQuotient(high, low, scale, divisor);
+    value = power < 0 ? NaN : wideQuotient(high, low, scale, POW10[power]!);
     if (Number.isNaN(value)) return slow(b, start, end);
   }
   return negative ? -value : value;
+}
+
+/** The exponent written in `b[p, end)` (after the "e"), NaN when it has no digits or more than 4. */
+function exponentAt(b: Uint8Array, p: number, end: number): number {
+  const sign = b[p] === 45 ? -1 : 1;
+  if (b[p] === 45 || b[p] === 43) p++;
+  if (p === end || end - p > 4) return NaN;
+  let exponent = 0;
+  for (; p < end; p++) {
+    const d = b[p]! - 48;
+    if (d >>> 0 >= 10) return NaN;
+    exponent = exponent * 10 + d;
+  }
+  return sign * exponent;
 }
 
 /**

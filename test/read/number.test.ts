@@ -88,3 +88,37 @@ test("numberAt reads integers, exponents and the non-finite words", () => {
     "Infinity", "-Infinity", "NaN", "5e-324", "1.7976931348623157e308", "0.00000000000000000000012345678901234567",
   ]);
 });
+
+/** `x` written with an exponent the ways JavaScript, Python and people do: 1.5e-7, 1.5e-07, 15E-8, 0.15e-6. */
+function exponentForms(x: number, r: () => number): string[] {
+  const js = x.toExponential(); // shortest digits that read back
+  const [mantissa, exponent] = js.split("e") as [string, string];
+  const power = Number(exponent);
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const sign = x < 0 ? "-" : "";
+  const python = `${mantissa}e${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`;
+  const shift = Math.floor(r() * 4);
+  return [js, python, `${sign}${digits}E${power - digits.length + 1}`, `${sign}0.${"0".repeat(shift)}${digits}e${power + 1 + shift}`];
+}
+
+test("numberAt reads numbers with exponents exactly, as JavaScript and Python write them", () => {
+  const r = prng(14);
+  const texts: string[] = [];
+  for (let i = 0; i < 50_000; i++) {
+    const x = (r() - 0.3) * 10 ** Math.floor(r() * 60 - 30);
+    texts.push(String(x), ...exponentForms(x, r));
+  }
+  for (let i = 0; i < 50_000; i++) { // up to 19 digits, any exponent near the exact powers
+    let digits = String(1 + Math.floor(r() * 9));
+    for (let d = 1 + Math.floor(r() * 18); d > 0; d--) digits += String(Math.floor(r() * 10));
+    texts.push(`${digits}e${Math.floor(r() * 70) - 35}`, `${digits.slice(0, 1)}.${digits.slice(1)}e-${Math.floor(r() * 30)}`);
+  }
+  for (let i = 0; i < 5_000; i++) { // next to midpoints, the point moved into the exponent
+    for (const text of nearMidpoints(1 + r() * 100_000)) {
+      const [whole, fraction = ""] = text.split(".") as [string, string?];
+      texts.push(`${whole}${fraction}e-${fraction.length}`, `${whole.slice(0, 1)}.${whole.slice(1)}${fraction}e+${whole.length - 1}`);
+    }
+  }
+  texts.push("0e0", "-0e5", "0.0E-3", "1e22", "1e23", "9007199254740993e-22", "1e-22", "123e+0004", "1e00001", "5e-324", "1e400");
+  assertSameAsNumber(texts);
+});

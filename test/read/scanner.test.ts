@@ -69,6 +69,7 @@ function decimal(r: () => number): string {
   const point = Math.floor(r() * (digits + 1));
   if (point < digits) text = text.slice(0, point) + "." + text.slice(point);
   if (text.startsWith(".")) text = "0." + (r() < 0.5 ? "000" : "") + text.slice(1);
+  if (r() < 0.3) text += `${r() < 0.5 ? "e" : "E"}${["", "+", "-"][Math.floor(r() * 3)]}${Math.floor(r() * 30)}`;
   return (r() < 0.3 ? "-" : "") + text;
 }
 
@@ -88,9 +89,14 @@ test("numbers: an index's and a duration's value is Number()'s, read by the scan
       read++;
     }
   }
-  // More than 19 digits, and a hair from a midpoint, are left to number.ts: a few.
-  assert.ok(read > count * 0.85, `only ${read} of ${count} read by the scanner`);
-  for (const text of ["1.5e3", "NaN", "-Infinity", "1E-7"]) {
+  // More than 19 digits, powers beyond 10^22, and a hair from a midpoint, are left to number.ts: a few.
+  assert.ok(read > count * 0.8, `only ${read} of ${count} read by the scanner`);
+  for (const text of ["1.5e3", "1E-7", "3.3384072594344616e-05", "-0e0", "12e+0004"]) {
+    scanLine(scanner, `{"name":"a","duration":${text}}`);
+    assert.equal(scanner.slots.flag[F.duration], 0, `${text} is read by the scanner`);
+    assert.ok(Object.is(scanner.slots.value[F.duration], Number(text)), text);
+  }
+  for (const text of ["NaN", "-Infinity", "1e23", "1e-23", "12e00004"]) {
     scanLine(scanner, `{"name":"a","duration":${text}}`);
     assert.equal(scanner.slots.flag[F.duration], 1, `${text} is left to number.ts`);
   }
@@ -122,6 +128,15 @@ test("intern cache: a string's id comes back once the reader gave it, per table"
   assert.equal(slots.id[F.name], 20);
   scanLine(scanner, `{"name":"fetch"}`); // a prefix of a cached name
   assert.equal(slots.id[F.name], -1);
+  // Strings with escapes are cached by their bytes as written: each spelling once.
+  scanLine(scanner, `{"name":"caf\\u00e9","status":"O\\u004b"}`);
+  assert.deepEqual([slots.flag[F.name], slots.id[F.name], slots.id[F.status]], [1, -1, -1]);
+  slots.cacheId(F.name, 30);
+  slots.cacheId(F.status, 0);
+  scanLine(scanner, `{"status":"O\\u004b","name":"caf\\u00e9"}`);
+  assert.deepEqual([slots.id[F.name], slots.id[F.status]], [30, 0]);
+  scanLine(scanner, `{"name":"caf\\u00E9"}`);
+  assert.equal(slots.id[F.name], -1, "another spelling");
 });
 
 test("intern cache: once full, strings are left to the reader (id and entry -1)", () => {

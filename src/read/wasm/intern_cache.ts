@@ -5,8 +5,9 @@ const MASK = LAYOUT.cacheEntries - 1;
 
 /**
  * A cache of the ids the reader gave to names, run ids and statuses, by their bytes as
- * written (no escapes): a log repeats the same few, and finding them here costs less
- * than hashing and comparing them byte by byte in JavaScript. The reader's interners
+ * written (escapes and all: each spelling is an entry of its own, and Python escapes
+ * every non-ASCII character): a log repeats the same few, and finding them here costs
+ * less than hashing, comparing and decoding them in JavaScript. The reader's interners
  * stay the only source of ids: on a miss the scanner keeps the bytes in a new entry
  * whose id is -1, and the reader writes the id it gave them into that entry.
  */

@@ -42,9 +42,8 @@ const readTime = `i32.const ${CLOCK.none} local.set $clock
     local.get $found i32.const 3 i32.shl f64.load offset=${LAYOUT.value} local.set $micros
   end`;
 
-/** The cached id of the unescaped string in slot $found into $id, or a return. */
+/** The cached id of the string in slot $found into $id, or a return. */
 const cachedId = `local.get $found i32.load8_u offset=${LAYOUT.kind} i32.const ${KIND.string} i32.ne
-  local.get $found i32.load8_u offset=${LAYOUT.flag} i32.or
   local.get $found i32.const 2 i32.shl i32.load offset=${LAYOUT.id} local.tee $id i32.const 0 i32.lt_s i32.or
   if
     return

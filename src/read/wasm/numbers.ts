@@ -5,13 +5,19 @@ const slow = "i32.const 1 global.set $slow f64.const 0 return";
 
 /**
  * For a byte $d (less 48) among the digits that is not one: the first '.' is the point,
- * at $p; anything else (an exponent, NaN, Infinity, a second point) is left to number.ts.
+ * at $p; an 'e' or 'E' ends the digits (\`done\`: the loop's block); anything else (NaN,
+ * Infinity, a second point) is left to number.ts.
  */
-const firstPoint = `local.get $d i32.const -2 i32.eq local.get $point i32.const 0 i32.lt_s i32.and i32.eqz
+const pointOrExponent = (done: string) => `local.get $d i32.const -2 i32.eq local.get $point i32.const 0 i32.lt_s i32.and
         if
+          local.get $p local.set $point
+        else
+          local.get $d i32.const 32 i32.or i32.const 53 i32.eq br_if ${done}
           ${slow}
-        end
-        local.get $p local.set $point`;
+        end`;
+
+/** A power that no exact path takes: what $exponent returns for an exponent it does not read. */
+const NO_EXPONENT = 0x10000;
 
 /** A JSON number's value, exactly as `Number()` reads it: number.ts `numberAt` in wasm. */
 export const NUMBERS = `
@@ -66,11 +72,40 @@ export const NUMBERS = `
   end
   local.get $q local.get $correction f64.add)
 
-;; The number in [p, end), exactly as Number() reads it, or $slow set (exponents, more
-;; than 19 digits, NaN, Infinity, a hair from a midpoint): number.ts numberAt in wasm.
+;; The exponent written in [p, end) (after the 'e'), or ${NO_EXPONENT} when it has no digits or more than 4.
+(func $exponent (param $p i32) (param $end i32) (result i32) (local $sign i32) (local $c i32) (local $d i32) (local $e i32)
+  i32.const 1 local.set $sign
+  local.get $p i32.load8_u offset=${D} local.tee $c i32.const 45 i32.eq
+  if
+    i32.const -1 local.set $sign
+  end
+  local.get $c i32.const 45 i32.eq local.get $c i32.const 43 i32.eq i32.or
+  if
+    local.get $p i32.const 1 i32.add local.set $p
+  end
+  local.get $p local.get $end i32.eq local.get $end local.get $p i32.sub i32.const 4 i32.gt_s i32.or
+  if
+    i32.const ${NO_EXPONENT} return
+  end
+  block $done
+    loop $digit
+      local.get $p local.get $end i32.ge_u br_if $done
+      local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $d i32.const 10 i32.ge_u
+      if
+        i32.const ${NO_EXPONENT} return
+      end
+      local.get $e i32.const 10 i32.mul local.get $d i32.add local.set $e
+      local.get $p i32.const 1 i32.add local.set $p
+      br $digit
+    end
+  end
+  local.get $e local.get $sign i32.mul)
+
+;; The number in [p, end), exactly as Number() reads it, or $slow set (more than 19
+;; digits, powers beyond 10^22, NaN, Infinity, a hair from a midpoint): number.ts numberAt in wasm.
 (func $number (param $p i32) (param $end i32) (result f64)
     (local $negative i32) (local $point i32) (local $c i32) (local $d i32) (local $high i64) (local $taken i32)
-    (local $low i32) (local $lowDigits i32) (local $fraction i32) (local $whole f64) (local $value f64)
+    (local $low i32) (local $lowDigits i32) (local $power i32) (local $whole f64) (local $value f64)
   i32.const 0 global.set $slow
   i32.const -1 local.set $point
   local.get $p i32.load8_u offset=${D} i32.const 45 i32.eq local.tee $negative
@@ -99,7 +134,7 @@ export const NUMBERS = `
         local.get $high i64.const 10 i64.mul local.get $d i64.extend_i32_u i64.add local.set $high
         local.get $taken i32.const 1 i32.add local.set $taken
       else
-        ${firstPoint}
+        ${pointOrExponent("$highDone")}
       end
       local.get $p i32.const 1 i32.add local.set $p
       br $digit
@@ -118,15 +153,20 @@ export const NUMBERS = `
         local.get $low i32.const 10 i32.mul local.get $d i32.add local.set $low
         local.get $lowDigits i32.const 1 i32.add local.set $lowDigits
       else
-        ${firstPoint}
+        ${pointOrExponent("$lowDone")}
       end
       local.get $p i32.const 1 i32.add local.set $p
       br $digit
     end
   end
   local.get $point i32.const 0 i32.lt_s
-  if (result i32) i32.const 0 else local.get $end local.get $point i32.sub i32.const 1 i32.sub end
-  local.tee $fraction i32.const 22 i32.gt_u
+  if (result i32) i32.const 0 else local.get $p local.get $point i32.sub i32.const 1 i32.sub end
+  local.set $power
+  local.get $p local.get $end i32.lt_u
+  if ;; the value is the digits over 10^power
+    local.get $power local.get $p i32.const 1 i32.add local.get $end call $exponent i32.sub local.set $power
+  end
+  local.get $power i32.const 22 i32.add i32.const 44 i32.gt_u
   if
     ${slow}
   end
@@ -134,17 +174,26 @@ export const NUMBERS = `
   local.get $lowDigits i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10} f64.mul
   local.get $low f64.convert_i32_u f64.add local.tee $whole
   f64.const 9007199254740992 f64.lt
-  if (result f64) ;; an exact integer over an exact power of ten: one rounding
-    local.get $fraction
+  if (result f64) ;; an exact integer and an exact power of ten: one rounding
+    local.get $power
     if (result f64)
-      local.get $whole local.get $fraction i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10} f64.div
+      local.get $power i32.const 0 i32.gt_s
+      if (result f64)
+        local.get $whole local.get $power i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10} f64.div
+      else
+        local.get $whole i32.const 0 local.get $power i32.sub i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10} f64.mul
+      end
     else
       local.get $whole
     end
   else
+    local.get $power i32.const 0 i32.lt_s
+    if
+      ${slow}
+    end
     local.get $high f64.convert_i64_u local.get $low f64.convert_i32_u
     local.get $lowDigits i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10}
-    local.get $fraction i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10}
+    local.get $power i32.const 3 i32.shl f64.load offset=${LAYOUT.pow10}
     call $wideQuotient
   end
   local.set $value

@@ -85,10 +85,10 @@ export const RECORD = `
       global.get $slow local.set $flag
     end
   end
-  local.get $kind i32.const ${KIND.string} i32.eq local.get $flag i32.eqz i32.and
+  local.get $kind i32.const ${KIND.string} i32.eq
   if
-    local.get $slot local.get $start local.get $end call $cacheLookup
-    i32.const ${TIME_SLOTS} local.get $slot i32.shr_u i32.const 1 i32.and
+    local.get $slot local.get $start local.get $end call $cacheLookup ;; by its bytes as written, escapes too
+    i32.const ${TIME_SLOTS} local.get $slot i32.shr_u i32.const 1 i32.and local.get $flag i32.eqz i32.and
     if
       local.get $slot local.get $start local.get $end call $isoTime
     end
