@@ -43,7 +43,7 @@ function usualLine(r: () => number, i: number): string {
     ["end_wall", pick([undefined, undefined, '"2025-03-01T08:04:00+01:00"', '"2025-03-01 08:04:00"', "null"])],
     ["start_time", pick([undefined, "57436.65465293452", "1740816236.5"])],
     ["end_time", pick([undefined, "57456.98698835166", "1740816240", "57456.9e0", '"x"'])],
-    ["duration", often(String(r() * 10), [undefined, "null", '"1.5"', "NaN", "1e400", "-0.5"])],
+    ["duration", often(String(r() * 10), [undefined, "null", '"1.5"', "NaN", "1e400", "-0.5", "3.3384072594344616e-05", "1E+2", "2.5e-07", "7e-30"])],
     ["duration_ms", pick([undefined, undefined, "1500", "2.5"])],
     ["status", often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [undefined, "null", "1", '"O\\u004b"'])],
     ["exception", pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"])],
