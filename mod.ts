@@ -22,7 +22,7 @@ export { main, VERSION } from "./src/cli/main.ts";
 export { NodeIo } from "./src/runtime/node_io.ts";
 
 import { main } from "./src/cli/main.ts";
-import { isMainModule, programArgs, scanWorkerModule, setExitStatus } from "./src/runtime/entry.ts";
-import { NodeIo } from "./src/runtime/node_io.ts";
+import { isMainModule, programArgs, runtimeIo, scanWorkerModule, setExitStatus } from "./src/runtime/entry.ts";
 
-if (isMainModule(import.meta.url)) setExitStatus(await main(programArgs(), new NodeIo(scanWorkerModule(import.meta.url))));
+const meta = import.meta as ImportMeta & { main?: boolean };
+if (isMainModule(import.meta.url, meta.main)) setExitStatus(await main(programArgs(), runtimeIo(scanWorkerModule(import.meta.url))));

@@ -1,9 +1,8 @@
-import pc from "picocolors";
 import type { Io } from "../io.ts";
+import { type Colors, createColors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
 
-/** The colour functions of picocolors, on or off. */
-export type Colors = ReturnType<typeof pc.createColors>;
+export type { Colors };
 
 /** What every command gets: the world, and the global options. */
 export interface Context {
@@ -49,7 +48,7 @@ export function decideWidth(io: Io): number {
 export function makeContext(io: Io, options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean }): Context {
   return {
     io,
-    color: pc.createColors(decideColor(io, { flag: options.color })),
+    color: createColors(decideColor(io, { flag: options.color })),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     debug: options.debug,

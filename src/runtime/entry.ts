@@ -1,16 +1,23 @@
-import * as fs from "node:fs";
-import { fileURLToPath } from "node:url";
+import type { Io } from "../io.ts";
+import { DenoIo } from "./deno_io.ts";
+import { builtin } from "./node_builtins.ts";
+import { NodeIo } from "./node_io.ts";
+
+/** Deno's own API, where the program runs on Deno (see deno_io.ts). */
+const deno = (globalThis as { Deno?: { args: string[]; exitCode: number } }).Deno;
 
 /**
- * True when the module at `moduleUrl` is the program being run, not an import.
- * Node 20 has no `import.meta.main`, so compare the script path with the module path
- * (links resolved): this holds on Node, Bun and Deno, for the source and the bundle.
+ * True when the module at `moduleUrl` is the program being run, not an import:
+ * `import.meta.main` where the runtime has it (Bun, Deno; pass it as `main`), else —
+ * Node 20 has none — the script path compared with the module path (links resolved).
  */
-export function isMainModule(moduleUrl: string): boolean {
-  const script = process.argv[1];
+export function isMainModule(moduleUrl: string, main: boolean | undefined): boolean {
+  if (typeof main === "boolean") return main;
+  const script = (globalThis as { process?: { argv: string[] } }).process?.argv[1];
   if (!script || !moduleUrl.startsWith("file:")) return false;
   try {
-    return fs.realpathSync(script) === fs.realpathSync(fileURLToPath(moduleUrl));
+    const fs = builtin("node:fs");
+    return fs.realpathSync(script) === fs.realpathSync(builtin("node:url").fileURLToPath(moduleUrl));
   } catch {
     return false;
   }
@@ -27,10 +34,16 @@ export function scanWorkerModule(moduleUrl: string): string {
 
 /** The command line after the program and script names. */
 export function programArgs(): string[] {
-  return process.argv.slice(2);
+  return deno !== undefined ? [...deno.args] : process.argv.slice(2);
 }
 
 /** Sets the exit status; the process ends on its own once output is flushed. */
 export function setExitStatus(status: number): void {
-  process.exitCode = status;
+  if (deno !== undefined) deno.exitCode = status;
+  else process.exitCode = status;
+}
+
+/** The runtime's {@link Io}: Deno's own APIs on Deno, `node:` modules elsewhere. */
+export function runtimeIo(workerModule: string): Io {
+  return deno !== undefined ? new DenoIo(workerModule) : new NodeIo(workerModule);
 }

@@ -1,10 +1,12 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { builtin } from "./node_builtins.ts";
 import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
+
+const fs = () => builtin("node:fs");
+const os = () => builtin("node:os");
+const path = () => builtin("node:path");
 
 /**
  * The index cache (opt-in): what reading a large log gave, kept in a file of its own
@@ -32,28 +34,28 @@ export function cacheDir(env: (name: string) => string | undefined): string | un
   if (own) return own;
   if (wanted === undefined || !["1", "on", "yes", "true"].includes(wanted)) return undefined;
   const xdg = env("XDG_CACHE_HOME");
-  if (xdg) return path.join(xdg, "exechist");
-  const home = env("HOME") ?? os.homedir();
-  return home ? path.join(home, ".cache", "exechist") : undefined;
+  if (xdg) return path().join(xdg, "exechist");
+  const home = env("HOME") ?? os().homedir();
+  return home ? path().join(home, ".cache", "exechist") : undefined;
 }
 
 /** The stamp of an open log; undefined when it cannot be had (no path, not a regular file). */
 export function stampOf(fd: number, file: string): LogStamp | undefined {
   try {
-    const stat = fs.fstatSync(fd);
+    const stat = fs().fstatSync(fd);
     if (!stat.isFile()) return undefined;
     const head = new Uint8Array(Math.min(ENDS_BYTES, stat.size));
     const tail = new Uint8Array(Math.min(ENDS_BYTES, stat.size));
-    fs.readSync(fd, head, 0, head.length, 0);
-    fs.readSync(fd, tail, 0, tail.length, stat.size - tail.length);
+    fs().readSync(fd, head, 0, head.length, 0);
+    fs().readSync(fd, tail, 0, tail.length, stat.size - tail.length);
     // And 4 KiB at 16 places in between: a rewrite in place is caught there or by the change time.
     const samples = new Uint8Array(16 * SAMPLE_BYTES);
     for (let k = 0; k < 16; k++) {
       const at = Math.floor((stat.size * (k + 0.5)) / 16);
-      fs.readSync(fd, samples, k * SAMPLE_BYTES, Math.min(SAMPLE_BYTES, stat.size - at), at);
+      fs().readSync(fd, samples, k * SAMPLE_BYTES, Math.min(SAMPLE_BYTES, stat.size - at), at);
     }
     return {
-      path: fs.realpathSync(file),
+      path: fs().realpathSync(file),
       size: stat.size,
       mtimeMs: stat.mtimeMs,
       ctimeMs: stat.ctimeMs,
@@ -127,25 +129,25 @@ export function loadIndexMatches(
 function withIndex<T>(dir: string, stamp: LogStamp, use: (fd: number, head: IndexHead) => T | undefined): T | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(indexPath(dir, stamp), "r");
+    fd = fs().openSync(indexPath(dir, stamp), "r");
     const first = new Uint8Array(12);
     const length = readAll(fd, first, 0) ? headerBytes(first) : undefined;
     if (length === undefined) return undefined;
     const bytes = new Uint8Array(length);
     const head = readAll(fd, bytes, 0) ? readIndexHead(bytes) : undefined;
-    if (head === undefined || !sameStamp(head.log.stamp, stamp) || fs.fstatSync(fd).size < head.end) return undefined;
+    if (head === undefined || !sameStamp(head.log.stamp, stamp) || fs().fstatSync(fd).size < head.end) return undefined;
     return use(fd, head);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) fs().closeSync(fd);
   }
 }
 
 /** Fills `target` from `position` on; false when the file ends first. */
 function readAll(fd: number, target: Uint8Array, position: number): boolean {
   for (let got = 0, n; got < target.length; got += n) {
-    n = fs.readSync(fd, target, got, target.length - got, position + got);
+    n = fs().readSync(fd, target, got, target.length - got, position + got);
     if (n === 0) return false;
   }
   return true;
@@ -156,21 +158,21 @@ export function saveIndex(dir: string, log: IndexedLog): string | undefined {
   const target = indexPath(dir, log.stamp);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, "w");
+    fs().mkdirSync(dir, { recursive: true });
+    const fd = fs().openSync(temp, "w");
     try {
       for (const piece of encodeIndex(log)) {
-        for (let done = 0; done < piece.length;) done += fs.writeSync(fd, piece, done, piece.length - done);
+        for (let done = 0; done < piece.length;) done += fs().writeSync(fd, piece, done, piece.length - done);
       }
     } finally {
-      fs.closeSync(fd);
+      fs().closeSync(fd);
     }
-    fs.renameSync(temp, target);
+    fs().renameSync(temp, target);
     prune(dir);
     return undefined;
   } catch (error) {
     try {
-      fs.rmSync(temp, { force: true });
+      fs().rmSync(temp, { force: true });
     } catch {
       // nothing to clean
     }
@@ -179,8 +181,8 @@ export function saveIndex(dir: string, log: IndexedLog): string | undefined {
 }
 
 function indexPath(dir: string, stamp: LogStamp): string {
-  const name = path.basename(stamp.path).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
-  return path.join(dir, `${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`);
+  const name = path().basename(stamp.path).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
+  return path().join(dir, `${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`);
 }
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
@@ -203,12 +205,12 @@ export function sameTime(a: number, b: number): boolean {
 
 /** Keeps the newest {@link KEPT_INDEXES} index files. */
 function prune(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".idx")).map((f) => {
-    const full = path.join(dir, f);
-    return { full, at: fs.statSync(full).mtimeMs };
+  const files = fs().readdirSync(dir).filter((f) => f.endsWith(".idx")).map((f) => {
+    const full = path().join(dir, f);
+    return { full, at: fs().statSync(full).mtimeMs };
   });
   files.sort((a, b) => b.at - a.at);
-  for (const old of files.slice(KEPT_INDEXES)) fs.rmSync(old.full, { force: true });
+  for (const old of files.slice(KEPT_INDEXES)) fs().rmSync(old.full, { force: true });
 }
 
 /** FNV-1a, 32 bits. */

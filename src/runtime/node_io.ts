@@ -1,14 +1,15 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as tty from "node:tty";
-import { pipeline } from "node:stream/promises";
-import * as zlib from "node:zlib";
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { cacheDir, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
-import { readParallel, threadCount } from "./parallel_read.ts";
+import { builtin } from "./node_builtins.ts";
+import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+
+const fs = () => builtin("node:fs");
+const os = () => builtin("node:os");
+const path = () => builtin("node:path");
+const tty = () => builtin("node:tty");
+const zlib = () => builtin("node:zlib");
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
 export class FdOutput implements Output {
@@ -20,7 +21,7 @@ export class FdOutput implements Output {
 
   constructor(fd: number) {
     this.fd = fd;
-    this.isTTY = tty.isatty(fd);
+    this.isTTY = tty().isatty(fd);
     this.columns = this.isTTY ? terminalColumns(fd) : undefined;
   }
 
@@ -38,7 +39,7 @@ export class FdOutput implements Output {
     let done = 0;
     while (done < bytes.length) {
       try {
-        done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
+        done += fs().writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
@@ -76,7 +77,7 @@ export class NodeIo implements Io {
     this.entry = entry;
     this.stdout = new FdOutput(1);
     this.stderr = new FdOutput(2);
-    this.stdinIsTTY = tty.isatty(0);
+    this.stdinIsTTY = tty().isatty(0);
   }
 
   env(name: string): string | undefined {
@@ -96,13 +97,13 @@ export class NodeIo implements Io {
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
     let path: string | undefined = file === "-" ? undefined : file;
     const head = new Uint8Array(2);
-    if (fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    if (fs().readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
       fd = await this.gunzip(fd, name);
       path = undefined;
     }
     const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
-      fs.readSync(fd, target, offset, length, position);
-    const size = fs.fstatSync(fd).size;
+      fs().readSync(fd, target, offset, length, position);
+    const size = fs().fstatSync(fd).size;
     const source = { name, read, size };
     this.opened.set(source, { fd, size, path });
     return source;
@@ -114,8 +115,9 @@ export class NodeIo implements Io {
       reader.read(source);
       return { threads: 1, fellBack: 0 };
     }
-    const dir = cacheDir((name) => this.env(name));
-    const stamp = dir !== undefined && file.path !== undefined && file.size >= this.mib("EXECHIST_CACHE_MIB", 32)
+    const env = (name: string) => this.env(name);
+    const dir = cacheDir(env);
+    const stamp = dir !== undefined && file.path !== undefined && file.size >= mib(env, "EXECHIST_CACHE_MIB", 32)
       ? stampOf(file.fd, file.path)
       : undefined;
     // Only a log read into an empty reader is cached: its bad lines are all its own.
@@ -133,36 +135,28 @@ export class NodeIo implements Io {
         return { threads: 0, fellBack: 0, cache: "from the index cache" };
       }
     }
-    const read = await readParallel(reader, source, file, {
-      entry: this.entry,
-      threads: threadCount((name) => this.env(name)),
-      minBytes: this.mib("EXECHIST_PARALLEL_MIB", 32),
-    });
+    const os = builtin("node:os");
+    const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const read = await readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
     if (stamp === undefined || !alone) return read;
     const failed = saveIndex(dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
     return { ...read, cache: failed === undefined ? "index cache written" : `index cache not written: ${failed}` };
   }
 
-  /** A size in MiB from the environment, else `fallback`, in bytes. */
-  private mib(name: string, fallback: number): number {
-    const text = this.env(name);
-    const value = text === undefined || text === "" ? NaN : Number(text);
-    return (Number.isFinite(value) && value >= 0 ? value : fallback) * (1 << 20);
-  }
-
   readFile(file: string): Uint8Array {
     const fd = this.open(file);
     try {
-      return fs.readFileSync(fd);
+      return fs().readFileSync(fd);
     } finally {
-      fs.closeSync(fd);
+      fs().closeSync(fd);
       this.fds.splice(this.fds.indexOf(fd), 1);
     }
   }
 
   pathKind(file: string): PathKind {
     try {
-      return fs.statSync(file).isDirectory() ? "directory" : "file";
+      return fs().statSync(file).isDirectory() ? "directory" : "file";
     } catch {
       return "missing";
     }
@@ -171,8 +165,8 @@ export class NodeIo implements Io {
   listFiles(dir: string, suffix: string): string[] {
     const out: string[] = [];
     const walk = (d: string): void => {
-      for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-        const full = path.join(d, entry.name);
+      for (const entry of fs().readdirSync(d, { withFileTypes: true })) {
+        const full = path().join(d, entry.name);
         if (entry.isDirectory()) walk(full);
         else if (entry.name.endsWith(suffix)) out.push(full);
       }
@@ -184,7 +178,7 @@ export class NodeIo implements Io {
   close(): void {
     for (const fd of this.fds.splice(0)) {
       try {
-        fs.closeSync(fd);
+        fs().closeSync(fd);
       } catch {
         // already closed
       }
@@ -194,9 +188,9 @@ export class NodeIo implements Io {
   private open(file: string): number {
     let fd: number;
     try {
-      fd = fs.openSync(file, "r");
-      if (fs.fstatSync(fd).isDirectory()) {
-        fs.closeSync(fd);
+      fd = fs().openSync(file, "r");
+      if (fs().fstatSync(fd).isDirectory()) {
+        fs().closeSync(fd);
         throw new ExechistError("input", `Cannot read "${file}": it is a directory`);
       }
     } catch (error) {
@@ -211,13 +205,13 @@ export class NodeIo implements Io {
 
   /** A temporary file that is unlinked at once: it vanishes with the process, whatever happens. */
   private tempFile(purpose: string): number {
-    const base = os.tmpdir();
+    const base = os().tmpdir();
     try {
-      const dir = fs.mkdtempSync(path.join(base, "exechist-"));
-      const file = path.join(dir, "spool");
-      const fd = fs.openSync(file, "w+");
-      fs.unlinkSync(file);
-      fs.rmdirSync(dir);
+      const dir = fs().mkdtempSync(path().join(base, "exechist-"));
+      const file = path().join(dir, "spool");
+      const fd = fs().openSync(file, "w+");
+      fs().unlinkSync(file);
+      fs().rmdirSync(dir);
       this.fds.push(fd);
       return fd;
     } catch (error) {
@@ -234,7 +228,7 @@ export class NodeIo implements Io {
     for (;;) {
       let n: number;
       try {
-        n = fs.readSync(input, buffer, 0, buffer.length, null);
+        n = fs().readSync(input, buffer, 0, buffer.length, null);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
@@ -242,7 +236,7 @@ export class NodeIo implements Io {
         throw new ExechistError("input", `Cannot read ${name}: ${String(code ?? error)}`);
       }
       if (n === 0) break;
-      position += fs.writeSync(fd, buffer, 0, n, position);
+      position += fs().writeSync(fd, buffer, 0, n, position);
     }
     return fd;
   }
@@ -251,10 +245,10 @@ export class NodeIo implements Io {
   private async gunzip(source: number, name: string): Promise<number> {
     const fd = this.tempFile(`the decompressed "${name}"`);
     try {
-      await pipeline(
-        fs.createReadStream("", { fd: source, autoClose: false, start: 0 }),
-        zlib.createGunzip(),
-        fs.createWriteStream("", { fd, autoClose: false, start: 0 }),
+      await builtin("node:stream/promises").pipeline(
+        fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
+        zlib().createGunzip(),
+        fs().createWriteStream("", { fd, autoClose: false, start: 0 }),
       );
     } catch (error) {
       const why = (error as Error).message || String(error);

@@ -1,5 +1,3 @@
-import * as os from "node:os";
-import { setImmediate } from "node:timers";
 import { buffersOf } from "../index/columns.ts";
 import { LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
 import { scannerModule } from "../read/scanner.ts";
@@ -24,16 +22,33 @@ export interface ParallelOptions {
   threads: number;
   /** Inputs smaller than this are read on one thread: a worker costs more than it saves. */
   minBytes: number;
+  /** Resolves on a later turn of the event loop, after messages that came meanwhile. */
+  nextTurn(): Promise<unknown>;
 }
 
 const MAX_CHUNKS = 0x7fff;
 const MIN_CHUNK_BYTES = 1 << 16;
 
-/** Threads to use: EXECHIST_THREADS, else the cores this process may use. */
-export function threadCount(env: (name: string) => string | undefined): number {
+/**
+ * How logs are split, from the environment: EXECHIST_THREADS threads, else one for each
+ * of the `cores` this process may use; one thread below EXECHIST_PARALLEL_MIB (32 MiB).
+ */
+export function parallelOptions(
+  env: (name: string) => string | undefined,
+  cores: number,
+  entry: string | undefined,
+  nextTurn: () => Promise<unknown>,
+): ParallelOptions {
   const wanted = Number(env("EXECHIST_THREADS"));
-  if (Number.isInteger(wanted) && wanted >= 1) return Math.min(wanted, 16);
-  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  const threads = Number.isInteger(wanted) && wanted >= 1 ? Math.min(wanted, 16) : Math.max(1, cores);
+  return { entry, threads, minBytes: mib(env, "EXECHIST_PARALLEL_MIB", 32), nextTurn };
+}
+
+/** A size in MiB from the environment, else `fallback`, in bytes. */
+export function mib(env: (name: string) => string | undefined, name: string, fallback: number): number {
+  const text = env(name);
+  const value = text === undefined || text === "" ? NaN : Number(text);
+  return (Number.isFinite(value) && value >= 0 ? value : fallback) * (1 << 20);
 }
 
 /**
@@ -69,7 +84,7 @@ export async function readParallel(
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {
     lines[k] = reader.read(source, { ...chunkRange(source.read, shape, k), firstLine: before + 1, continues: true });
     before += lines[k]!;
-    await new Promise((resolve) => setImmediate(resolve)); // let the workers' parts in
+    await options.nextTurn(); // let the workers' parts in
     tail.place();
   }
   // The rest is the workers': wait for them, placing parts as they come.

@@ -1,16 +1,9 @@
+import type { Colors } from "../render/colors.ts";
 import { displayWidth, oneLine } from "../render/cell.ts";
 import { formatDuration, type LocalZone } from "../render/time.ts";
 
-/** The colour functions the text views use (picocolors' shape; identity when colour is off). */
-export interface Paint {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  cyan(text: string): string;
-  magenta(text: string): string;
-}
+/** The colour functions the text views use (identity when colour is off). */
+export type Paint = Colors;
 
 /** How the text views are laid out. */
 export interface TextOptions {

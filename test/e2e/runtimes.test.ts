@@ -28,6 +28,8 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["bad lines", ["summary", "fixtures/logs/garbage_lines.jsonl"], undefined, undefined],
   ["usage error", ["summary", "--bogus"], undefined, undefined],
   ["not found", ["result", "99", SAMPLE], undefined, undefined],
+  ["a missing file", ["summary", "fixtures/logs/no_such_log.jsonl"], undefined, undefined],
+  ["a directory", ["summary", "fixtures/logs"], undefined, undefined],
 ];
 
 for (const [name, argv, golden, stdin] of cases) {
@@ -44,7 +46,9 @@ for (const [name, argv, golden, stdin] of cases) {
       const expected = fs.readFileSync(path.join(ROOT, "fixtures", "expected", golden), "utf8");
       assert.equal(first!.stdout, stdin ? expected.replaceAll(`${stdin}:`, "<stdin>:") : expected);
     }
-    assert.equal(first!.status, name === "usage error" ? 2 : name === "not found" ? 1 : 0, first!.stderr);
+    const status: Record<string, number> = { "usage error": 2, "not found": 1, "a missing file": 2, "a directory": 2 };
+    assert.equal(first!.status, status[name] ?? 0, first!.stderr);
+    if (status[name] === 2 && name !== "usage error") assert.match(first!.stderr, /^exechist: Cannot read "fixtures\/logs[^"]*": (no such file|it is a directory)\n$/);
   });
 }
 

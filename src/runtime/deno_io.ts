@@ -1,0 +1,212 @@
+import { BrokenPipe, ExechistError } from "../errors.ts";
+import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
+import type { LogReader, LogSource } from "../read/read_log.ts";
+import { cacheDir } from "./index_cache.ts";
+import { NodeIo } from "./node_io.ts";
+import { parallelOptions, readParallel } from "./parallel_read.ts";
+
+/** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too). */
+interface DenoFile {
+  readSync(target: Uint8Array): number | null;
+  seekSync(offset: number, whence: 0): number;
+  statSync(): { size: number; isDirectory: boolean };
+  close(): void;
+}
+interface DenoStream {
+  writeSync?(bytes: Uint8Array): number;
+  isTerminal(): boolean;
+}
+interface DenoApi {
+  stdin: DenoStream;
+  stdout: DenoStream;
+  stderr: DenoStream;
+  env: { get(name: string): string | undefined };
+  consoleSize(): { columns: number; rows: number };
+  openSync(path: string, options: { read: true }): DenoFile;
+  errors: { BrokenPipe: new () => Error };
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}. */
+class DenoOutput implements Output {
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+  private readonly stream: DenoStream;
+  private readonly brokenPipe: new () => Error;
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(deno: DenoApi, stream: DenoStream) {
+    this.stream = stream;
+    this.brokenPipe = deno.errors.BrokenPipe;
+    this.isTTY = stream.isTerminal();
+    this.columns = this.isTTY ? terminalColumns(deno) : undefined;
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.pendingLength === 0) return;
+    const bytes = new TextEncoder().encode(this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
+    for (let done = 0; done < bytes.length;) {
+      try {
+        done += this.stream.writeSync!(bytes.subarray(done));
+      } catch (error) {
+        if (error instanceof this.brokenPipe) throw new BrokenPipe("broken pipe");
+        throw error;
+      }
+    }
+  }
+}
+
+function terminalColumns(deno: DenoApi): number | undefined {
+  try {
+    return deno.consoleSize().columns || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The real {@link Io} on Deno, on Deno's own APIs: the first `node:` module (or
+ * `process`) makes Deno start its Node layer, ~45 ms, so logs that are plain files and
+ * the standard streams go without it. What Deno's API does not cover the same way is
+ * left to {@link NodeIo} on Deno's Node layer, loaded only then: standard input
+ * (spooled), gzip, the index cache, checkpoints and directories (`state`).
+ */
+export class DenoIo implements Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly stdinIsTTY: boolean;
+  private readonly deno: DenoApi;
+  private readonly entry: string | undefined;
+  private readonly files: DenoFile[] = [];
+  /** Logs opened here: their file, size and path. */
+  private readonly opened = new Map<LogSource, { size: number; path: string }>();
+  private nodeIo: NodeIo | undefined;
+
+  /** `entry`: the module worker threads run to read large logs; none: one thread. */
+  constructor(entry?: string) {
+    this.deno = (globalThis as unknown as { Deno: DenoApi }).Deno;
+    this.entry = entry;
+    this.stdout = new DenoOutput(this.deno, this.deno.stdout);
+    this.stderr = new DenoOutput(this.deno, this.deno.stderr);
+    this.stdinIsTTY = this.deno.stdin.isTerminal();
+  }
+
+  /** The Node-layer {@link Io} for what this one leaves to it, made on first need. */
+  private get node(): NodeIo {
+    return (this.nodeIo ??= new NodeIo(this.entry));
+  }
+
+  env(name: string): string | undefined {
+    return this.deno.env.get(name);
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  utcOffsetMinutes(epochMs: number): number {
+    return -new Date(epochMs).getTimezoneOffset();
+  }
+
+  async openLog(file: string): Promise<LogSource> {
+    if (file === "-" || cacheDir((name) => this.env(name)) !== undefined) return await this.node.openLog(file);
+    const handle = this.open(file);
+    const head = new Uint8Array(2);
+    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+      this.release(handle);
+      return await this.node.openLog(file);
+    }
+    const size = handle.statSync().size;
+    const source: LogSource = { name: file, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
+    this.opened.set(source, { size, path: file });
+    return source;
+  }
+
+  async readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport> {
+    const file = this.opened.get(source);
+    if (file === undefined) return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
+    const env = (name: string) => this.env(name);
+    const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+    return await readParallel(reader, source, { fd: -1, ...file }, parallelOptions(env, cores, this.entry, nextTurn));
+  }
+
+  readFile(file: string): Uint8Array {
+    return this.node.readFile(file);
+  }
+
+  pathKind(file: string): PathKind {
+    return this.node.pathKind(file);
+  }
+
+  listFiles(dir: string, suffix: string): string[] {
+    return this.node.listFiles(dir, suffix);
+  }
+
+  close(): void {
+    for (const handle of this.files.splice(0)) {
+      try {
+        handle.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.nodeIo?.close();
+  }
+
+  /** Opens a log for reading, with NodeIo's messages for a missing file, a directory, no permission. */
+  private open(file: string): DenoFile {
+    let handle: DenoFile;
+    try {
+      handle = this.deno.openSync(file, { read: true });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
+      throw new ExechistError("input", `Cannot read "${file}": ${why}`);
+    }
+    if (handle.statSync().isDirectory) {
+      handle.close();
+      throw new ExechistError("input", `Cannot read "${file}": it is a directory`);
+    }
+    this.files.push(handle);
+    return handle;
+  }
+
+  private release(handle: DenoFile): void {
+    this.files.splice(this.files.indexOf(handle), 1);
+    handle.close();
+  }
+}
+
+/** Up to `length` bytes of the file at `position` into `target` at `offset`; 0 at the end. */
+function readAt(file: DenoFile, target: Uint8Array, offset: number, length: number, position: number): number {
+  file.seekSync(position, 0);
+  return file.readSync(target.subarray(offset, offset + length)) ?? 0;
+}
+
+function readAlone(reader: LogReader, source: LogSource): ReadReport {
+  reader.read(source);
+  return { threads: 1, fellBack: 0 };
+}
+
+/** A later turn of the event loop (a message to itself): Deno's `setImmediate` is part of its Node layer. */
+function nextTurn(): Promise<unknown> {
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(undefined);
+    };
+    channel.port2.postMessage(0);
+  });
+}
