@@ -1,6 +1,7 @@
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
+import { BufferedOutput } from "./buffered_output.ts";
 import { cacheDir } from "./index_cache.ts";
 import { NodeIo } from "./node_io.ts";
 import { parallelOptions, readParallel } from "./parallel_read.ts";
@@ -30,32 +31,22 @@ const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 
 /** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}. */
-class DenoOutput implements Output {
+class DenoOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   private readonly stream: DenoStream;
   private readonly brokenPipe: new () => Error;
-  private pending: string[] = [];
-  private pendingLength = 0;
 
   constructor(deno: DenoApi, stream: DenoStream) {
+    super();
     this.stream = stream;
     this.brokenPipe = deno.errors.BrokenPipe;
     this.isTTY = stream.isTerminal();
     this.columns = this.isTTY ? terminalColumns(deno) : undefined;
   }
 
-  write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 1 << 16) this.flush();
-  }
-
-  flush(): void {
-    if (this.pendingLength === 0) return;
-    const bytes = new TextEncoder().encode(this.pending.join(""));
-    this.pending = [];
-    this.pendingLength = 0;
+  protected writeOut(text: string): void {
+    const bytes = new TextEncoder().encode(text);
     for (let done = 0; done < bytes.length;) {
       try {
         done += this.stream.writeSync!(bytes.subarray(done));
@@ -89,7 +80,7 @@ export class DenoIo implements Io {
   private readonly deno: DenoApi;
   private readonly entry: string | undefined;
   private readonly files: DenoFile[] = [];
-  /** Logs opened here: their file, size and path. */
+  /** Logs opened here (the others went to NodeIo): their size and path, for the worker threads. */
   private readonly opened = new Map<LogSource, { size: number; path: string }>();
   private nodeIo: NodeIo | undefined;
 

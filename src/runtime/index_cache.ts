@@ -1,8 +1,8 @@
-import { builtin } from "./node_builtins.ts";
 import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
+import { builtin } from "./node_builtins.ts";
 
 const fs = () => builtin("node:fs");
 const os = () => builtin("node:os");

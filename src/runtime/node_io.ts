@@ -1,7 +1,8 @@
 import { BrokenPipe, ExechistError } from "../errors.ts";
-import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
+import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { cacheDir, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
+import { BufferedOutput } from "./buffered_output.ts";
 import { builtin } from "./node_builtins.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
@@ -12,30 +13,20 @@ const tty = () => builtin("node:tty");
 const zlib = () => builtin("node:zlib");
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
-export class FdOutput implements Output {
+export class FdOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   private readonly fd: number;
-  private pending: string[] = [];
-  private pendingLength = 0;
 
   constructor(fd: number) {
+    super();
     this.fd = fd;
     this.isTTY = tty().isatty(fd);
     this.columns = this.isTTY ? terminalColumns(fd) : undefined;
   }
 
-  write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 1 << 16) this.flush();
-  }
-
-  flush(): void {
-    if (this.pendingLength === 0) return;
-    const bytes = Buffer.from(this.pending.join(""), "utf8");
-    this.pending = [];
-    this.pendingLength = 0;
+  protected writeOut(text: string): void {
+    const bytes = Buffer.from(text, "utf8");
     let done = 0;
     while (done < bytes.length) {
       try {
