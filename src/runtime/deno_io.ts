@@ -24,6 +24,7 @@ interface DenoApi {
   env: { get(name: string): string | undefined };
   consoleSize(): { columns: number; rows: number };
   openSync(path: string, options: { read: true }): DenoFile;
+  statSync(path: string): { isDirectory: boolean };
   errors: { BrokenPipe: new () => Error };
 }
 
@@ -71,7 +72,7 @@ function terminalColumns(deno: DenoApi): number | undefined {
  * `process`) makes Deno start its Node layer, ~45 ms, so logs that are plain files and
  * the standard streams go without it. What Deno's API does not cover the same way is
  * left to {@link NodeIo} on Deno's Node layer, loaded only then: standard input
- * (spooled), gzip, the index cache, checkpoints and directories (`state`).
+ * (spooled), gzip, the index cache, and directories of checkpoints.
  */
 export class DenoIo implements Io {
   readonly stdout: Output;
@@ -133,11 +134,23 @@ export class DenoIo implements Io {
   }
 
   readFile(file: string): Uint8Array {
-    return this.node.readFile(file);
+    const handle = this.open(file);
+    try {
+      const out = new Uint8Array(handle.statSync().size);
+      let filled = 0;
+      for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) filled += n;
+      return filled === out.length ? out : out.subarray(0, filled);
+    } finally {
+      this.release(handle);
+    }
   }
 
   pathKind(file: string): PathKind {
-    return this.node.pathKind(file);
+    try {
+      return this.deno.statSync(file).isDirectory ? "directory" : "file";
+    } catch {
+      return "missing";
+    }
   }
 
   listFiles(dir: string, suffix: string): string[] {
@@ -155,7 +168,7 @@ export class DenoIo implements Io {
     this.nodeIo?.close();
   }
 
-  /** Opens a log for reading, with NodeIo's messages for a missing file, a directory, no permission. */
+  /** Opens a file for reading, with NodeIo's messages for a missing file, a directory, no permission. */
   private open(file: string): DenoFile {
     let handle: DenoFile;
     try {

@@ -28,6 +28,9 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["bad lines", ["summary", "fixtures/logs/garbage_lines.jsonl"], undefined, undefined],
   ["usage error", ["summary", "--bogus"], undefined, undefined],
   ["not found", ["result", "99", SAMPLE], undefined, undefined],
+  ["state of a checkpoint", ["state", "fixtures/checkpoint/completed.json"], undefined, undefined],
+  ["state json", ["state", "-o", "json", "fixtures/checkpoint/completed.json"], undefined, undefined],
+  ["state of a directory", ["state", "fixtures/checkpoint"], undefined, undefined],
   ["a missing file", ["summary", "fixtures/logs/no_such_log.jsonl"], undefined, undefined],
   ["a directory", ["summary", "fixtures/logs"], undefined, undefined],
 ];
