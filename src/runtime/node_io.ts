@@ -126,8 +126,7 @@ export class NodeIo implements Io {
         return { threads: 0, fellBack: 0, cache: "from the index cache" };
       }
     }
-    const os = builtin("node:os");
-    const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+    const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const read = await readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
     if (stamp === undefined || !alone) return read;
