@@ -2,8 +2,6 @@ import type { Io } from "../io.ts";
 import { type Colors, createColors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
 
-export type { Colors };
-
 /** What every command gets: the world, and the global options. */
 export interface Context {
   readonly io: Io;

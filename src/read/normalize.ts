@@ -137,10 +137,10 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   // Status: as written, else error when there is an exception.
   const statusKind = kind[F.status]!;
   if (statusKind === KIND.string) {
-    const start = slots.start[F.status]!;
-    const end = slots.end[F.status]!;
     out.status = slots.id[F.status]!;
     if (out.status < 0) {
+      const start = slots.start[F.status]!;
+      const end = slots.end[F.status]!;
       if (slots.flag[F.status]) {
         const text = encoder.encode(decodeString(b, start, end));
         out.status = tables.statusCode(text, 0, text.length);

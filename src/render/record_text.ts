@@ -1,4 +1,4 @@
-import type { Colors } from "../cli/context.ts";
+import type { Colors } from "./colors.ts";
 import type { ExecutionRegistry } from "../index/registry.ts";
 import { stringifyJson } from "../json/stringify.ts";
 import type { RecordDetails } from "../types.ts";

@@ -1,6 +1,6 @@
 import type { Io } from "../io.ts";
 import { DenoIo } from "./deno_io.ts";
-import { builtin } from "./node_builtins.ts";
+import { fs, url } from "./node_builtins.ts";
 import { NodeIo } from "./node_io.ts";
 
 /** Deno's own API, where the program runs on Deno (see deno_io.ts). */
@@ -16,8 +16,7 @@ export function isMainModule(moduleUrl: string, main: boolean | undefined): bool
   const script = (globalThis as { process?: { argv: string[] } }).process?.argv[1];
   if (!script || !moduleUrl.startsWith("file:")) return false;
   try {
-    const fs = builtin("node:fs");
-    return fs.realpathSync(script) === fs.realpathSync(builtin("node:url").fileURLToPath(moduleUrl));
+    return fs().realpathSync(script) === fs().realpathSync(url().fileURLToPath(moduleUrl));
   } catch {
     return false;
   }

@@ -2,11 +2,7 @@ import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
-import { builtin } from "./node_builtins.ts";
-
-const fs = () => builtin("node:fs");
-const os = () => builtin("node:os");
-const path = () => builtin("node:path");
+import { fs, os, path } from "./node_builtins.ts";
 
 /**
  * The index cache (opt-in): what reading a large log gave, kept in a file of its own

@@ -29,7 +29,7 @@ interface Builtins {
 const loaded = new Map<keyof Builtins, unknown>();
 
 /** The built-in module `id`, loaded on first use. */
-export function builtin<K extends keyof Builtins>(id: K): Builtins[K] {
+function builtin<K extends keyof Builtins>(id: K): Builtins[K] {
   let module = loaded.get(id);
   if (module === undefined) {
     const process = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
@@ -39,3 +39,12 @@ export function builtin<K extends keyof Builtins>(id: K): Builtins[K] {
   }
   return module as Builtins[K];
 }
+
+export const fs = () => builtin("node:fs");
+export const os = () => builtin("node:os");
+export const path = () => builtin("node:path");
+export const streamPromises = () => builtin("node:stream/promises");
+export const tty = () => builtin("node:tty");
+export const url = () => builtin("node:url");
+export const workerThreads = () => builtin("node:worker_threads");
+export const zlib = () => builtin("node:zlib");

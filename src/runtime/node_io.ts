@@ -3,14 +3,8 @@ import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { cacheDir, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
-import { builtin } from "./node_builtins.ts";
+import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
-
-const fs = () => builtin("node:fs");
-const os = () => builtin("node:os");
-const path = () => builtin("node:path");
-const tty = () => builtin("node:tty");
-const zlib = () => builtin("node:zlib");
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
 export class FdOutput extends BufferedOutput {
@@ -235,7 +229,7 @@ export class NodeIo implements Io {
   private async gunzip(source: number, name: string): Promise<number> {
     const fd = this.tempFile(`the decompressed "${name}"`);
     try {
-      await builtin("node:stream/promises").pipeline(
+      await streamPromises().pipeline(
         fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
         zlib().createGunzip(),
         fs().createWriteStream("", { fd, autoClose: false, start: 0 }),

@@ -1,4 +1,4 @@
-import { builtin } from "./node_builtins.ts";
+import { workerThreads } from "./node_builtins.ts";
 
 /**
  * Starting worker threads on every runtime: `node:worker_threads` on Node and Bun, web
@@ -44,7 +44,7 @@ export function startThread(entry: string, data: unknown, events: ThreadEvents):
       terminate: () => Promise.resolve(worker.terminate()),
     };
   }
-  const worker = new (builtin("node:worker_threads").Worker)(new URL(entry), {
+  const worker = new (workerThreads().Worker)(new URL(entry), {
     workerData: data,
     // The scanner makes little garbage: a small young generation keeps the worker small.
     resourceLimits: { maxYoungGenerationSizeMb: 4 },

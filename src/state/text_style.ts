@@ -2,12 +2,9 @@ import type { Colors } from "../render/colors.ts";
 import { displayWidth, oneLine } from "../render/cell.ts";
 import { formatDuration, type LocalZone } from "../render/time.ts";
 
-/** The colour functions the text views use (identity when colour is off). */
-export type Paint = Colors;
-
 /** How the text views are laid out. */
 export interface TextOptions {
-  paint: Paint;
+  paint: Colors;
   /** Cells and lines are cut to this width. */
   width: number;
   /** The zone instants are shown in: null for UTC, the local zone under `--local`. */
@@ -15,7 +12,7 @@ export interface TextOptions {
 }
 
 /** A status coloured by what it means: completed green, failed red, running yellow, ... */
-export function paintStatus(paint: Paint, status: string, text: string = status): string {
+export function paintStatus(paint: Colors, status: string, text: string = status): string {
   switch (status) {
     case "completed":
       return paint.green(text);

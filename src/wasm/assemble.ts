@@ -2,8 +2,8 @@
  * A WebAssembly module from a small subset of the text format: the scanner's source
  * stays readable text in the repository, assembled without any tool to install
  * (`npm run wasm`; a test checks the bytes kept in the repository against the text).
- * Functions are written flat (no folded
- * expressions): `(func $name (export "x")? (param $a i32)* (result i32)? (local $b i32)* instr*)`.
+ * Functions are written flat (no folded expressions):
+ * `(func $name (export "x")? (param $a i32)* (result i32)? (local $b i32)* instr*)`.
  * Labels are named (`block $done`, `br_if $done`); memory instructions take `offset=N`.
  */
 
