@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     }
     if (sink === -1) process.stdout.write("\n"); // never: the sink only has to be read
   } finally {
-    io.close();
+    await io.finish();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

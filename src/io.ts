@@ -69,6 +69,9 @@ export interface Io {
   pathKind(path: string): PathKind;
   /** Every file below `dir` whose name ends with `suffix`, as sorted paths. */
   listFiles(dir: string, suffix: string): string[];
-  /** Releases temporary files. */
-  close(): void;
+  /**
+   * Waits for what reading left running (an index being written to the cache) and
+   * releases temporary files; never throws. Returns what it did, for `--debug`.
+   */
+  finish(): Promise<string[]>;
 }

@@ -24,7 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     status = report(error, io, debug);
   } finally {
-    io.close();
+    for (const note of await io.finish()) if (debug) io.stderr.write(`exechist: ${note}\n`);
   }
   try {
     io.stderr.flush();

@@ -57,7 +57,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   },
   { long: "local", type: "boolean", describe: "Show instants in the local time zone instead of UTC" },
   { long: "strict", type: "boolean", describe: "Exit 2 on any bad input line" },
-  { long: "debug", type: "boolean", describe: "Show the stack of an unexpected failure" },
+  { long: "debug", type: "boolean", describe: "Say how each log was read (threads, index cache); the stack of an unexpected failure" },
   { long: "help", short: "h", type: "boolean", describe: "Show help (after a command: that command's)" },
   { long: "version", type: "boolean", describe: "Show the version" },
 ];
@@ -150,7 +150,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export const SUMMARY_LINE = "exechist: what ran, what failed, what it returned, where a durable run stopped";
 
-export const EPILOG = "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=1 (keep large logs' index), " +
+export const EPILOG = "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
   "NO_COLOR, FORCE_COLOR, COLUMNS. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), " +
   "2 usage or unreadable input. Docs: README.md.";
 

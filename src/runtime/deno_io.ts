@@ -4,7 +4,7 @@ import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { cacheDir } from "./index_cache.ts";
 import { NodeIo } from "./node_io.ts";
-import { parallelOptions, readParallel } from "./parallel_read.ts";
+import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too). */
 interface DenoFile {
@@ -26,6 +26,7 @@ interface DenoApi {
   openSync(path: string, options: { read: true }): DenoFile;
   statSync(path: string): { isDirectory: boolean };
   errors: { BrokenPipe: new () => Error };
+  permissions: { querySync(descriptor: { name: "read" | "write"; path: string }): { state: string } };
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -112,17 +113,29 @@ export class DenoIo implements Io {
   }
 
   async openLog(file: string): Promise<LogSource> {
-    if (file === "-" || cacheDir((name) => this.env(name)) !== undefined) return await this.node.openLog(file);
+    if (file === "-") return await this.node.openLog(file);
     const handle = this.open(file);
     const head = new Uint8Array(2);
-    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    const size = handle.statSync().size;
+    if ((readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) || this.cached(size)) {
       this.release(handle);
       return await this.node.openLog(file);
     }
-    const size = handle.statSync().size;
     const source: LogSource = { name: file, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
     this.opened.set(source, { size, path: file });
     return source;
+  }
+
+  /**
+   * Whether a log of this size goes through the index cache: large enough, and its
+   * directory may be read and written. Permissions are asked, never prompted for: Deno
+   * would stop to ask on a terminal.
+   */
+  private cached(size: number): boolean {
+    const env = (name: string) => this.env(name);
+    const dir = size >= mib(env, "EXECHIST_CACHE_MIB", 32) ? cacheDir(env) : undefined;
+    const granted = (name: "read" | "write") => this.deno.permissions.querySync({ name, path: dir! }).state === "granted";
+    return dir !== undefined && granted("read") && granted("write");
   }
 
   async readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport> {
@@ -157,7 +170,7 @@ export class DenoIo implements Io {
     return this.node.listFiles(dir, suffix);
   }
 
-  close(): void {
+  async finish(): Promise<string[]> {
     for (const handle of this.files.splice(0)) {
       try {
         handle.close();
@@ -165,7 +178,7 @@ export class DenoIo implements Io {
         // already closed
       }
     }
-    this.nodeIo?.close();
+    return (await this.nodeIo?.finish()) ?? [];
   }
 
   /** Opens a file for reading, with NodeIo's messages for a missing file, a directory, no permission. */

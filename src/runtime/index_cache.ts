@@ -5,34 +5,42 @@ import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead,
 import { fs, os, path } from "./node_builtins.ts";
 
 /**
- * The index cache (opt-in): what reading a large log gave, kept in a file of its own
- * so that the next command on the same, unchanged log reads that instead of the log
- * (as hl does for its sort index). A cached index is used only when the log's path, size,
+ * The index cache: what reading a large log gave, kept in a file of its own so that
+ * the next command on the same, unchanged log reads that instead of the log (as hl
+ * does for its sort index). A cached index is used only when the log's path, size,
  * modification and change times, inode, device, and a hash of its first and last
  * 64 KiB and of 4 KiB at 16 places between all match; anything else, or any error, and the log is read again.
  */
 
-/** Index files kept at most; the least recently written go first. */
-const KEPT_INDEXES = 16;
+/** Index files kept at most, and their bytes in all; the least recently written go first. */
+export const KEPT_INDEXES = 16;
+export const KEPT_BYTES = 2 ** 30;
 const ENDS_BYTES = 1 << 16;
 const SAMPLE_BYTES = 1 << 12;
 
 /**
- * Where index files go, when the cache is on (EXECHIST_CACHE=1, or EXECHIST_CACHE_DIR
- * set; EXECHIST_CACHE=0 turns it off): EXECHIST_CACHE_DIR, else $XDG_CACHE_HOME/exechist,
- * else ~/.cache/exechist. Off by default: a command-line tool should not leave tens of
- * megabytes behind unasked, and writing them costs the first run.
+ * Where index files go (EXECHIST_CACHE=0 turns the cache off): EXECHIST_CACHE_DIR, else
+ * $XDG_CACHE_HOME/exechist, else ~/.cache/exechist. Joined with `/` (no `node:path`:
+ * on Deno that would start its Node layer for every log).
  */
 export function cacheDir(env: (name: string) => string | undefined): string | undefined {
   const wanted = env("EXECHIST_CACHE")?.toLowerCase();
-  const own = env("EXECHIST_CACHE_DIR");
   if (wanted !== undefined && ["0", "off", "no", "false"].includes(wanted)) return undefined;
+  const own = env("EXECHIST_CACHE_DIR");
   if (own) return own;
-  if (wanted === undefined || !["1", "on", "yes", "true"].includes(wanted)) return undefined;
   const xdg = env("XDG_CACHE_HOME");
-  if (xdg) return path().join(xdg, "exechist");
-  const home = env("HOME") ?? os().homedir();
-  return home ? path().join(home, ".cache", "exechist") : undefined;
+  if (xdg) return `${xdg.replace(/\/+$/, "")}/exechist`;
+  const home = env("HOME") || homedir();
+  return home ? `${home.replace(/\/+$/, "")}/.cache/exechist` : undefined;
+}
+
+/** The user's home directory from the system, or "" when it cannot be had. */
+function homedir(): string {
+  try {
+    return os().homedir();
+  } catch {
+    return "";
+  }
 }
 
 /** The stamp of an open log; undefined when it cannot be had (no path, not a regular file). */
@@ -149,31 +157,56 @@ function readAll(fd: number, target: Uint8Array, position: number): boolean {
   return true;
 }
 
-/** Writes the index of a log (to a temporary name, then renamed); returns why not when it cannot. */
-export function saveIndex(dir: string, log: IndexedLog): string | undefined {
+/**
+ * Writes the index of a log (to a temporary name, then renamed), the bytes on a thread
+ * of the runtime's pool while the command goes on: the columns must not change until
+ * it resolves. Resolves to why not when it cannot.
+ */
+export async function saveIndex(dir: string, log: IndexedLog): Promise<string | undefined> {
   const target = indexPath(dir, log.stamp);
   const temp = `${target}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
+    const pieces = encodeIndex(log).filter((piece) => piece.length > 0);
+    const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (bytes > KEPT_BYTES) return `the index (${bytes} bytes) is larger than the cache keeps`;
     fs().mkdirSync(dir, { recursive: true });
-    const fd = fs().openSync(temp, "w");
-    try {
-      for (const piece of encodeIndex(log)) {
-        for (let done = 0; done < piece.length;) done += fs().writeSync(fd, piece, done, piece.length - done);
-      }
-    } finally {
-      fs().closeSync(fd);
-    }
+    fd = fs().openSync(temp, "w");
+    await writeAll(fd, pieces);
+    fs().closeSync(fd);
+    fd = undefined;
     fs().renameSync(temp, target);
     prune(dir);
     return undefined;
   } catch (error) {
     try {
+      if (fd !== undefined) fs().closeSync(fd);
       fs().rmSync(temp, { force: true });
     } catch {
       // nothing to clean
     }
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** Writes `pieces` one after another from the start of the file, off this thread. */
+function writeAll(fd: number, pieces: Uint8Array[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let position = 0;
+    const next = (rest: Uint8Array[]): void => {
+      if (rest.length === 0) return resolve();
+      fs().writev(fd, rest, position, (error, written) => {
+        if (error) return reject(error);
+        if (written === 0) return reject(new Error("nothing written"));
+        position += written;
+        let skip = written;
+        while (rest.length > 0 && skip >= rest[0]!.length) skip -= rest.shift()!.length;
+        if (skip > 0) rest[0] = rest[0]!.subarray(skip);
+        next(rest);
+      });
+    };
+    next(pieces);
+  });
 }
 
 function indexPath(dir: string, stamp: LogStamp): string {
@@ -199,14 +232,25 @@ export function sameTime(a: number, b: number): boolean {
   return unit > 0 && Math.floor(fine / unit) * unit === coarse;
 }
 
-/** Keeps the newest {@link KEPT_INDEXES} index files. */
+/** Keeps the newest index files within {@link KEPT_INDEXES} and {@link KEPT_BYTES}; drops temporary files over an hour old (a process that died). */
 function prune(dir: string): void {
-  const files = fs().readdirSync(dir).filter((f) => f.endsWith(".idx")).map((f) => {
+  const now = Date.now();
+  const files = fs().readdirSync(dir).filter((f) => f.endsWith(".idx") || f.endsWith(".tmp")).map((f) => {
     const full = path().join(dir, f);
-    return { full, at: fs().statSync(full).mtimeMs };
+    const stat = fs().statSync(full);
+    return { full, at: stat.mtimeMs, bytes: stat.size };
   });
-  files.sort((a, b) => b.at - a.at);
-  for (const old of files.slice(KEPT_INDEXES)) fs().rmSync(old.full, { force: true });
+  const stale = files.filter((f) => f.full.endsWith(".tmp") && now - f.at > 3_600_000);
+  const indexes = files.filter((f) => f.full.endsWith(".idx"));
+  for (const old of [...stale, ...indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)]) fs().rmSync(old.full, { force: true });
+}
+
+/** The index files beyond the newest `count` whose sizes together stay within `bytes`. */
+export function indexesToDrop<T extends { at: number; bytes: number }>(files: readonly T[], count: number, bytes: number): T[] {
+  const newestFirst = [...files].sort((a, b) => b.at - a.at);
+  let total = 0;
+  const kept = newestFirst.findIndex((file, k) => k >= count || (total += file.bytes) > bytes);
+  return kept < 0 ? [] : newestFirst.slice(kept);
 }
 
 /** FNV-1a, 32 bits. */

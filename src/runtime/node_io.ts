@@ -56,6 +56,8 @@ export class NodeIo implements Io {
   /** Opened logs: descriptor, size, and the path a worker thread may open again (none when spooled). */
   private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined }>();
   private readonly entry: string | undefined;
+  /** Index files being written, each to its note for --debug. */
+  private readonly saving: Promise<string>[] = [];
 
   /** `entry`: the module worker threads run to read large logs (see `scanWorkerModule`); none: one thread. */
   constructor(entry?: string) {
@@ -124,8 +126,9 @@ export class NodeIo implements Io {
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const read = await readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
     if (stamp === undefined || !alone) return read;
-    const failed = saveIndex(dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
-    return { ...read, cache: failed === undefined ? "index cache written" : `index cache not written: ${failed}` };
+    const saved = saveIndex(dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
+    this.saving.push(saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)));
+    return { ...read, cache: "writing the index cache" };
   }
 
   readFile(file: string): Uint8Array {
@@ -159,7 +162,8 @@ export class NodeIo implements Io {
     return out.sort();
   }
 
-  close(): void {
+  async finish(): Promise<string[]> {
+    const notes = await Promise.all(this.saving.splice(0));
     for (const fd of this.fds.splice(0)) {
       try {
         fs().closeSync(fd);
@@ -167,6 +171,7 @@ export class NodeIo implements Io {
         // already closed
       }
     }
+    return notes;
   }
 
   private open(file: string): number {

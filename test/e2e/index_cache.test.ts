@@ -34,9 +34,9 @@ const COMMANDS = (log: string): string[][] => [
   ["report", "-o", "json", log],
 ];
 
-/** Output and status without the --debug lines, which say how the log was read. */
+/** Output and status without the --debug lines, which say how the log was read and what the cache did. */
 function outcome(result: { status: number | null; stdout: string; stderr: string }) {
-  return [result.status, result.stdout, result.stderr.split("\n").filter((l) => !l.startsWith("exechist: read ")).join("\n")];
+  return [result.status, result.stdout, result.stderr.split("\n").filter((l) => !/^exechist: (read |index cache)/.test(l)).join("\n")];
 }
 
 function withDir(body: (dir: string) => void): void {
@@ -58,7 +58,7 @@ test("index cache: written on the first run, read on the next, same output as no
     for (const runtime of RUNTIMES) {
       const cache = path.join(dir, `cache-${runtime[0]}`);
       const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
-      assert.match(run(runtime, ["summary", "--debug", log], undefined, on).stderr, /: 4992 records on 1 thread; index cache written\n/);
+      assert.match(run(runtime, ["summary", "--debug", log], undefined, on).stderr, /: 4992 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
       assert.equal(fs.readdirSync(cache).filter((f) => f.endsWith(".idx")).length, 1, runtime[0]);
       for (const argv of COMMANDS(log)) {
         const expected = outcome(run(NODE!, argv, undefined, off));
@@ -77,6 +77,37 @@ test("index cache: written on the first run, read on the next, same output as no
       assert.match(run(RUNTIMES[writer]!, argv, undefined, shared).stderr, /index cache written/);
       assert.match(run(RUNTIMES[reader]!, argv, undefined, shared).stderr, /from the index cache/, `${RUNTIMES[writer]![0]} → ${RUNTIMES[reader]![0]}`);
     }
+  });
+});
+
+test("index cache: on by default, under ~/.cache or $XDG_CACHE_HOME; EXECHIST_CACHE=0 turns it off; Deno without --allow-write neither writes nor asks", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "big.jsonl");
+    writeLog(log, 1000);
+    const argv = ["summary", "-o", "json", "--debug", log];
+    const expected = outcome(run(NODE!, argv, undefined, { HOME: path.join(dir, "off"), EXECHIST_CACHE: "0", EXECHIST_CACHE_MIB: "0" }));
+    assert.equal(fs.existsSync(path.join(dir, "off", ".cache", "exechist")), false, "EXECHIST_CACHE=0");
+    const indexes = (cache: string) => fs.readdirSync(cache).filter((f) => f.endsWith(".idx")).length;
+    for (const runtime of RUNTIMES) {
+      const home = { HOME: path.join(dir, `home-${runtime[0]}`), EXECHIST_CACHE_MIB: "0" };
+      assert.match(run(runtime, argv, undefined, home).stderr, /\nexechist: index cache written\n/, runtime[0]);
+      assert.equal(indexes(path.join(home.HOME, ".cache", "exechist")), 1, runtime[0]);
+      const again = run(runtime, argv, undefined, home);
+      assert.match(again.stderr, /: 998 records; from the index cache\n/, runtime[0]);
+      assert.deepEqual(outcome(again), expected, runtime[0]);
+      const xdg = path.join(dir, `xdg-${runtime[0]}`);
+      run(runtime, argv, undefined, { ...home, XDG_CACHE_HOME: xdg });
+      assert.equal(indexes(path.join(xdg, "exechist")), 1, runtime[0]);
+    }
+    // Deno's permissions are asked, never prompted for; without write access the log is read as ever.
+    const [name, deno, prefix] = RUNTIMES[2]!;
+    const readOnly: (typeof RUNTIMES)[number] = [name, deno, prefix.filter((arg) => arg !== "--allow-write")];
+    const home = path.join(dir, "home-read-only");
+    const got = run(readOnly, argv, undefined, { HOME: home, EXECHIST_CACHE_MIB: "0" });
+    assert.match(got.stderr, /: 998 records on 1 thread\n/);
+    assert.doesNotMatch(got.stderr, /index cache/);
+    assert.deepEqual(outcome(got), expected);
+    assert.equal(fs.existsSync(path.join(home, ".cache", "exechist")), false);
   });
 });
 
@@ -135,7 +166,7 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     // Appended: another size.
     fs.appendFileSync(log, '{"name":"late","index":99999}\n');
     const appended = run(NODE!, summary, undefined, on);
-    assert.match(appended.stderr, /: 1998 records on 1 thread; index cache written\n/);
+    assert.match(appended.stderr, /: 1998 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
     assert.match(appended.stdout, /"index":99999,"name":"late"/);
 
     // Same size, same modification time, one byte changed in the middle (away from the
@@ -151,7 +182,7 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     fs.utimesSync(log, 1_700_000_000, 1_700_000_000);
     assert.equal(fs.statSync(log).mtimeMs, 1_700_000_000_000);
     const rewritten = run(NODE!, summary, undefined, on);
-    assert.match(rewritten.stderr, /records on 1 thread; index cache written\n/);
+    assert.match(rewritten.stderr, /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
     assert.deepEqual(outcome(rewritten), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
 
     // A damaged index file: ignored, the log is read, the index written again; by `result` too.
@@ -160,7 +191,7 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
       fs.truncateSync(index, fs.statSync(index).size - 1);
       const damaged = run(NODE!, argv, undefined, on);
       assert.equal(damaged.status, 0);
-      assert.match(damaged.stderr, /records on 1 thread; index cache written\n/);
+      assert.match(damaged.stderr, /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
       assert.deepEqual(outcome(damaged), outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" })));
       assert.match(run(NODE!, argv, undefined, on).stderr, /from the index cache/);
     }
@@ -169,7 +200,7 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     fs.writeFileSync(path.join(dir, "a-file"), "");
     const blocked = run(NODE!, summary, undefined, { EXECHIST_CACHE_DIR: path.join(dir, "a-file", "cache"), EXECHIST_CACHE_MIB: "0" });
     assert.equal(blocked.status, 0);
-    assert.match(blocked.stderr, /; index cache not written: .*\n/);
+    assert.match(blocked.stderr, /; writing the index cache\n(.*\n)*exechist: index cache not written: .*\n/);
     assert.deepEqual(outcome(blocked), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
   });
 });

@@ -124,7 +124,9 @@ export class FakeIo implements Io {
     return out.sort();
   }
 
-  close(): void {}
+  finish(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
 }
 
 function bytes(data: string | Uint8Array): Uint8Array {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sameTime } from "../../src/runtime/index_cache.ts";
+import { cacheDir, indexesToDrop, sameTime } from "../../src/runtime/index_cache.ts";
 
 test("index stamps: file times match at the coarser clock's precision, and only there", () => {
   const node = 1796165360271.4897; // Node and Bun: fractions of a millisecond
@@ -13,4 +13,33 @@ test("index stamps: file times match at the coarser clock's precision, and only 
   assert.equal(sameTime(node, node + 0.1), false, "two fine clocks must agree exactly");
   assert.equal(sameTime(1796165360271, 1796165360272), false);
   assert.equal(sameTime(1796165361000, 1796165360000), false);
+});
+
+test("index cache directory: on by default under XDG_CACHE_HOME or HOME; EXECHIST_CACHE_DIR chooses; EXECHIST_CACHE=0 turns it off", () => {
+  const dirOf = (vars: Record<string, string>) => cacheDir((name) => vars[name]);
+  assert.equal(dirOf({ HOME: "/home/ada" }), "/home/ada/.cache/exechist");
+  assert.equal(dirOf({ HOME: "/home/ada/" }), "/home/ada/.cache/exechist");
+  assert.equal(dirOf({ HOME: "/home/ada", XDG_CACHE_HOME: "/var/cache/ada//" }), "/var/cache/ada/exechist");
+  assert.equal(dirOf({ HOME: "/home/ada", EXECHIST_CACHE_DIR: "/tmp/idx" }), "/tmp/idx");
+  assert.equal(dirOf({ HOME: "/home/ada", EXECHIST_CACHE: "1" }), "/home/ada/.cache/exechist");
+  for (const off of ["0", "off", "No", "FALSE"]) {
+    assert.equal(dirOf({ HOME: "/home/ada", EXECHIST_CACHE: off, EXECHIST_CACHE_DIR: "/tmp/idx" }), undefined, off);
+  }
+});
+
+test("index cache pruning: the newest files are kept while there are at most so many and their bytes fit", () => {
+  const files = [
+    { name: "a", at: 5, bytes: 40 },
+    { name: "b", at: 9, bytes: 30 },
+    { name: "c", at: 1, bytes: 10 },
+    { name: "d", at: 7, bytes: 20 },
+  ];
+  const dropped = (count: number, bytes: number) => indexesToDrop(files, count, bytes).map((f) => f.name).join("");
+  assert.equal(dropped(16, 1000), "");
+  assert.equal(dropped(2, 1000), "ac", "the two oldest beyond two files");
+  assert.equal(dropped(16, 90), "c", "b, d and a make 90 bytes");
+  assert.equal(dropped(16, 89), "ac", "a would pass 89 bytes: it and everything older go");
+  assert.equal(dropped(16, 29), "bdac", "not even the newest fits");
+  assert.equal(dropped(0, 1000), "bdac");
+  assert.deepEqual(files.map((f) => f.name).join(""), "abcd", "the list given is left as it was");
 });
