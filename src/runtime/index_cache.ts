@@ -167,12 +167,13 @@ export async function saveIndex(dir: string, log: IndexedLog): Promise<string | 
   const temp = `${target}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    const pieces = encodeIndex(log).filter((piece) => piece.length > 0);
+    const pieces = encodeIndex(log);
     const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
     if (bytes > KEPT_BYTES) return `the index (${bytes} bytes) is larger than the cache keeps`;
     fs().mkdirSync(dir, { recursive: true });
     fd = fs().openSync(temp, "w");
-    await writeAll(fd, pieces);
+    const open = fd;
+    await writeAll((rest, position, done) => fs().writev(open, rest, position, done), pieces);
     fs().closeSync(fd);
     fd = undefined;
     fs().renameSync(temp, target);
@@ -189,15 +190,18 @@ export async function saveIndex(dir: string, log: IndexedLog): Promise<string | 
   }
 }
 
-/** Writes `pieces` one after another from the start of the file, off this thread. */
-function writeAll(fd: number, pieces: Uint8Array[]): Promise<void> {
+/** A `writev` in Node's callback form: some or all of `pieces` at `position`, then the bytes written. */
+export type WriteV = (pieces: Uint8Array[], position: number, done: (error: Error | null, written: number) => void) => void;
+
+/** Writes `pieces` one after another from the start of a file, `writev` after `writev` until all are written. */
+export function writeAll(writev: WriteV, pieces: readonly Uint8Array[]): Promise<void> {
   return new Promise((resolve, reject) => {
     let position = 0;
     const next = (rest: Uint8Array[]): void => {
       if (rest.length === 0) return resolve();
-      fs().writev(fd, rest, position, (error, written) => {
+      writev(rest, position, (error, written) => {
         if (error) return reject(error);
-        if (written === 0) return reject(new Error("nothing written"));
+        if (written <= 0) return reject(new Error("nothing written"));
         position += written;
         let skip = written;
         while (rest.length > 0 && skip >= rest[0]!.length) skip -= rest.shift()!.length;
@@ -205,7 +209,7 @@ function writeAll(fd: number, pieces: Uint8Array[]): Promise<void> {
         next(rest);
       });
     };
-    next(pieces);
+    next(pieces.filter((piece) => piece.length > 0));
   });
 }
 

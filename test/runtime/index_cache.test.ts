@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cacheDir, indexesToDrop, sameTime } from "../../src/runtime/index_cache.ts";
+import { cacheDir, indexesToDrop, sameTime, writeAll, type WriteV } from "../../src/runtime/index_cache.ts";
 
 test("index stamps: file times match at the coarser clock's precision, and only there", () => {
   const node = 1796165360271.4897; // Node and Bun: fractions of a millisecond
@@ -42,4 +42,25 @@ test("index cache pruning: the newest files are kept while there are at most so 
   assert.equal(dropped(16, 29), "bdac", "not even the newest fits");
   assert.equal(dropped(0, 1000), "bdac");
   assert.deepEqual(files.map((f) => f.name).join(""), "abcd", "the list given is left as it was");
+});
+
+test("index cache writing: pieces written in full, in order, however little each writev takes", async () => {
+  const pieces = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9], [10, 11]].map((bytes) => new Uint8Array(bytes));
+  for (const most of [1, 2, 3, 4, 7, 100]) {
+    const file: number[] = [];
+    const calls: number[] = [];
+    const writev: WriteV = (rest, position, done) => {
+      if (calls.push(position) > 50) return done(new Error("writes without end"), 0);
+      const bytes = rest.flatMap((piece) => [...piece]).slice(0, most);
+      bytes.forEach((byte, k) => (file[position + k] = byte));
+      queueMicrotask(() => done(null, bytes.length));
+    };
+    await writeAll(writev, pieces);
+    assert.deepEqual(file, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], `at most ${most} a call`);
+    assert.equal(calls.length, Math.ceil(11 / most));
+    assert.deepEqual(pieces.map((piece) => piece.length), [3, 0, 1, 5, 2], "the pieces given are left whole");
+  }
+  await assert.rejects(writeAll((_rest, _position, done) => done(new Error("disk full"), 0), pieces), /disk full/);
+  await assert.rejects(writeAll((_rest, _position, done) => done(null, 0), pieces), /nothing written/);
+  await writeAll(() => assert.fail("nothing to write"), [new Uint8Array(0)]);
 });
