@@ -2,30 +2,32 @@ import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
-import { cacheDir } from "./index_cache.ts";
+import { readThroughCache } from "./cached_read.ts";
+import { type DenoCacheApi, denoCacheFiles, denoFacts, type DenoFileInfo } from "./deno_cache_files.ts";
 import { NodeIo } from "./node_io.ts";
-import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+import { parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too). */
 interface DenoFile {
   readSync(target: Uint8Array): number | null;
   seekSync(offset: number, whence: 0): number;
-  statSync(): { size: number; isDirectory: boolean };
+  write(bytes: Uint8Array): Promise<number>;
+  statSync(): DenoFileInfo & { isDirectory: boolean };
   close(): void;
 }
 interface DenoStream {
   writeSync?(bytes: Uint8Array): number;
   isTerminal(): boolean;
 }
-interface DenoApi {
+interface DenoApi extends DenoCacheApi {
   stdin: DenoStream;
   stdout: DenoStream;
   stderr: DenoStream;
   env: { get(name: string): string | undefined };
   consoleSize(): { columns: number; rows: number };
-  openSync(path: string, options: { read: true }): DenoFile;
-  statSync(path: string): { isDirectory: boolean };
-  errors: { BrokenPipe: new () => Error };
+  openSync(path: string, options: { read?: true; write?: true; create?: true; truncate?: true }): DenoFile;
+  statSync(path: string): DenoFileInfo & { isDirectory: boolean };
+  errors: { BrokenPipe: new () => Error; NotFound: new () => Error };
   permissions: { querySync(descriptor: { name: "read" | "write"; path: string }): { state: string } };
 }
 
@@ -71,9 +73,9 @@ function terminalColumns(deno: DenoApi): number | undefined {
 /**
  * The real {@link Io} on Deno, on Deno's own APIs: the first `node:` module (or
  * `process`) makes Deno start its Node layer, ~45 ms, so logs that are plain files and
- * the standard streams go without it. What Deno's API does not cover the same way is
- * left to {@link NodeIo} on Deno's Node layer, loaded only then: standard input
- * (spooled), gzip, the index cache, and directories of checkpoints.
+ * the standard streams and the index cache go without it. What Deno's API does not
+ * cover the same way is left to {@link NodeIo} on Deno's Node layer, loaded only then:
+ * standard input (spooled), gzip, and directories of checkpoints.
  */
 export class DenoIo implements Io {
   readonly stdout: Output;
@@ -83,7 +85,9 @@ export class DenoIo implements Io {
   private readonly entry: string | undefined;
   private readonly files: DenoFile[] = [];
   /** Logs opened here (the others went to NodeIo): their size and path, for the worker threads. */
-  private readonly opened = new Map<LogSource, { size: number; path: string }>();
+  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile }>();
+  /** Index files being written, each to its note for --debug. */
+  private readonly saving: Promise<string>[] = [];
   private nodeIo: NodeIo | undefined;
 
   /** `entry`: the module worker threads run to read large logs; none: one thread. */
@@ -116,34 +120,33 @@ export class DenoIo implements Io {
     if (file === "-") return await this.node.openLog(file);
     const handle = this.open(file);
     const head = new Uint8Array(2);
-    const size = handle.statSync().size;
-    if ((readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) || this.cached(size)) {
+    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
       this.release(handle);
       return await this.node.openLog(file);
     }
+    const size = handle.statSync().size;
     const source: LogSource = { name: file, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
-    this.opened.set(source, { size, path: file });
+    this.opened.set(source, { size, path: file, handle });
     return source;
-  }
-
-  /**
-   * Whether a log of this size goes through the index cache: large enough, and its
-   * directory may be read and written. Permissions are asked, never prompted for: Deno
-   * would stop to ask on a terminal.
-   */
-  private cached(size: number): boolean {
-    const env = (name: string) => this.env(name);
-    const dir = size >= mib(env, "EXECHIST_CACHE_MIB", 32) ? cacheDir(env) : undefined;
-    const granted = (name: "read" | "write") => this.deno.permissions.querySync({ name, path: dir! }).state === "granted";
-    return dir !== undefined && granted("read") && granted("write");
   }
 
   async readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport> {
     const file = this.opened.get(source);
     if (file === undefined) return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
     const env = (name: string) => this.env(name);
-    const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
-    return await readParallel(reader, source, { fd: -1, ...file }, parallelOptions(env, cores, this.entry, nextTurn));
+    const { handle, path, size } = file;
+    const log = { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) };
+    const access = { env, files: denoCacheFiles(this.deno), saving: this.saving, usable: (dir: string) => this.mayUse(dir) };
+    return await readThroughCache(reader, source, log, only, access, () => {
+      const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+      return readParallel(reader, source, { fd: -1, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
+    });
+  }
+
+  /** Whether the cache directory may be read and written: asked, never prompted for (Deno would stop to ask on a terminal). */
+  private mayUse(dir: string): boolean {
+    const granted = (name: "read" | "write") => this.deno.permissions.querySync({ name, path: dir }).state === "granted";
+    return granted("read") && granted("write");
   }
 
   readFile(file: string): Uint8Array {
@@ -171,6 +174,7 @@ export class DenoIo implements Io {
   }
 
   async finish(): Promise<string[]> {
+    const notes = await Promise.all(this.saving.splice(0));
     for (const handle of this.files.splice(0)) {
       try {
         handle.close();
@@ -178,7 +182,7 @@ export class DenoIo implements Io {
         // already closed
       }
     }
-    return (await this.nodeIo?.finish()) ?? [];
+    return [...notes, ...((await this.nodeIo?.finish()) ?? [])];
   }
 
   /** Opens a file for reading, with NodeIo's messages for a missing file, a directory, no permission. */

@@ -2,7 +2,8 @@ import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
 import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
-import { fs, os, path } from "./node_builtins.ts";
+import type { ByteReader } from "../read/read_log.ts";
+import { os } from "./node_builtins.ts";
 
 /**
  * The index cache: what reading a large log gave, kept in a file of its own so that
@@ -11,6 +12,44 @@ import { fs, os, path } from "./node_builtins.ts";
  * modification and change times, inode, device, and a hash of its first and last
  * 64 KiB and of 4 KiB at 16 places between all match; anything else, or any error, and the log is read again.
  */
+
+/** A file open for reading: its bytes by position (fewer at the end), its size. */
+export interface OpenFile {
+  read: ByteReader;
+  size: number;
+  close(): void;
+}
+
+/** What is known of an open log from the system. */
+export interface FileFacts {
+  isFile: boolean;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+}
+
+/**
+ * What the index cache needs of the file system: Node's `fs` (cache_files.ts) or Deno's
+ * own API (deno_io.ts), so that Deno need not start its Node layer for it. Paths are
+ * joined with `/`.
+ */
+export interface CacheFiles {
+  realpath(path: string): string;
+  /** Throws when the file cannot be opened. */
+  open(path: string): OpenFile;
+  /** Writes `pieces` to a new file at `path`, off this thread where the runtime can. */
+  write(path: string, pieces: readonly Uint8Array[]): Promise<void>;
+  makeDir(dir: string): void;
+  rename(from: string, to: string): void;
+  /** Removes a file; nothing when it is not there. */
+  remove(path: string): void;
+  /** The names of the files in `dir`, each with its modification time and size. */
+  list(dir: string): Array<{ name: string; at: number; bytes: number }>;
+  /** This process's id, for temporary names. */
+  readonly pid: number;
+}
 
 /** Index files kept at most, and their bytes in all; the least recently written go first. */
 export const KEPT_INDEXES = 16;
@@ -43,28 +82,32 @@ function homedir(): string {
   }
 }
 
-/** The stamp of an open log; undefined when it cannot be had (no path, not a regular file). */
-export function stampOf(fd: number, file: string): LogStamp | undefined {
+/**
+ * The stamp of an open log (its bytes by `read`, its `facts`); undefined when it cannot
+ * be had (not a regular file, no real path).
+ */
+export function stampOf(read: ByteReader, facts: FileFacts, realpath: () => string): LogStamp | undefined {
   try {
-    const stat = fs().fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    const head = new Uint8Array(Math.min(ENDS_BYTES, stat.size));
-    const tail = new Uint8Array(Math.min(ENDS_BYTES, stat.size));
-    fs().readSync(fd, head, 0, head.length, 0);
-    fs().readSync(fd, tail, 0, tail.length, stat.size - tail.length);
+    if (!facts.isFile) return undefined;
+    const { size } = facts;
+    const head = new Uint8Array(Math.min(ENDS_BYTES, size));
+    const tail = new Uint8Array(Math.min(ENDS_BYTES, size));
+    readFully(read, head, 0);
+    readFully(read, tail, size - tail.length);
     // And 4 KiB at 16 places in between: a rewrite in place is caught there or by the change time.
     const samples = new Uint8Array(16 * SAMPLE_BYTES);
     for (let k = 0; k < 16; k++) {
-      const at = Math.floor((stat.size * (k + 0.5)) / 16);
-      fs().readSync(fd, samples, k * SAMPLE_BYTES, Math.min(SAMPLE_BYTES, stat.size - at), at);
+      const at = Math.floor((size * (k + 0.5)) / 16);
+      readFully(read, samples.subarray(k * SAMPLE_BYTES, k * SAMPLE_BYTES + Math.min(SAMPLE_BYTES, size - at)), at);
     }
+    const { mtimeMs, ctimeMs, ino, dev } = facts;
     return {
-      path: fs().realpathSync(file),
-      size: stat.size,
-      mtimeMs: stat.mtimeMs,
-      ctimeMs: stat.ctimeMs,
-      ino: stat.ino,
-      dev: stat.dev,
+      path: realpath(),
+      size,
+      mtimeMs,
+      ctimeMs,
+      ino,
+      dev,
       ends: `${fnv1a(head).toString(16)}-${fnv1a(samples).toString(16)}-${fnv1a(tail).toString(16)}`,
     };
   } catch {
@@ -73,10 +116,10 @@ export function stampOf(fd: number, file: string): LogStamp | undefined {
 }
 
 /** The cached index of the log with this stamp, or undefined (none, stale, unreadable). */
-export function loadIndex(dir: string, stamp: LogStamp): IndexedLog | undefined {
-  return withIndex(dir, stamp, (fd, head) => {
+export function loadIndex(files: CacheFiles, dir: string, stamp: LogStamp): IndexedLog | undefined {
+  return withIndex(files, dir, stamp, (file, head) => {
     const bytes = new Uint8Array(head.end);
-    return readAll(fd, bytes, 0) ? decodeIndex(bytes) : undefined;
+    return readFully(file.read, bytes, 0) ? decodeIndex(bytes) : undefined;
   });
 }
 
@@ -88,12 +131,13 @@ export function loadIndex(dir: string, stamp: LogStamp): IndexedLog | undefined 
  * {@link loadIndex}.
  */
 export function loadIndexMatches(
+  files: CacheFiles,
   dir: string,
   stamp: LogStamp,
   index: number,
   keep: number,
 ): { log: IndexedLog; selected: Selection } | undefined {
-  return withIndex(dir, stamp, (fd, head) => {
+  return withIndex(files, dir, stamp, (file, head) => {
     const { part } = head.log;
     const [indexAt, indexBytes] = head.columns[KEYS.indexOf("index")]!;
     const type = columnType("index", indexBytes, part.size);
@@ -103,7 +147,7 @@ export function loadIndexMatches(
     let matches = 0;
     for (let from = 0; from < part.size; from += piece.length) {
       const n = Math.min(piece.length, part.size - from);
-      if (!readAll(fd, new Uint8Array(piece.buffer, 0, n * width), indexAt + from * width)) return undefined;
+      if (!readFully(file.read, new Uint8Array(piece.buffer, 0, n * width), indexAt + from * width)) return undefined;
       for (let i = 0; i < n; i++) {
         if (piece[i] !== index) continue;
         if (kept.length < keep) kept.push(from + i);
@@ -115,7 +159,7 @@ export function loadIndexMatches(
       const width = part.size === 0 ? 0 : length / part.size;
       const buffer = new ArrayBuffer(kept.length * width);
       for (const [row, pos] of kept.entries()) {
-        if (!readAll(fd, new Uint8Array(buffer, row * width, width), at + pos * width)) return undefined;
+        if (!readFully(file.read, new Uint8Array(buffer, row * width, width), at + pos * width)) return undefined;
       }
       buffers.push(buffer);
     }
@@ -130,28 +174,33 @@ export function loadIndexMatches(
 }
 
 /** Opens the index file of the log with this stamp, reads its header and hands both to `use`, when it is that log's and whole. */
-function withIndex<T>(dir: string, stamp: LogStamp, use: (fd: number, head: IndexHead) => T | undefined): T | undefined {
-  let fd: number | undefined;
+function withIndex<T>(
+  files: CacheFiles,
+  dir: string,
+  stamp: LogStamp,
+  use: (file: OpenFile, head: IndexHead) => T | undefined,
+): T | undefined {
+  let file: OpenFile | undefined;
   try {
-    fd = fs().openSync(indexPath(dir, stamp), "r");
+    file = files.open(indexPath(dir, stamp));
     const first = new Uint8Array(12);
-    const length = readAll(fd, first, 0) ? headerBytes(first) : undefined;
+    const length = readFully(file.read, first, 0) ? headerBytes(first) : undefined;
     if (length === undefined) return undefined;
     const bytes = new Uint8Array(length);
-    const head = readAll(fd, bytes, 0) ? readIndexHead(bytes) : undefined;
-    if (head === undefined || !sameStamp(head.log.stamp, stamp) || fs().fstatSync(fd).size < head.end) return undefined;
-    return use(fd, head);
+    const head = readFully(file.read, bytes, 0) ? readIndexHead(bytes) : undefined;
+    if (head === undefined || !sameStamp(head.log.stamp, stamp) || file.size < head.end) return undefined;
+    return use(file, head);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) fs().closeSync(fd);
+    file?.close();
   }
 }
 
 /** Fills `target` from `position` on; false when the file ends first. */
-function readAll(fd: number, target: Uint8Array, position: number): boolean {
+function readFully(read: ByteReader, target: Uint8Array, position: number): boolean {
   for (let got = 0, n; got < target.length; got += n) {
-    n = fs().readSync(fd, target, got, target.length - got, position + got);
+    n = read(target, got, target.length - got, position + got);
     if (n === 0) return false;
   }
   return true;
@@ -162,27 +211,21 @@ function readAll(fd: number, target: Uint8Array, position: number): boolean {
  * of the runtime's pool while the command goes on: the columns must not change until
  * it resolves. Resolves to why not when it cannot.
  */
-export async function saveIndex(dir: string, log: IndexedLog): Promise<string | undefined> {
+export async function saveIndex(files: CacheFiles, dir: string, log: IndexedLog): Promise<string | undefined> {
   const target = indexPath(dir, log.stamp);
-  const temp = `${target}.${process.pid}.tmp`;
-  let fd: number | undefined;
+  const temp = `${target}.${files.pid}.tmp`;
   try {
     const pieces = encodeIndex(log);
     const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
     if (bytes > KEPT_BYTES) return `the index (${bytes} bytes) is larger than the cache keeps`;
-    fs().mkdirSync(dir, { recursive: true });
-    fd = fs().openSync(temp, "w");
-    const open = fd;
-    await writeAll((rest, position, done) => fs().writev(open, rest, position, done), pieces);
-    fs().closeSync(fd);
-    fd = undefined;
-    fs().renameSync(temp, target);
-    prune(dir);
+    files.makeDir(dir);
+    await files.write(temp, pieces);
+    files.rename(temp, target);
+    prune(files, dir);
     return undefined;
   } catch (error) {
     try {
-      if (fd !== undefined) fs().closeSync(fd);
-      fs().rmSync(temp, { force: true });
+      files.remove(temp);
     } catch {
       // nothing to clean
     }
@@ -190,32 +233,9 @@ export async function saveIndex(dir: string, log: IndexedLog): Promise<string | 
   }
 }
 
-/** A `writev` in Node's callback form: some or all of `pieces` at `position`, then the bytes written. */
-export type WriteV = (pieces: Uint8Array[], position: number, done: (error: Error | null, written: number) => void) => void;
-
-/** Writes `pieces` one after another from the start of a file, `writev` after `writev` until all are written. */
-export function writeAll(writev: WriteV, pieces: readonly Uint8Array[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let position = 0;
-    const next = (rest: Uint8Array[]): void => {
-      if (rest.length === 0) return resolve();
-      writev(rest, position, (error, written) => {
-        if (error) return reject(error);
-        if (written <= 0) return reject(new Error("nothing written"));
-        position += written;
-        let skip = written;
-        while (rest.length > 0 && skip >= rest[0]!.length) skip -= rest.shift()!.length;
-        if (skip > 0) rest[0] = rest[0]!.subarray(skip);
-        next(rest);
-      });
-    };
-    next(pieces.filter((piece) => piece.length > 0));
-  });
-}
-
 function indexPath(dir: string, stamp: LogStamp): string {
-  const name = path().basename(stamp.path).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
-  return path().join(dir, `${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`);
+  const name = stamp.path.slice(stamp.path.lastIndexOf("/") + 1).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
+  return `${dir.replace(/\/+$/, "")}/${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`;
 }
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
@@ -237,16 +257,12 @@ export function sameTime(a: number, b: number): boolean {
 }
 
 /** Keeps the newest index files within {@link KEPT_INDEXES} and {@link KEPT_BYTES}; drops temporary files over an hour old (a process that died). */
-function prune(dir: string): void {
+function prune(files: CacheFiles, dir: string): void {
   const now = Date.now();
-  const files = fs().readdirSync(dir).filter((f) => f.endsWith(".idx") || f.endsWith(".tmp")).map((f) => {
-    const full = path().join(dir, f);
-    const stat = fs().statSync(full);
-    return { full, at: stat.mtimeMs, bytes: stat.size };
-  });
-  const stale = files.filter((f) => f.full.endsWith(".tmp") && now - f.at > 3_600_000);
-  const indexes = files.filter((f) => f.full.endsWith(".idx"));
-  for (const old of [...stale, ...indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)]) fs().rmSync(old.full, { force: true });
+  const all = files.list(dir).map((file) => ({ ...file, full: `${dir.replace(/\/+$/, "")}/${file.name}` }));
+  const stale = all.filter((file) => file.name.endsWith(".tmp") && now - file.at > 3_600_000);
+  const indexes = all.filter((file) => file.name.endsWith(".idx"));
+  for (const old of [...stale, ...indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)]) files.remove(old.full);
 }
 
 /** The index files beyond the newest `count` whose sizes together stay within `bytes`. */

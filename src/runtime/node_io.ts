@@ -1,10 +1,12 @@
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
-import { cacheDir, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
+import { nodeCacheFiles } from "./cache_files.ts";
+import { readThroughCache } from "./cached_read.ts";
+import type { FileFacts } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
-import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+import { parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
 export class FdOutput extends BufferedOutput {
@@ -42,6 +44,11 @@ function terminalColumns(fd: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the index cache's stamp needs of a Node `Stats`. */
+function factsOf(stat: { isFile(): boolean; size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number }): FileFacts {
+  return { isFile: stat.isFile(), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -103,32 +110,14 @@ export class NodeIo implements Io {
       return { threads: 1, fellBack: 0 };
     }
     const env = (name: string) => this.env(name);
-    const dir = cacheDir(env);
-    const stamp = dir !== undefined && file.path !== undefined && file.size >= mib(env, "EXECHIST_CACHE_MIB", 32)
-      ? stampOf(file.fd, file.path)
-      : undefined;
-    // Only a log read into an empty reader is cached: its bad lines are all its own.
-    const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
-    if (stamp !== undefined && only !== undefined && alone) {
-      const found = loadIndexMatches(dir!, stamp, only.index, only.keep);
-      if (found !== undefined) {
-        reader.adoptSource(source, found.log.part, found.log.hints);
-        return { threads: 0, fellBack: 0, cache: "from the index cache", selected: found.selected };
-      }
-    } else if (stamp !== undefined) {
-      const cached = loadIndex(dir!, stamp);
-      if (cached !== undefined) {
-        reader.adoptSource(source, cached.part, cached.hints);
-        return { threads: 0, fellBack: 0, cache: "from the index cache" };
-      }
-    }
-    const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;
-    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-    const read = await readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
-    if (stamp === undefined || !alone) return read;
-    const saved = saveIndex(dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
-    this.saving.push(saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)));
-    return { ...read, cache: "writing the index cache" };
+    const { fd, path, size } = file;
+    const log = path === undefined ? undefined : { path, size, read: source.read, facts: () => factsOf(fs().fstatSync(fd)) };
+    const access = { env, files: nodeCacheFiles, saving: this.saving };
+    return await readThroughCache(reader, source, log, only, access, () => {
+      const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;
+      const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+      return readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
+    });
   }
 
   readFile(file: string): Uint8Array {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cacheDir, indexesToDrop, sameTime, writeAll, type WriteV } from "../../src/runtime/index_cache.ts";
+import { writeAll, type WriteV } from "../../src/runtime/cache_files.ts";
+import { cacheDir, indexesToDrop, sameTime } from "../../src/runtime/index_cache.ts";
 
 test("index stamps: file times match at the coarser clock's precision, and only there", () => {
   const node = 1796165360271.4897; // Node and Bun: fractions of a millisecond
