@@ -4,14 +4,16 @@ import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts, type DenoFileInfo } from "./deno_cache_files.ts";
+import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
 import { NodeIo } from "./node_io.ts";
-import { parallelOptions, readParallel } from "./parallel_read.ts";
+import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too). */
 interface DenoFile {
   readSync(target: Uint8Array): number | null;
   seekSync(offset: number, whence: 0): number;
   write(bytes: Uint8Array): Promise<number>;
+  writeSync(bytes: Uint8Array): number;
   statSync(): DenoFileInfo & { isDirectory: boolean };
   close(): void;
 }
@@ -19,13 +21,14 @@ interface DenoStream {
   writeSync?(bytes: Uint8Array): number;
   isTerminal(): boolean;
 }
-interface DenoApi extends DenoCacheApi {
-  stdin: DenoStream;
+interface DenoApi extends DenoCacheApi, DenoSpoolApi {
+  stdin: DenoStream & DenoSpoolApi["stdin"];
   stdout: DenoStream;
   stderr: DenoStream;
   env: { get(name: string): string | undefined };
   consoleSize(): { columns: number; rows: number };
   openSync(path: string, options: { read?: true; write?: true; create?: true; truncate?: true }): DenoFile;
+  removeSync(path: string): void;
   statSync(path: string): DenoFileInfo & { isDirectory: boolean };
   errors: { BrokenPipe: new () => Error; NotFound: new () => Error };
   permissions: { querySync(descriptor: { name: "read" | "write"; path: string }): { state: string } };
@@ -73,9 +76,9 @@ function terminalColumns(deno: DenoApi): number | undefined {
 /**
  * The real {@link Io} on Deno, on Deno's own APIs: the first `node:` module (or
  * `process`) makes Deno start its Node layer, ~45 ms, so logs that are plain files and
- * the standard streams and the index cache go without it. What Deno's API does not
- * cover the same way is left to {@link NodeIo} on Deno's Node layer, loaded only then:
- * standard input (spooled), gzip, and directories of checkpoints.
+ * the standard streams (standard input spooled too) and the index cache go without it.
+ * What Deno's API does not cover the same way is left to {@link NodeIo} on Deno's Node
+ * layer, loaded only then: gzip, and directories of checkpoints.
  */
 export class DenoIo implements Io {
   readonly stdout: Output;
@@ -84,8 +87,10 @@ export class DenoIo implements Io {
   private readonly deno: DenoApi;
   private readonly entry: string | undefined;
   private readonly files: DenoFile[] = [];
-  /** Logs opened here (the others went to NodeIo): their size and path, for the worker threads. */
-  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile }>();
+  /** Logs opened here (the others went to NodeIo): size and path (for the worker threads), and whether the index cache may keep them. */
+  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile; cacheable: boolean }>();
+  /** Standard input spooled, linked while worker threads may open it. */
+  private readonly spools: Spool[] = [];
   /** Index files being written, each to its note for --debug. */
   private readonly saving: Promise<string>[] = [];
   private nodeIo: NodeIo | undefined;
@@ -117,7 +122,7 @@ export class DenoIo implements Io {
   }
 
   async openLog(file: string): Promise<LogSource> {
-    if (file === "-") return await this.node.openLog(file);
+    if (file === "-") return await this.openStdin();
     const handle = this.open(file);
     const head = new Uint8Array(2);
     if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
@@ -126,7 +131,31 @@ export class DenoIo implements Io {
     }
     const size = handle.statSync().size;
     const source: LogSource = { name: file, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
-    this.opened.set(source, { size, path: file, handle });
+    this.opened.set(source, { size, path: file, handle, cacheable: true });
+    return source;
+  }
+
+  /**
+   * Standard input, spooled to a temporary file: unlinked at once unless it is large
+   * enough for worker threads, which open it by its path (then unlinked by `finish`);
+   * gzip goes to NodeIo, which decompresses it.
+   */
+  private async openStdin(): Promise<LogSource> {
+    const env = (name: string) => this.env(name);
+    const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
+    this.spools.push(spool);
+    const handle = spool.handle as DenoFile;
+    this.files.push(handle);
+    const head = new Uint8Array(2);
+    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+      const source = await this.node.openLog(spool.path, "<stdin>");
+      spool.unlink();
+      return source;
+    }
+    if (spool.size < mib(env, "EXECHIST_PARALLEL_MIB", 32)) spool.unlink();
+    const { size, path } = spool;
+    const source: LogSource = { name: "<stdin>", read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
+    this.opened.set(source, { size, path, handle, cacheable: false });
     return source;
   }
 
@@ -135,7 +164,7 @@ export class DenoIo implements Io {
     if (file === undefined) return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
     const env = (name: string) => this.env(name);
     const { handle, path, size } = file;
-    const log = { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) };
+    const log = file.cacheable ? { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) } : undefined;
     const access = { env, files: denoCacheFiles(this.deno), saving: this.saving, usable: (dir: string) => this.mayUse(dir) };
     return await readThroughCache(reader, source, log, only, access, () => {
       const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
@@ -182,6 +211,7 @@ export class DenoIo implements Io {
         // already closed
       }
     }
+    for (const spool of this.spools.splice(0)) spool.unlink();
     return [...notes, ...((await this.nodeIo?.finish()) ?? [])];
   }
 

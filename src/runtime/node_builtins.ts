@@ -13,7 +13,7 @@ import type * as Zlib from "node:zlib";
  * program: the bundle would hoist the import to its top, and on Deno the first `node:`
  * module (or `process`) starts its whole Node layer, ~45 ms before any command runs.
  * On Deno the program uses Deno's own APIs (deno_io.ts) and comes here only for what
- * they do not cover (standard input, gzip, directories of checkpoints).
+ * they do not cover (gzip, directories of checkpoints).
  */
 interface Builtins {
   "node:fs": typeof Fs;

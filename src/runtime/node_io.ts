@@ -1,4 +1,4 @@
-import { BrokenPipe, ExechistError } from "../errors.ts";
+import { BrokenPipe, ExechistError, temporaryFileError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
@@ -86,8 +86,8 @@ export class NodeIo implements Io {
     return -new Date(epochMs).getTimezoneOffset();
   }
 
-  async openLog(file: string): Promise<LogSource> {
-    const name = file === "-" ? "<stdin>" : file;
+  /** As {@link Io.openLog}; `name`: what messages call it (DenoIo hands over a spooled standard input so). */
+  async openLog(file: string, name = file === "-" ? "<stdin>" : file): Promise<LogSource> {
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
     let path: string | undefined = file === "-" ? undefined : file;
     const head = new Uint8Array(2);
@@ -193,8 +193,7 @@ export class NodeIo implements Io {
       this.fds.push(fd);
       return fd;
     } catch (error) {
-      const why = (error as Error).message || String(error);
-      throw new ExechistError("input", `Cannot make a temporary file in "${base}" to hold ${purpose}: ${why}`);
+      throw temporaryFileError(base, purpose, error);
     }
   }
 

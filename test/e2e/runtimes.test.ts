@@ -55,6 +55,16 @@ for (const [name, argv, golden, stdin] of cases) {
   });
 }
 
+test("gzip and plain standard input give the same bytes on every runtime, as a file does", () => {
+  const expected = run(RUNTIMES[0]!, ["summary", "-o", "json", SAMPLE]).stdout.replaceAll(`${SAMPLE}:`, "<stdin>:");
+  for (const runtime of [...RUNTIMES, ...BUNDLES]) {
+    for (const input of [SAMPLE, `${SAMPLE}.gz`]) {
+      const got = run(runtime, ["summary", "-o", "json"], fs.readFileSync(path.join(ROOT, input)));
+      assert.deepEqual([got.status, got.stdout, got.stderr], [0, expected, ""], `${runtime[0]} ${input}`);
+    }
+  }
+});
+
 test("gzip input gives the same records as the plain file", () => {
   const node = RUNTIMES[0]!;
   const plain = JSON.parse(run(node, ["summary", "-o", "json", SAMPLE]).stdout);
@@ -124,8 +134,16 @@ test("a large log read on two threads gives exactly what one thread gives, on ev
       assert.match(debug.stderr, /: 11995 records on 2 threads\n/, `${runtime[0]}: ${debug.stderr}`);
       assert.doesNotMatch(debug.stderr, /fell back/, runtime[0]);
     }
-    const piped = run(RUNTIMES[2]!, ["summary", "-o", "json"], fs.readFileSync(log), two);
-    assert.equal(piped.stdout, run(RUNTIMES[0]!, ["summary", "-o", "json"], fs.readFileSync(log), one).stdout, "deno, standard input");
+    // Standard input, spooled: read on two threads too, and nothing left in the temporary directory.
+    const tmp = path.join(dir, "tmp");
+    fs.mkdirSync(tmp);
+    const alone = run(RUNTIMES[0]!, ["summary", "-o", "json"], fs.readFileSync(log), { ...one, TMPDIR: tmp });
+    for (const runtime of [...RUNTIMES, ...BUNDLES]) {
+      const piped = run(runtime, ["summary", "-o", "json", "--debug"], fs.readFileSync(log), { ...two, TMPDIR: tmp });
+      assert.match(piped.stderr, /<stdin>: 11995 records on 2 threads\n/, `${runtime[0]}: ${piped.stderr}`);
+      assert.equal(piped.stdout, alone.stdout, `${runtime[0]}, standard input`);
+      assert.deepEqual(fs.readdirSync(tmp), [], `${runtime[0]} left its spool behind`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
