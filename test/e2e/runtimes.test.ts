@@ -33,6 +33,8 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["state of a directory", ["state", "fixtures/checkpoint"], undefined, undefined],
   ["a missing file", ["summary", "fixtures/logs/no_such_log.jsonl"], undefined, undefined],
   ["a directory", ["summary", "fixtures/logs"], undefined, undefined],
+  ["a truncated gzip file", ["summary", "fixtures/logs/truncated.jsonl.gz"], undefined, undefined],
+  ["a truncated gzip piped in", ["summary"], undefined, "fixtures/logs/truncated.jsonl.gz"],
 ];
 
 for (const [name, argv, golden, stdin] of cases) {
@@ -49,9 +51,18 @@ for (const [name, argv, golden, stdin] of cases) {
       const expected = fs.readFileSync(path.join(ROOT, "fixtures", "expected", golden), "utf8");
       assert.equal(first!.stdout, stdin ? expected.replaceAll(`${stdin}:`, "<stdin>:") : expected);
     }
-    const status: Record<string, number> = { "usage error": 2, "not found": 1, "a missing file": 2, "a directory": 2 };
+    const status: Record<string, number> = {
+      "usage error": 2,
+      "not found": 1,
+      "a missing file": 2,
+      "a directory": 2,
+      "a truncated gzip file": 2,
+      "a truncated gzip piped in": 2,
+    };
     assert.equal(first!.status, status[name] ?? 0, first!.stderr);
-    if (status[name] === 2 && name !== "usage error") assert.match(first!.stderr, /^exechist: Cannot read "fixtures\/logs[^"]*": (no such file|it is a directory)\n$/);
+    if (status[name] === 2 && name !== "usage error") {
+      assert.match(first!.stderr, /^exechist: Cannot read "(fixtures\/logs[^"]*|<stdin>)": (no such file|it is a directory|gzip data is damaged \(unexpected end of file\))\n$/);
+    }
   });
 }
 
