@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { decodeIndex } from "../../src/index/part_codec.ts";
+import type { ReadReport } from "../../src/io.ts";
+import { type ByteReader, LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
+import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
+
+/** Files in memory: what the index cache wrote, by path. */
+function memoryFiles(): CacheFiles & { written: Map<string, Uint8Array> } {
+  const written = new Map<string, Uint8Array>();
+  const readerOf = (bytes: Uint8Array): ByteReader => (target, offset, length, position) => {
+    const piece = bytes.subarray(position, position + length);
+    target.set(piece, offset);
+    return piece.length;
+  };
+  return {
+    written,
+    pid: 7,
+    realpath: (path) => path,
+    open(path) {
+      const bytes = written.get(path);
+      if (bytes === undefined) throw new Error(`ENOENT ${path}`);
+      return { size: bytes.length, read: readerOf(bytes), close() {} };
+    },
+    write(path, pieces) {
+      const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+      pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
+      written.set(path, bytes);
+      return Promise.resolve();
+    },
+    makeDir() {},
+    rename(from, to) {
+      written.set(to, written.get(from)!);
+      written.delete(from);
+    },
+    remove: (path) => void written.delete(path),
+    list: (dir) => [...written].map(([path, bytes]) => ({ name: path.slice(dir.length + 1), at: 0, bytes: bytes.length })),
+  };
+}
+
+const TEXT = Array.from({ length: 40 }, (_, i) => JSON.stringify({ name: `job-${i % 3}`, index: i, duration: i / 4 })).join("\n") + "\n";
+const BYTES = new TextEncoder().encode(TEXT);
+const ENV: Record<string, string> = { EXECHIST_CACHE_DIR: "/cache", EXECHIST_CACHE_MIB: "0" };
+
+/** One read of the log through the cache: what it reported, the records, and the notes of the write. */
+async function readOnce(
+  files: CacheFiles,
+  facts: FileFacts,
+  bytes = BYTES,
+): Promise<{ report: ReadReport; records: number; notes: string[] }> {
+  const read: ByteReader = (target, offset, length, position) => {
+    const piece = bytes.subarray(position, position + length);
+    target.set(piece, offset);
+    return piece.length;
+  };
+  const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
+  const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => facts };
+  const reader = new LogReader();
+  const saving: Promise<string>[] = [];
+  const report = await readThroughCache(reader, source, log, undefined, { env: (name) => ENV[name], files, saving }, () => {
+    reader.read(source);
+    return Promise.resolve({ threads: 1, fellBack: 0 });
+  });
+  return { report, records: reader.builder.size, notes: await Promise.all(saving) };
+}
+
+test("index cache: a log is stamped with the size read, not the size it has grown to since it was opened", async () => {
+  const files = memoryFiles();
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  // Appended to between its opening and its stamp: the system already says 100 bytes more.
+  const first = await readOnce(files, { ...facts, size: BYTES.length + 100 });
+  assert.deepEqual([first.report.cache, first.records, first.notes], ["writing the index cache", 40, ["index cache written"]]);
+  const indexes = [...files.written];
+  assert.equal(indexes.length, 1);
+  assert.match(indexes[0]![0], /^\/cache\/run\.jsonl-[0-9a-f]+\.idx$/);
+  assert.equal(decodeIndex(indexes[0]![1])?.stamp.size, BYTES.length);
+  // The same log, unchanged: from the index.
+  const again = await readOnce(files, facts);
+  assert.deepEqual([again.report.cache, again.records, again.notes], ["from the index cache", 40, []]);
+  // The log as it is now, 100 bytes longer: read again, all of it.
+  const longer = new Uint8Array(BYTES.length + 100).fill(32);
+  longer.set(BYTES);
+  longer.set(new TextEncoder().encode('{"name":"late"}\n'), BYTES.length);
+  const grown = await readOnce(files, { ...facts, size: longer.length }, longer);
+  assert.deepEqual([grown.report.cache, grown.records], ["writing the index cache", 41]);
+});
