@@ -124,15 +124,11 @@ export class DenoIo implements Io {
   async openLog(file: string): Promise<LogSource> {
     if (file === "-") return await this.openStdin();
     const handle = this.open(file);
-    const head = new Uint8Array(2);
-    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    if (isGzip(handle)) {
       this.release(handle);
       return await this.node.openLog(file);
     }
-    const size = handle.statSync().size;
-    const source: LogSource = { name: file, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
-    this.opened.set(source, { size, path: file, handle, cacheable: true });
-    return source;
+    return this.source(file, handle, handle.statSync().size, file, true);
   }
 
   /**
@@ -146,16 +142,19 @@ export class DenoIo implements Io {
     this.spools.push(spool);
     const handle = spool.handle as DenoFile;
     this.files.push(handle);
-    const head = new Uint8Array(2);
-    if (readAt(handle, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    if (isGzip(handle)) {
       const source = await this.node.openLog(spool.path, "<stdin>");
       spool.unlink();
       return source;
     }
     if (spool.size < mib(env, "EXECHIST_PARALLEL_MIB", 32)) spool.unlink();
-    const { size, path } = spool;
-    const source: LogSource = { name: "<stdin>", read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
-    this.opened.set(source, { size, path, handle, cacheable: false });
+    return this.source("<stdin>", handle, spool.size, spool.path, false);
+  }
+
+  /** A log read here through `handle`; `path` for the worker threads, `cacheable` for the index cache. */
+  private source(name: string, handle: DenoFile, size: number, path: string, cacheable: boolean): LogSource {
+    const source: LogSource = { name, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
+    this.opened.set(source, { size, path, handle, cacheable });
     return source;
   }
 
@@ -237,6 +236,12 @@ export class DenoIo implements Io {
     this.files.splice(this.files.indexOf(handle), 1);
     handle.close();
   }
+}
+
+/** Whether the file starts with gzip's magic bytes. */
+function isGzip(file: DenoFile): boolean {
+  const head = new Uint8Array(2);
+  return readAt(file, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
 }
 
 /** Up to `length` bytes of the file at `position` into `target` at `offset`; 0 at the end. */

@@ -32,8 +32,8 @@ export interface FileFacts {
 
 /**
  * What the index cache needs of the file system: Node's `fs` (cache_files.ts) or Deno's
- * own API (deno_io.ts), so that Deno need not start its Node layer for it. Paths are
- * joined with `/`.
+ * own API (deno_cache_files.ts), so that Deno need not start its Node layer for it.
+ * Paths are joined with `/`.
  */
 export interface CacheFiles {
   realpath(path: string): string;
@@ -52,8 +52,8 @@ export interface CacheFiles {
 }
 
 /** Index files kept at most, and their bytes in all; the least recently written go first. */
-export const KEPT_INDEXES = 16;
-export const KEPT_BYTES = 2 ** 30;
+const KEPT_INDEXES = 16;
+const KEPT_BYTES = 2 ** 30;
 const ENDS_BYTES = 1 << 16;
 const SAMPLE_BYTES = 1 << 12;
 
@@ -68,9 +68,14 @@ export function cacheDir(env: (name: string) => string | undefined): string | un
   const own = env("EXECHIST_CACHE_DIR");
   if (own) return own;
   const xdg = env("XDG_CACHE_HOME");
-  if (xdg) return `${xdg.replace(/\/+$/, "")}/exechist`;
+  if (xdg) return joined(xdg, "exechist");
   const home = env("HOME") || homedir();
-  return home ? `${home.replace(/\/+$/, "")}/.cache/exechist` : undefined;
+  return home ? joined(home, ".cache/exechist") : undefined;
+}
+
+/** `name` under `dir`, joined with one `/`. */
+function joined(dir: string, name: string): string {
+  return `${dir.replace(/\/+$/, "")}/${name}`;
 }
 
 /** The user's home directory from the system, or "" when it cannot be had. */
@@ -235,7 +240,7 @@ export async function saveIndex(files: CacheFiles, dir: string, log: IndexedLog)
 
 function indexPath(dir: string, stamp: LogStamp): string {
   const name = stamp.path.slice(stamp.path.lastIndexOf("/") + 1).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
-  return `${dir.replace(/\/+$/, "")}/${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`;
+  return joined(dir, `${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`);
 }
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
@@ -259,7 +264,7 @@ export function sameTime(a: number, b: number): boolean {
 /** Keeps the newest index files within {@link KEPT_INDEXES} and {@link KEPT_BYTES}; drops temporary files over an hour old (a process that died). */
 function prune(files: CacheFiles, dir: string): void {
   const now = Date.now();
-  const all = files.list(dir).map((file) => ({ ...file, full: `${dir.replace(/\/+$/, "")}/${file.name}` }));
+  const all = files.list(dir).map((file) => ({ ...file, full: joined(dir, file.name) }));
   const stale = all.filter((file) => file.name.endsWith(".tmp") && now - file.at > 3_600_000);
   const indexes = all.filter((file) => file.name.endsWith(".idx"));
   for (const old of [...stale, ...indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)]) files.remove(old.full);
