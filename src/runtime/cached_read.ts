@@ -38,10 +38,7 @@ export async function readThroughCache(
   const env = (name: string) => access.env(name);
   const wanted = log !== undefined && log.size >= mib(env, "EXECHIST_CACHE_MIB", 32) ? cacheDir(env) : undefined;
   const dir = wanted !== undefined && (access.usable?.(wanted) ?? true) ? wanted : undefined;
-  // Stamped with the size that is read, not one the log has grown to since it was opened:
-  // a stamp newer than the records would pass for the grown log and leave out its tail.
-  const facts = dir === undefined ? undefined : { ...log!.facts(), size: log!.size };
-  const stamp = facts === undefined ? undefined : stampOf(log!.read, facts, () => access.files.realpath(log!.path));
+  const stamp = dir === undefined ? undefined : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
   if (stamp === undefined) return await read();
   // The records of one index are picked only from a log read alone (its bad lines are then all its own).
   const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
@@ -60,6 +57,9 @@ export async function readThroughCache(
   }
   if (!alone) return await read();
   const done = await read();
+  // A log that grew after it was opened is being written to: its index would be stale at
+  // once, or worse, stamped with the grown size, pass for the grown log without its tail.
+  if (log!.facts().size !== log!.size) return { ...done, cache: "index cache not written: the log grew while it was read" };
   const saved = saveIndex(access.files, dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
   access.saving.push(saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)));
   return { ...done, cache: "writing the index cache" };

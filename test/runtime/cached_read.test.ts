@@ -48,6 +48,7 @@ async function readOnce(
   files: CacheFiles,
   facts: FileFacts,
   bytes = BYTES,
+  after = facts,
 ): Promise<{ report: ReadReport; records: number; notes: string[] }> {
   const read: ByteReader = (target, offset, length, position) => {
     const piece = bytes.subarray(position, position + length);
@@ -55,33 +56,49 @@ async function readOnce(
     return piece.length;
   };
   const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
-  const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => facts };
+  let done = false;
+  const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
   const reader = new LogReader();
   const saving: Promise<string>[] = [];
   const report = await readThroughCache(reader, source, log, undefined, { env: (name) => ENV[name], files, saving }, () => {
     reader.read(source);
+    done = true;
     return Promise.resolve({ threads: 1, fellBack: 0 });
   });
   return { report, records: reader.builder.size, notes: await Promise.all(saving) };
 }
 
-test("index cache: a log is stamped with the size read, not the size it has grown to since it was opened", async () => {
+test("index cache: no index for a log that grew after it was opened; an unchanged log's is stamped with the size read", async () => {
   const files = memoryFiles();
   const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
   // Appended to between its opening and its stamp: the system already says 100 bytes more.
-  const first = await readOnce(files, { ...facts, size: BYTES.length + 100 });
-  assert.deepEqual([first.report.cache, first.records, first.notes], ["writing the index cache", 40, ["index cache written"]]);
+  const grew = { ...facts, size: BYTES.length + 100 };
+  const first = await readOnce(files, grew, BYTES, grew);
+  assert.deepEqual([first.report.cache, first.records, first.notes], ["index cache not written: the log grew while it was read", 40, []]);
+  assert.equal(files.written.size, 0);
+  const unchanged = await readOnce(files, facts);
+  assert.deepEqual([unchanged.report.cache, unchanged.records, unchanged.notes], ["writing the index cache", 40, ["index cache written"]]);
   const indexes = [...files.written];
   assert.equal(indexes.length, 1);
   assert.match(indexes[0]![0], /^\/cache\/run\.jsonl-[0-9a-f]+\.idx$/);
   assert.equal(decodeIndex(indexes[0]![1])?.stamp.size, BYTES.length);
-  // The same log, unchanged: from the index.
+  // The same log again: from the index.
   const again = await readOnce(files, facts);
   assert.deepEqual([again.report.cache, again.records, again.notes], ["from the index cache", 40, []]);
-  // The log as it is now, 100 bytes longer: read again, all of it.
+  // The log as it is later, 100 bytes longer: read again, all of it.
   const longer = new Uint8Array(BYTES.length + 100).fill(32);
   longer.set(BYTES);
   longer.set(new TextEncoder().encode('{"name":"late"}\n'), BYTES.length);
-  const grown = await readOnce(files, { ...facts, size: longer.length }, longer);
+  const grown = await readOnce(files, grew, longer);
   assert.deepEqual([grown.report.cache, grown.records], ["writing the index cache", 41]);
+});
+
+test("index cache: no index is written for a log that grew while it was read (it is being written to)", async () => {
+  const files = memoryFiles();
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  const growing = await readOnce(files, facts, BYTES, { ...facts, size: BYTES.length + 50 });
+  assert.deepEqual([growing.report.cache, growing.records, growing.notes], ["index cache not written: the log grew while it was read", 40, []]);
+  assert.equal(files.written.size, 0);
+  const still = await readOnce(files, facts);
+  assert.deepEqual([still.report.cache, still.notes], ["writing the index cache", ["index cache written"]]);
 });
