@@ -31,7 +31,9 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
   removeSync(path: string): void;
   statSync(path: string): DenoFileInfo & { isDirectory: boolean };
   errors: { BrokenPipe: new () => Error; NotFound: new () => Error };
-  permissions: { querySync(descriptor: { name: "read" | "write"; path: string }): { state: string } };
+  permissions: {
+    querySync(descriptor: { name: "read" | "write"; path: string } | { name: "env"; variable: string }): { state: string };
+  };
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -109,7 +111,9 @@ export class DenoIo implements Io {
     return (this.nodeIo ??= new NodeIo(this.entry));
   }
 
+  /** A variable of the environment; unset where Deno may not read it (no --allow-env): every one is optional. */
   env(name: string): string | undefined {
+    if (this.deno.permissions.querySync({ name: "env", variable: name }).state !== "granted") return undefined;
     return this.deno.env.get(name);
   }
 

@@ -76,6 +76,19 @@ test("gzip and plain standard input give the same bytes on every runtime, as a f
   }
 });
 
+test("deno with --allow-read alone reads a log as the others do: the environment's settings are unset, never asked for", () => {
+  const [name, deno, prefix] = RUNTIMES[2]!;
+  const readOnly: (typeof RUNTIMES)[number] = [name, deno, prefix.filter((arg) => arg !== "--allow-env" && arg !== "--allow-write")];
+  assert.equal(readOnly[2].includes("--allow-read"), true);
+  const argv = ["summary", "-o", "json", "--group-by", "name", SAMPLE];
+  const got = run(readOnly, argv);
+  assert.deepEqual([got.status, got.stdout, got.stderr], [0, run(RUNTIMES[0]!, argv).stdout, ""]);
+  // Settings from the environment apply only with --allow-env: two threads for the sample with it, one without.
+  const split = { EXECHIST_THREADS: "2", EXECHIST_PARALLEL_MIB: "0" };
+  assert.match(run(RUNTIMES[2]!, ["summary", "--debug", SAMPLE], undefined, split).stderr, /: 9 records on 2 threads\n/);
+  assert.match(run(readOnly, ["summary", "--debug", SAMPLE], undefined, split).stderr, /: 9 records on 1 thread\n/);
+});
+
 test("gzip input gives the same records as the plain file", () => {
   const node = RUNTIMES[0]!;
   const plain = JSON.parse(run(node, ["summary", "-o", "json", SAMPLE]).stdout);
