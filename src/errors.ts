@@ -38,3 +38,10 @@ export function temporaryFileError(base: string, purpose: string, error: unknown
   const why = code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such directory" : code === "EROFS" ? "read-only file system" : (error as Error).message || String(error);
   return new ExechistError("input", `Cannot make a temporary file in "${base}" to hold ${purpose}: ${why}`);
 }
+
+/** The error for a file that cannot be opened, worded alike on every runtime (by the system error's code). */
+export function cannotReadError(file: string, error: unknown): ExechistError {
+  const code = (error as { code?: string }).code;
+  const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
+  return new ExechistError("input", `Cannot read "${file}": ${why}`);
+}

@@ -1,25 +1,11 @@
+import { type DenoFile, type DenoFileInfo, type DenoOpenOptions, readAt } from "./deno_files.ts";
 import type { CacheFiles, FileFacts } from "./index_cache.ts";
 
-/** What of Deno's own API the index cache uses (declared here: the project type-checks without Deno's types too). */
-export interface DenoFileInfo {
-  isFile: boolean;
-  size: number;
-  mtime: Date | null;
-  ctime?: Date | null;
-  ino: number | null;
-  dev: number;
-}
-interface DenoCacheFile {
-  readSync(target: Uint8Array): number | null;
-  seekSync(offset: number, whence: 0): number;
-  write(bytes: Uint8Array): Promise<number>;
-  statSync(): DenoFileInfo;
-  close(): void;
-}
+/** What of Deno's own API the index cache uses besides its files (deno_files.ts). */
 export interface DenoCacheApi {
   readonly pid: number;
   realPathSync(path: string): string;
-  openSync(path: string, options: { read?: true; write?: true; create?: true; truncate?: true }): DenoCacheFile;
+  openSync(path: string, options: DenoOpenOptions): DenoFile;
   mkdirSync(path: string, options: { recursive: true }): void;
   renameSync(from: string, to: string): void;
   removeSync(path: string): void;
@@ -29,7 +15,7 @@ export interface DenoCacheApi {
 }
 
 /** Writes all of `bytes` at the handle's position. */
-async function writeFully(handle: DenoCacheFile, bytes: Uint8Array): Promise<void> {
+async function writeFully(handle: DenoFile, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length;) done += await handle.write(bytes.subarray(done));
 }
 
@@ -54,17 +40,14 @@ export function denoCacheFiles(deno: DenoCacheApi): CacheFiles {
       const file = deno.openSync(path, { read: true });
       return {
         size: file.statSync().size,
-        read: (target, offset, length, position) => {
-          file.seekSync(position, 0);
-          return file.readSync(target.subarray(offset, offset + length)) ?? 0;
-        },
+        read: (target, offset, length, position) => readAt(file, target, offset, length, position),
         close: () => file.close(),
       };
     },
     // Each piece through a handle of its own, all at once: Deno runs each write on a thread of
     // its pool, but one write after another would wait for this thread between pieces.
     async write(path, pieces) {
-      const handles: DenoCacheFile[] = [];
+      const handles: DenoFile[] = [];
       try {
         const writes: Promise<void>[] = [];
         for (let k = 0, at = 0; k < pieces.length; at += pieces[k++]!.length) {

@@ -1,22 +1,15 @@
-import { BrokenPipe, ExechistError } from "../errors.ts";
+import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { readThroughCache } from "./cached_read.ts";
-import { type DenoCacheApi, denoCacheFiles, denoFacts, type DenoFileInfo } from "./deno_cache_files.ts";
+import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
+import { type DenoFile, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
 import { NodeIo } from "./node_io.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
-/** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too). */
-interface DenoFile {
-  readSync(target: Uint8Array): number | null;
-  seekSync(offset: number, whence: 0): number;
-  write(bytes: Uint8Array): Promise<number>;
-  writeSync(bytes: Uint8Array): number;
-  statSync(): DenoFileInfo & { isDirectory: boolean };
-  close(): void;
-}
+/** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
 interface DenoStream {
   writeSync?(bytes: Uint8Array): number;
   isTerminal(): boolean;
@@ -27,9 +20,6 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
   stderr: DenoStream;
   env: { get(name: string): string | undefined };
   consoleSize(): { columns: number; rows: number };
-  openSync(path: string, options: { read?: true; write?: true; create?: true; truncate?: true }): DenoFile;
-  removeSync(path: string): void;
-  statSync(path: string): DenoFileInfo & { isDirectory: boolean };
   errors: { BrokenPipe: new () => Error; NotFound: new () => Error };
   permissions: {
     querySync(descriptor: { name: "read" | "write"; path: string } | { name: "env"; variable: string }): { state: string };
@@ -144,7 +134,7 @@ export class DenoIo implements Io {
     const env = (name: string) => this.env(name);
     const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
     this.spools.push(spool);
-    const handle = spool.handle as DenoFile;
+    const { handle } = spool;
     this.files.push(handle);
     if (isGzip(handle)) {
       const source = await this.node.openLog(spool.path, "<stdin>");
@@ -218,15 +208,13 @@ export class DenoIo implements Io {
     return [...notes, ...((await this.nodeIo?.finish()) ?? [])];
   }
 
-  /** Opens a file for reading, with NodeIo's messages for a missing file, a directory, no permission. */
+  /** Opens a file for reading, with the messages NodeIo gives for a missing file, a directory, no permission. */
   private open(file: string): DenoFile {
     let handle: DenoFile;
     try {
       handle = this.deno.openSync(file, { read: true });
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
-      throw new ExechistError("input", `Cannot read "${file}": ${why}`);
+      throw cannotReadError(file, error);
     }
     if (handle.statSync().isDirectory) {
       handle.close();
@@ -246,12 +234,6 @@ export class DenoIo implements Io {
 function isGzip(file: DenoFile): boolean {
   const head = new Uint8Array(2);
   return readAt(file, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
-}
-
-/** Up to `length` bytes of the file at `position` into `target` at `offset`; 0 at the end. */
-function readAt(file: DenoFile, target: Uint8Array, offset: number, length: number, position: number): number {
-  file.seekSync(position, 0);
-  return file.readSync(target.subarray(offset, offset + length)) ?? 0;
 }
 
 function readAlone(reader: LogReader, source: LogSource): ReadReport {

@@ -1,22 +1,17 @@
 import { ExechistError, temporaryFileError } from "../errors.ts";
+import type { DenoFile, DenoOpenOptions } from "./deno_files.ts";
 
-/** What of Deno's own API spooling uses (declared here: the project type-checks without Deno's types too). */
-interface SpoolFile {
-  readSync(target: Uint8Array): number | null;
-  writeSync(bytes: Uint8Array): number;
-  seekSync(offset: number, whence: 0): number;
-  close(): void;
-}
+/** What of Deno's own API spooling uses (its files: deno_files.ts). */
 export interface DenoSpoolApi {
   stdin: { readSync(target: Uint8Array): number | null };
   makeTempDirSync(options: { prefix: string }): string;
-  openSync(path: string, options: { read: true; write: true; create: true }): SpoolFile;
+  openSync(path: string, options: DenoOpenOptions): DenoFile;
   removeSync(path: string): void;
 }
 
 /** Standard input copied to a temporary file: its handle, size and path (while it has one). */
 export interface Spool {
-  handle: SpoolFile;
+  handle: DenoFile;
   size: number;
   path: string;
   /** Unlinks the file and its directory (the handle still reads it); once is enough. */
@@ -30,7 +25,7 @@ export interface Spool {
  */
 export function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Spool {
   let dir: string;
-  let handle: SpoolFile;
+  let handle: DenoFile;
   try {
     dir = deno.makeTempDirSync({ prefix: "exechist-" });
     handle = deno.openSync(`${dir}/spool`, { read: true, write: true, create: true });

@@ -1,4 +1,4 @@
-import { BrokenPipe, ExechistError, temporaryFileError } from "../errors.ts";
+import { BrokenPipe, cannotReadError, ExechistError, temporaryFileError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
@@ -173,9 +173,7 @@ export class NodeIo implements Io {
       }
     } catch (error) {
       if (error instanceof ExechistError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
-      throw new ExechistError("input", `Cannot read "${file}": ${why}`);
+      throw cannotReadError(file, error);
     }
     this.fds.push(fd);
     return fd;

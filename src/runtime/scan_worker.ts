@@ -5,13 +5,8 @@
  * a `node:worker_threads` worker. Either way it reopens the log: by its path, or
  * through /proc when it was spooled (Deno keeps descriptors per thread).
  */
+import { type DenoFile, readAt } from "./deno_files.ts";
 import { type OpenFile, type ParentPort, runScanWorker, type ScanJob } from "./scan_chunks.ts";
-
-interface DenoFile {
-  seekSync(offset: number, whence: 0): number;
-  readSync(target: Uint8Array): number | null;
-  close(): void;
-}
 
 interface WebWorkerScope {
   onmessage: ((event: { data: unknown }) => void) | null;
@@ -38,10 +33,7 @@ if (deno !== undefined) {
     const open = (): OpenFile => {
       const file = deno.openSync(pathOf(job), { read: true });
       return {
-        read: (target, offset, length, position) => {
-          file.seekSync(position, 0);
-          return file.readSync(target.subarray(offset, offset + length)) ?? 0;
-        },
+        read: (target, offset, length, position) => readAt(file, target, offset, length, position),
         close: () => file.close(),
       };
     };
