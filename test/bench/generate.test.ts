@@ -5,6 +5,7 @@ import { ExecutionRegistry } from "../../src/index/registry.ts";
 import { parseJson } from "../../src/json/parse.ts";
 import { JsonNumber, type JsonObject } from "../../src/json/value.ts";
 import { LogReader } from "../../src/read/read_log.ts";
+import { readerOf } from "../helpers/read_bytes.ts";
 
 const SAMPLE = 5000;
 const lines = generateLog(SAMPLE, 7).split("\n").slice(0, -1);
@@ -97,14 +98,7 @@ test("generator: perf_counter floats, naive ISO wall times, duration = end_time 
 test("generator: exechist reads the whole log with no bad line and no fallback to the full parser", () => {
   const text = new TextEncoder().encode(lines.join("\n") + "\n");
   const reader = new LogReader();
-  reader.read({
-    name: "generated.jsonl",
-    read: (target, offset, length, position) => {
-      const n = Math.max(0, Math.min(length, text.length - position));
-      target.set(text.subarray(position, position + n), offset);
-      return n;
-    },
-  });
+  reader.read({ name: "generated.jsonl", read: readerOf(text) });
   const registry = new ExecutionRegistry(reader);
   assert.equal(registry.size, SAMPLE);
   assert.equal(registry.diagnostics.badLineCount, 0);

@@ -5,6 +5,7 @@ import { ExechistError } from "../../src/errors.ts";
 import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
 import { main } from "../../src/cli/main.ts";
 import type { LogReader, LogSource } from "../../src/read/read_log.ts";
+import { readerOf } from "./read_bytes.ts";
 
 /** The repository root, for fixture paths. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -131,14 +132,6 @@ export class FakeIo implements Io {
 
 function bytes(data: string | Uint8Array): Uint8Array {
   return typeof data === "string" ? new TextEncoder().encode(data) : data;
-}
-
-function readerOf(data: Uint8Array) {
-  return (target: Uint8Array, offset: number, length: number, position: number): number => {
-    const n = Math.max(0, Math.min(length, data.length - position));
-    target.set(data.subarray(position, position + n), offset);
-    return n;
-  };
 }
 
 /** What one in-process run of the CLI gave. */

@@ -3,17 +3,13 @@ import { test } from "node:test";
 import { ExecutionRegistry } from "../../src/index/registry.ts";
 import { LogReader, type LogSource } from "../../src/read/read_log.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
-import { registryOf } from "../helpers/read_bytes.ts";
+import { readerOf, registryOf } from "../helpers/read_bytes.ts";
 
 function sourceOf(name: string, bytes: Uint8Array): LogSource {
   return {
     name,
     size: bytes.length,
-    read: (target, offset, length, position) => {
-      const n = Math.max(0, Math.min(length, bytes.length - position));
-      target.set(bytes.subarray(position, position + n), offset);
-      return n;
-    },
+    read: readerOf(bytes),
   };
 }
 

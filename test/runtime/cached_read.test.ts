@@ -2,18 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { decodeIndex } from "../../src/index/part_codec.ts";
 import type { ReadReport } from "../../src/io.ts";
-import { type ByteReader, LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { LogReader, type LogSource } from "../../src/read/read_log.ts";
 import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
 import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
+import { readerOf } from "../helpers/read_bytes.ts";
 
 /** Files in memory: what the index cache wrote, by path. */
 function memoryFiles(): CacheFiles & { written: Map<string, Uint8Array> } {
   const written = new Map<string, Uint8Array>();
-  const readerOf = (bytes: Uint8Array): ByteReader => (target, offset, length, position) => {
-    const piece = bytes.subarray(position, position + length);
-    target.set(piece, offset);
-    return piece.length;
-  };
   return {
     written,
     pid: 7,
@@ -50,11 +46,7 @@ async function readOnce(
   bytes = BYTES,
   after = facts,
 ): Promise<{ report: ReadReport; records: number; notes: string[] }> {
-  const read: ByteReader = (target, offset, length, position) => {
-    const piece = bytes.subarray(position, position + length);
-    target.set(piece, offset);
-    return piece.length;
-  };
+  const read = readerOf(bytes);
   const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
   let done = false;
   const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
