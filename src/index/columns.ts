@@ -167,6 +167,15 @@ export class ColumnsBuilder {
     return builder;
   }
 
+  /** Empties the builder, to go on in `storage` (contents overwritten) or new columns. */
+  restart(storage?: Columns): void {
+    this.columns = storage ?? allocate(1024);
+    this.size = 0;
+    this.tailStart = this.capacity;
+    this.hasEnds = false;
+    this.lines.restart();
+  }
+
   private get capacity(): number {
     return this.columns.index.length;
   }

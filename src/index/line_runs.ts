@@ -30,6 +30,12 @@ export class LineRunsBuilder {
   /** The line that continues the last run. */
   private next = -1;
 
+  /** Forgets the runs (handed over, not emptied): the next record starts a run. */
+  restart(): void {
+    this.runs = { starts: [], lines: [] };
+    this.next = -1;
+  }
+
   /** Notes that the record at `pos` (the next one) is on `line`. */
   add(pos: number, line: number): void {
     if (line !== this.next) {

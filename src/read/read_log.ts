@@ -222,7 +222,9 @@ export class LogReader {
    */
   takePart(lines: number, storage?: Columns): ReaderPart {
     const part = this.part(lines);
-    this.builder = new ColumnsBuilder(storage);
+    // The same builder, started again: a new one in its field would cost the reading
+    // loop compiled around it (V8 drops code that relied on the field's one value).
+    this.builder.restart(storage);
     this.diagnostics = new Diagnostics();
     return part;
   }

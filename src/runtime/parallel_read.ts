@@ -1,7 +1,7 @@
 import { buffersOf } from "../index/columns.ts";
 import { LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
 import { scannerModule } from "../read/scanner.ts";
-import { chunkRange, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
+import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
 
 /**
@@ -68,6 +68,7 @@ export async function readParallel(
     reader.read(source);
     return { threads: 1, fellBack: 0 };
   }
+  detachOnce();
   const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 16)), Math.ceil(size / MAX_CHUNKS));
   const chunks = Math.ceil(size / chunkBytes);
   const queue = new Int32Array(new SharedArrayBuffer(4));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Columns, ColumnsBuilder, KEYS } from "../../src/index/columns.ts";
+import { buffersOf, type Columns, ColumnsBuilder, columnsOn, KEYS } from "../../src/index/columns.ts";
 import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
 import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
 import type { ReaderPart } from "../../src/read/read_log.ts";
@@ -112,6 +112,25 @@ test("an index file keeps narrow and wide columns as they were, and no unused en
     for (const key of KEYS) assert.equal(decoded.part.columns[key].constructor, part.columns[key].constructor, key);
     assert.equal(decoded.part.columns.end.length, 0, "no record has a wall-clock end: none is kept");
   }
+});
+
+test("restart: what was handed over stays as it was; the builder goes on empty, narrow, in the storage given", () => {
+  const first = Array.from({ length: 10 }, (_, i) => small(i));
+  first[4] = { ...first[4]!, ...BIG };
+  const builder = build(first);
+  const [handed, handedRuns] = [builder.finish(), builder.lineRuns()];
+  const storage = columnsOn(buffersOf(new ColumnsBuilder(32).finish()));
+  builder.restart(storage);
+  assert.equal(builder.size, 0);
+  const second = Array.from({ length: 20 }, (_, i) => small(500 + i));
+  for (const row of second) builder.add(fieldsOf(row), row.line, row.offset);
+  const columns = builder.finish();
+  assert.deepEqual(rowsOf(columns, builder.size, builder.lineRuns()), second);
+  assert.deepEqual(builder.lineRuns(), { starts: [0], lines: [501] });
+  assert.equal(columns.index.buffer, storage.index.buffer, "the records went into the storage given");
+  assert.deepEqual(KEYS.map((key) => columns[key].BYTES_PER_ELEMENT), KEYS.map((key) => storage[key].BYTES_PER_ELEMENT));
+  assert.deepEqual(rowsOf(handed, first.length, handedRuns), first);
+  assert.deepEqual(handedRuns, { starts: [0], lines: [1] });
 });
 
 test("reserve grows to the records asked for, times the headroom, and never shrinks; records stay", () => {
