@@ -247,14 +247,14 @@ export class ColumnsBuilder {
 
   /**
    * Places `size` records of other columns just before those placed earlier at the tail,
-   * mapping their ids. Their line numbers and positional indexes are left to
-   * {@link joinTail}.
+   * mapping their ids (their `end` is copied when it is not empty: see {@link finish}).
+   * Their line numbers and positional indexes are left to {@link joinTail}.
    */
   placeAtTail(other: Columns, size: number, maps: IdMaps): void {
     this.makeRoom(size);
     const base = this.tailStart - size;
     this.tailStart = base; // before any widening, which copies the tail from here
-    const ends = usesEnds(other, size);
+    const ends = other.end.length > 0;
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "offset", ...(ends ? ["end"] as const : [])] as const) {
       if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);
@@ -294,11 +294,15 @@ export class ColumnsBuilder {
     return this.lines.runs;
   }
 
-  /** The columns trimmed to the records added (views, not copies); nothing may be left at the tail. */
+  /**
+   * The columns trimmed to the records added (views, not copies), `end` empty when no
+   * record uses it (so a part tells so without a look at every record); nothing may be
+   * left at the tail.
+   */
   finish(): Columns {
     if (this.tailStart !== this.capacity) throw new Error("finish: records are still at the tail");
     const columns = {} as Record<keyof Columns, AnyColumn>;
-    for (const key of KEYS) columns[key] = this.columns[key].subarray(0, this.size);
+    for (const key of KEYS) columns[key] = this.columns[key].subarray(0, key === "end" && !this.hasEnds ? 0 : this.size);
     return columns as Columns;
   }
 }

@@ -45,7 +45,7 @@ const EMPTY = columnsOn(KEYS.map(() => new ArrayBuffer(0)));
 /** The pieces of an index file, to be written one after the other. */
 export function encodeIndex(log: IndexedLog): Uint8Array[] {
   const { part } = log;
-  const ends = usesEnds(part.columns, part.size);
+  const ends = part.columns.end.length > 0 && usesEnds(part.columns, part.size);
   const columns = KEYS.map((key) => {
     const column = part.columns[key];
     const records = key === "end" && !ends ? 0 : part.size; // an unused end column is not kept

@@ -5,6 +5,7 @@ import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
 import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
 import type { ReaderPart } from "../../src/read/read_log.ts";
 import { RecordFields } from "../../src/read/normalize.ts";
+import { CLOCK } from "../../src/read/time.ts";
 
 interface Row {
   index: number;
@@ -84,6 +85,27 @@ test("parts placed at the tail widen the columns they need, before and after rec
   assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), expected);
   assert.deepEqual(main.lineRuns(), { starts: [0, 50, 90], lines: [1, 1001, 2008] });
   assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 2]);
+});
+
+test("an end column in use is handed over and placed; one no record uses is handed over empty and left alone", () => {
+  const withEnd = (row: Row): RecordFields => Object.assign(fieldsOf(row), { end: row.offset + 0.5, endClock: CLOCK.instant });
+  const part = new ColumnsBuilder(4);
+  const rows = Array.from({ length: 30 }, (_, i) => small(100 + i));
+  rows.forEach((row, i) => part.add(i === 29 ? withEnd(row) : fieldsOf(row), row.line, row.offset)); // only the last has one
+  const plain = build(rows);
+  assert.equal(plain.finish().end.length, 0);
+  assert.equal(part.finish().end.length, 30);
+  const identity = (n: number) => Uint32Array.from({ length: n }, (_, id) => id);
+  const maps = { name: identity(7), status: identity(3), run: identity(2) };
+  for (const [other, expected] of [[plain, 0], [part, 30]] as const) {
+    const main = build([small(0)], 64);
+    main.placeAtTail(other.finish(), rows.length, maps);
+    main.joinTail([{ size: rows.length, lineRuns: other.lineRuns(), lineBase: 0 }]);
+    const columns = main.finish();
+    assert.equal(columns.end.length, expected ? 31 : 0);
+    if (expected) assert.equal(columns.end[30], rows[29]!.offset + 0.5);
+    assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), [small(0), ...rows]);
+  }
 });
 
 test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
