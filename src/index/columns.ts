@@ -1,4 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
+import type { StagedRecords } from "../read/scanner.ts";
 import { type LineRuns, LineRunsBuilder } from "./line_runs.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 
@@ -231,6 +232,37 @@ export class ColumnsBuilder {
     if (c.name[i] !== fields.nameId) this.widen("name")[i] = fields.nameId;
     if (c.run[i] !== fields.runId) this.widen("run")[i] = fields.runId;
     if (c.offset[i] !== offset) this.widen("offset")[i] = offset;
+  }
+
+  /**
+   * Adds the first `n` records the scanner staged (on consecutive lines from `line`), as
+   * {@link add} would one by one, a column at a time.
+   */
+  addBatch(staged: StagedRecords, n: number, line: number): void {
+    if (this.tailStart - this.size < n) this.makeRoom(n);
+    const i = this.size;
+    const [, ends, names, statuses, runs] = staged.word;
+    // Widen first what a value will not fit (a no-op for a column already wide).
+    if (staged.maxIndex[0]! > 0xffffffff) this.widen("index");
+    if (staged.offset[n - 1]! > 0xffffffff) this.widen("offset");
+    if (names! >>> 16) this.widen("name");
+    if (statuses! >>> 16) this.widen("status");
+    if (runs! >>> 16) this.widen("run");
+    const c = this.columns;
+    c.index.set(staged.index.subarray(0, n), i);
+    c.start.set(staged.start.subarray(0, n), i);
+    if (ends) {
+      c.end.set(staged.end.subarray(0, n), i);
+      this.hasEnds = true;
+    }
+    c.flags.set(staged.flags.subarray(0, n), i);
+    c.duration.set(staged.duration.subarray(0, n), i);
+    c.status.set(staged.status.subarray(0, n), i);
+    c.name.set(staged.name.subarray(0, n), i);
+    c.run.set(staged.run.subarray(0, n), i);
+    c.offset.set(staged.offset.subarray(0, n), i);
+    this.lines.addRun(i, line, n);
+    this.size += n;
   }
 
   /** Gives a narrow column its wide type, front and tail copied; returns it. */

@@ -45,6 +45,13 @@ export class LineRunsBuilder {
     this.next = line + 1;
   }
 
+  /** Notes that the `count` records from `pos` on are on consecutive lines from `line`. */
+  addRun(pos: number, line: number, count: number): void {
+    if (count === 0) return;
+    this.add(pos, line);
+    this.next = line + count;
+  }
+
   /**
    * Appends the runs of `size` records read elsewhere, placed right after those added
    * (from position `at`), their lines moved by `lineBase`.

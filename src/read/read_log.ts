@@ -152,6 +152,14 @@ export class LogReader {
     while (start < filled) {
       const c = buf[start];
       if (c === 123 && this.useScanner) {
+        const staged = this.scanner.scanBatch(start, filled, eof, base, this.builder.size);
+        if (staged > 0) {
+          if (firstByte < 0) firstByte = 123;
+          this.builder.addBatch(this.scanner.staged, staged, line);
+          line += staged;
+          start = this.scanner.staged.word[0]!;
+          continue;
+        }
         const nl = this.scanner.scan(start);
         if (nl >= 0 && (nl < filled || eof)) {
           if (firstByte < 0) firstByte = 123;

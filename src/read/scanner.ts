@@ -56,6 +56,27 @@ export class Slots {
   }
 }
 
+/**
+ * The records {@link RecordScanner.scanBatch} staged, a column each (views of the
+ * scanner's memory, as wasm/batch.ts writes them), and its word on them.
+ */
+export interface StagedRecords {
+  index: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  duration: Float64Array;
+  /** Ascending: lines are staged in order. */
+  offset: Float64Array;
+  name: Int32Array;
+  status: Int32Array;
+  run: Int32Array;
+  flags: Uint8Array;
+  /** Where the next line starts; 1 when some record has an end worth keeping; the OR of the name, status and run ids. */
+  word: Int32Array;
+  /** The largest index, at 0. */
+  maxIndex: Float64Array;
+}
+
 const PAGE = 65536;
 let compiled: WebAssembly.Module | undefined;
 
@@ -105,6 +126,9 @@ function writeTables(bytes: Uint8Array): void {
 export class RecordScanner {
   private readonly memory: WebAssembly.Memory;
   private readonly scanRecord: (p: number) => number;
+  private readonly scanMany: (p: number, filled: number, eof: number, base: number, pos: number) => number;
+  /** What {@link scanBatch} staged. */
+  staged!: StagedRecords;
   /** The data area: line bytes, then a newline the caller writes as a sentinel. */
   data: Uint8Array;
   readonly slots: Slots;
@@ -117,6 +141,7 @@ export class RecordScanner {
     this.memory = new WebAssembly.Memory({ initial: pagesFor(capacity) });
     const instance = new WebAssembly.Instance(scannerModule(), { env: { memory: this.memory } });
     this.scanRecord = instance.exports.scanRecord as (p: number) => number;
+    this.scanMany = instance.exports.scanBatch as RecordScanner["scanMany"];
     writeTables(new Uint8Array(this.memory.buffer));
     this.slots = new Slots(this.memory.buffer);
     this.data = this.view(capacity);
@@ -153,6 +178,16 @@ export class RecordScanner {
     return this.scanRecord(p);
   }
 
+  /**
+   * Scans the lines from `data[p]` on while each is a record the scanner reads whole,
+   * staging them in {@link staged} (see wasm/batch.ts); returns how many. `filled`:
+   * where the bytes read end (a line ending there is whole only at the end, `eof`);
+   * `base`: the input position of `data[0]`; `pos`: the first record's position.
+   */
+  scanBatch(p: number, filled: number, eof: boolean, base: number, pos: number): number {
+    return this.scanMany(p, filled, eof ? 1 : 0, base, pos);
+  }
+
   /** Makes {@link data} at least `capacity` bytes, keeping its contents; views made before are stale. */
   grow(capacity: number): Uint8Array {
     const pages = pagesFor(capacity) - this.memory.buffer.byteLength / PAGE;
@@ -167,6 +202,20 @@ export class RecordScanner {
     this.numbers = new Float64Array(buffer, LAYOUT.fields, 4);
     this.ids = new Int32Array(buffer, LAYOUT.fields + 32, 3);
     this.bytes = new Uint8Array(buffer, LAYOUT.fields + 44, 4);
+    const records = LAYOUT.batchRecords;
+    this.staged = {
+      index: new Float64Array(buffer, LAYOUT.batchIndex, records),
+      start: new Float64Array(buffer, LAYOUT.batchStart, records),
+      end: new Float64Array(buffer, LAYOUT.batchEnd, records),
+      duration: new Float64Array(buffer, LAYOUT.batchDuration, records),
+      offset: new Float64Array(buffer, LAYOUT.batchOffset, records),
+      name: new Int32Array(buffer, LAYOUT.batchName, records),
+      status: new Int32Array(buffer, LAYOUT.batchStatus, records),
+      run: new Int32Array(buffer, LAYOUT.batchRun, records),
+      flags: new Uint8Array(buffer, LAYOUT.batchFlags, records),
+      word: new Int32Array(buffer, LAYOUT.batch, 5),
+      maxIndex: new Float64Array(buffer, LAYOUT.batch + 24, 1),
+    };
     return new Uint8Array(buffer, LAYOUT.data, capacity);
   }
 }

@@ -5,6 +5,7 @@ import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
 import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
 import type { ReaderPart } from "../../src/read/read_log.ts";
 import { RecordFields } from "../../src/read/normalize.ts";
+import type { StagedRecords } from "../../src/read/scanner.ts";
 import { CLOCK } from "../../src/read/time.ts";
 
 interface Row {
@@ -107,6 +108,57 @@ test("an end column in use is handed over and placed; one no record uses is hand
     assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), [small(0), ...rows]);
   }
 });
+
+/** What the scanner would stage for `rows` (see wasm/batch.ts), the first being row `first`: ends on even rows when `ends`. */
+function staged(rows: readonly Row[], ends: boolean, first = 0): StagedRecords {
+  const hasEnd = (i: number) => ends && (first + i) % 2 === 0;
+  const or = (key: "name" | "status" | "run") => rows.reduce((bits, row) => bits | row[key], 0);
+  return {
+    index: Float64Array.from(rows, (row) => row.index),
+    start: Float64Array.from(rows, (row) => row.offset * 10),
+    end: Float64Array.from(rows, (row, i) => (hasEnd(i) ? row.offset * 10 + 5 : NaN)),
+    duration: Float64Array.from(rows, (row) => row.offset / 4),
+    offset: Float64Array.from(rows, (row) => row.offset),
+    name: Int32Array.from(rows, (row) => row.name),
+    status: Int32Array.from(rows, (row) => row.status),
+    run: Int32Array.from(rows, (row) => row.run),
+    flags: Uint8Array.from(rows, (_, i) => (hasEnd(i) ? CLOCK.instant << 2 : 0)),
+    word: Int32Array.from([0, ends ? 1 : 0, or("name"), or("status"), or("run")]),
+    maxIndex: Float64Array.of(Math.max(...rows.map((row) => row.index))),
+  };
+}
+
+for (const [key, value] of [["none", 0], ...Object.entries(BIG)] as const) {
+  test(`a batch of staged records is added as record by record would be (too large: ${key})`, () => {
+    // Offsets ascend in a batch (the scanner stages lines in order): from row 25 on, beyond 32 bits.
+    const rows = Array.from({ length: 40 }, (_, i) => (key === "offset" && i >= 25 ? { ...small(i), offset: value + i } : small(i)));
+    if (key !== "none" && key !== "offset") rows[25] = { ...rows[25]!, [key]: value };
+    for (const ends of [false, true]) {
+      const oneByOne = new ColumnsBuilder(4);
+      const batched = new ColumnsBuilder(4);
+      const stage = staged(rows, ends);
+      rows.forEach((row, i) => {
+        const fields = Object.assign(fieldsOf(row), { start: stage.start[i], end: stage.end[i], duration: stage.duration[i] });
+        oneByOne.add(Object.assign(fields, { endClock: stage.flags[i]! >> 2 }), row.line, row.offset);
+      });
+      // Three batches, the second one line after a gap: its records start a run of lines.
+      const parts = [[0, 10], [10, 25], [25, 40]] as const;
+      const moved = rows.map((row, i) => (i >= 10 ? { ...row, line: row.line + 1 } : row));
+      for (const [from, to] of parts) batched.addBatch(staged(moved.slice(from, to), ends, from), to - from, moved[from]!.line);
+      const [a, b] = [oneByOne.finish(), batched.finish()];
+      assert.deepEqual(rowsOf(b, 40, batched.lineRuns()), moved);
+      assert.deepEqual(batched.lineRuns(), { starts: [0, 10], lines: [1, 12] });
+      for (const column of KEYS) {
+        if (column === "end" && ends) {
+          assert.deepEqual(Array.from(b.end).filter((_, i) => i % 2 === 0), Array.from(a.end).filter((_, i) => i % 2 === 0));
+        } else if (column !== "index" && column !== "offset" && column !== "name" && column !== "status" && column !== "run") {
+          assert.deepEqual(b[column], a[column], `${column}, ends: ${ends}`);
+        }
+        assert.equal(b[column].constructor, a[column].constructor, `${column} is as wide`);
+      }
+    }
+  });
+}
 
 test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
   const rows = Array.from({ length: 20 }, (_, i) => small(i));

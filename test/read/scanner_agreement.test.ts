@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
+import { RecordScanner } from "../../src/read/scanner.ts";
 
 for (const seed of [1, 2, 3, 4, 5]) {
   test(`scanner agrees with the full parse on 2,000 generated lines (seed ${seed})`, () => {
@@ -65,4 +66,37 @@ test("scanner agrees with the full parse on Falyx-like records, normalised by th
   const parsed = registryOf([["usual.jsonl", text]], { scanner: false, chunkSize: 4096 });
   assert.deepEqual(columnsOf(scanned), columnsOf(parsed));
   assert.ok(scanned.size > 1000 && scanned.diagnostics.badLineCount > 200, `${scanned.size} good, ${scanned.diagnostics.badLineCount} bad`);
+});
+
+test("records read in batches agree with the full parse: full batches, and stops at blank, bad, CRLF-free and unusual lines", () => {
+  const line = (i: number): string => {
+    if (i % 1700 === 1699) return "";
+    if (i === 3000) return "{not json";
+    const index = i % 11 === 0 ? "" : `"index":${i},`;
+    const end = i % 13 === 0 ? `,"end_wall":"2025-03-01T08:05:00Z"` : "";
+    const name = i % 500 === 7 ? "n\\u0031" : `n${i % 5}`; // an escaped name: normalised in JavaScript
+    return `{"name":"${name}",${index}"start_wall":"2025-03-01T08:04:16.${i}","duration":${i / 7},"status":"OK","run_id":"r1"${end}}`;
+  };
+  const text = Array.from({ length: 6000 }, (_, i) => line(i) + (i % 9 === 0 ? "\r\n" : "\n")).join("");
+  const sizes: number[] = [];
+  const original = RecordScanner.prototype.scanBatch;
+  RecordScanner.prototype.scanBatch = function (...args) {
+    const n = original.apply(this, args);
+    sizes.push(n);
+    return n;
+  };
+  try {
+    for (const chunkSize of [1 << 20, 4096]) {
+      sizes.length = 0;
+      const scanned = registryOf([["batch.jsonl", text]], { chunkSize });
+      const parsed = registryOf([["batch.jsonl", text]], { scanner: false, chunkSize });
+      assert.deepEqual(columnsOf(scanned), columnsOf(parsed));
+      assert.equal(scanned.size, 6000 - 3 - 1);
+      const staged = sizes.reduce((sum, n) => sum + n, 0);
+      assert.ok(staged > scanned.size * 0.9, `${staged} of ${scanned.size} records staged`);
+      if (chunkSize > 4096) assert.ok(sizes.includes(1024), "some batch is full");
+    }
+  } finally {
+    RecordScanner.prototype.scanBatch = original;
+  }
 });

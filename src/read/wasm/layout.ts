@@ -44,8 +44,24 @@ export const LAYOUT = {
   cacheLimit: 2048,
   arena: 131072,
   arenaSize: 65536,
+  /**
+   * Records staged by scanBatch (wasm/batch.ts), up to batchRecords: its word on the batch
+   * (i32s: next line, ends used, OR of name, status and run ids; f64 at +16: the largest
+   * index), then a column each, as ColumnsBuilder.addBatch copies them.
+   */
+  batch: 196608,
+  batchRecords: 1024,
+  batchIndex: 196608 + 64,
+  batchStart: 196608 + 64 + 8192,
+  batchEnd: 196608 + 64 + 2 * 8192,
+  batchDuration: 196608 + 64 + 3 * 8192,
+  batchOffset: 196608 + 64 + 4 * 8192,
+  batchName: 196608 + 64 + 5 * 8192,
+  batchStatus: 196608 + 64 + 5 * 8192 + 4096,
+  batchRun: 196608 + 64 + 5 * 8192 + 2 * 4096,
+  batchFlags: 196608 + 64 + 5 * 8192 + 3 * 4096,
   /** The line bytes. */
-  data: 196608,
+  data: 262144,
   /** Bytes readable after the data's last byte (a key compared 32 bytes at a time). */
   padding: 32,
 } as const;

@@ -1,4 +1,5 @@
 import type { ModuleDef } from "../../wasm/assemble.ts";
+import { BATCH } from "./batch.ts";
 import { INTERN_CACHE } from "./intern_cache.ts";
 import { ISO_TIME } from "./iso_time.ts";
 import { NORMALIZE } from "./normalize.ts";
@@ -11,7 +12,7 @@ import { SKIP_VALUES } from "./skip_values.ts";
  * test/read/scanner_module.test.ts checks that file against).
  */
 export const SCANNER_MODULE: ModuleDef = {
-  source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD,
+  source: SKIP_VALUES + NUMBERS + INTERN_CACHE + ISO_TIME + NORMALIZE + RECORD + BATCH,
   globals: [
     { name: "$escaped", type: "i32" },
     { name: "$slow", type: "i32" },
