@@ -46,6 +46,13 @@ export interface ReaderPart {
   lines: number;
 }
 
+/** The ids of another reader's names, statuses and runs in this one's tables, by its id (run 0: none). */
+export class PartIds {
+  readonly name: number[] = [];
+  readonly status: number[] = [];
+  readonly run: number[] = [0];
+}
+
 /** Options of {@link LogReader}. */
 export interface ReadOptions {
   /** Bytes read at a time (lines longer than this still work). */
@@ -242,17 +249,18 @@ export class LogReader {
    * at the tail of the columns (ids re-interned), while this reader may go on reading
    * earlier ranges. Parts are placed last range first; {@link joinParts} puts them in
    * place. Only the part's counts and bad lines are kept: its columns can be dropped.
+   * `known`: what earlier parts of the same reader mapped to (its tables only grow, so
+   * only the texts it added since are interned here).
    */
-  placePart(part: ReaderPart): void {
+  placePart(part: ReaderPart, known: PartIds = new PartIds()): void {
     const { names, statuses, runs } = this.tables;
-    const status = new Uint32Array(FIRST_OTHER_STATUS + part.otherStatuses.length);
-    for (let code = 0; code < status.length; code++) {
-      status[code] = code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!);
+    for (let id = known.name.length; id < part.names.length; id++) known.name.push(names.intern(part.names[id]!));
+    for (let code = known.status.length; code < FIRST_OTHER_STATUS + part.otherStatuses.length; code++) {
+      known.status.push(code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!));
     }
-    const run = new Uint32Array(part.runs.length + 1); // 0: no run
-    for (let id = 1; id < run.length; id++) run[id] = runs.intern(part.runs[id - 1]!);
-    const name = Uint32Array.from(part.names, (text) => names.intern(text));
-    this.builder.placeAtTail(part.columns, part.size, { name, status, run });
+    for (let id = known.run.length; id <= part.runs.length; id++) known.run.push(runs.intern(part.runs[id - 1]!));
+    const maps = { name: Uint32Array.from(known.name), status: Uint32Array.from(known.status), run: Uint32Array.from(known.run) };
+    this.builder.placeAtTail(part.columns, part.size, maps);
     this.placed.push({ ...part, columns: undefined });
   }
 

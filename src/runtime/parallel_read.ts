@@ -1,5 +1,5 @@
 import { buffersOf } from "../index/columns.ts";
-import { LogReader, type LogSource, type ReaderPart } from "../read/read_log.ts";
+import { LogReader, type LogSource, PartIds, type ReaderPart } from "../read/read_log.ts";
 import { scannerModule } from "../read/scanner.ts";
 import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
@@ -119,6 +119,8 @@ export async function readParallel(
 /** Places workers' parts at the reader's tail in order, last chunk first, keeping only those that came early. */
 class TailPlacer {
   private readonly waiting = new Map<number, { part: ReaderPart; from: ThreadHandle | undefined }>();
+  /** Each worker's ids in the reader's tables, so far. */
+  private readonly ids = new Map<ThreadHandle, PartIds>();
   private readonly reader: LogReader;
   private readonly lines: number[];
   /** The chunk to place next. */
@@ -142,7 +144,9 @@ class TailPlacer {
   place(): void {
     for (let got; (got = this.waiting.get(this.next)) !== undefined; this.next--) {
       this.waiting.delete(this.next);
-      this.reader.placePart(got.part);
+      let ids = got.from === undefined ? undefined : this.ids.get(got.from);
+      if (got.from !== undefined && ids === undefined) this.ids.set(got.from, ids = new PartIds());
+      this.reader.placePart(got.part, ids);
       this.lines[this.next] = got.part.lines;
       const buffers = buffersOf(got.part.columns);
       got.from?.post(buffers, buffers);

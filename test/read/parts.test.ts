@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ExecutionRegistry } from "../../src/index/registry.ts";
-import { LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { LogReader, type LogSource, PartIds } from "../../src/read/read_log.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { readerOf, registryOf } from "../helpers/read_bytes.ts";
 
@@ -65,4 +65,24 @@ test("ids beyond 16 bits, read in one range or in two, in either range", () => {
   for (const at of [bytes.length * 0.3, bytes.length * 0.99]) {
     assert.deepEqual(columnsOf(readInTwo("ids.jsonl", bytes, Math.floor(at))), columnsOf(whole), `split near ${at}`);
   }
+});
+
+test("parts of one worker placed in turn (its tables growing) equal one read, with its ids remembered between parts", () => {
+  // Later ranges bring new names, statuses and runs; the worker's reader keeps its tables.
+  const line = (i: number) => `{"name":"n${i % (3 + Math.floor(i / 20))}","status":"${i % 7 ? "OK" : `s${i % 4}`}","run_id":"r${Math.floor(i / 15)}"}`;
+  const bytes = new TextEncoder().encode(Array.from({ length: 100 }, (_, i) => line(i)).join("\n") + "\n");
+  const whole = registryOf([["w.jsonl", bytes]]);
+  const cut = (k: number) => (k === 0 ? 0 : k === 4 ? bytes.length : bytes.indexOf(10, Math.floor((bytes.length * k) / 4)) + 1);
+  const main = new LogReader();
+  const lines = main.read(sourceOf("w.jsonl", bytes), { start: 0, end: cut(1) });
+  const worker = new LogReader();
+  const parts = [3, 2, 1].map((k) => { // a worker reads from the back
+    const read = worker.read(sourceOf("w.jsonl", bytes), { start: cut(k), end: cut(k + 1) });
+    return { part: worker.takePart(read), lines: read };
+  });
+  const known = new PartIds();
+  for (const { part } of parts) main.placePart(part, known);
+  assert.equal(known.name.length, parts[2]!.part.names.length, "every name the worker met is mapped once");
+  main.joinParts([lines, lines + parts[2]!.lines, lines + parts[2]!.lines + parts[1]!.lines]);
+  assert.deepEqual(columnsOf(new ExecutionRegistry(main)), columnsOf(whole));
 });
