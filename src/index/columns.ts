@@ -147,6 +147,8 @@ export class ColumnsBuilder {
   private tailStart: number;
   /** Some record has a displayable end: the `end` column is in use. */
   private hasEnds = false;
+  /** How many records have no index of their own (their position is); undefined: not known. */
+  positional: number | undefined = 0;
   /** The line of each record at the front. */
   private readonly lines = new LineRunsBuilder();
 
@@ -164,6 +166,7 @@ export class ColumnsBuilder {
     const builder = new ColumnsBuilder(columns);
     builder.size = size;
     builder.hasEnds = true;
+    builder.positional = undefined;
     builder.lines.append(lines, 0, size, 0);
     return builder;
   }
@@ -174,6 +177,7 @@ export class ColumnsBuilder {
     this.size = 0;
     this.tailStart = this.capacity;
     this.hasEnds = false;
+    this.positional = 0;
     this.lines.restart();
   }
 
@@ -220,6 +224,7 @@ export class ColumnsBuilder {
     }
     c.flags[i] = fields.startClock | (fields.endClock << 2) | (fields.ignored ? IGNORED_FLAG : 0) |
       (fields.index >= 0 ? 0 : POSITION_INDEX_FLAG);
+    if (fields.index < 0 && this.positional !== undefined) this.positional++;
     c.duration[i] = fields.duration;
     c.status[i] = fields.status;
     c.name[i] = fields.nameId;
@@ -241,7 +246,8 @@ export class ColumnsBuilder {
   addBatch(staged: StagedRecords, n: number, line: number): void {
     if (this.tailStart - this.size < n) this.makeRoom(n);
     const i = this.size;
-    const [, ends, names, statuses, runs] = staged.word;
+    const [, ends, names, statuses, runs, positional] = staged.word;
+    if (this.positional !== undefined) this.positional += positional!;
     // Widen first what a value will not fit (a no-op for a column already wide).
     if (staged.maxIndex[0]! > 0xffffffff) this.widen("index");
     if (staged.offset[n - 1]! > 0xffffffff) this.widen("offset");
@@ -304,9 +310,10 @@ export class ColumnsBuilder {
   /**
    * Moves the records placed at the tail to just after the front ones, in the order
    * they sit. `pieces` are the placed parts from first to last, each with its record
-   * count, its lines and the number added to them; positional indexes become positions.
+   * count, its lines and the number added to them, and how many of its records have no
+   * index (unknown: undefined); positional indexes become positions.
    */
-  joinTail(pieces: ReadonlyArray<{ size: number; lineRuns: LineRuns; lineBase: number }>): void {
+  joinTail(pieces: ReadonlyArray<{ size: number; lineRuns: LineRuns; lineBase: number; positional?: number | undefined }>): void {
     const c = this.columns;
     const from = this.tailStart;
     const tail = this.capacity - from;
@@ -314,7 +321,9 @@ export class ColumnsBuilder {
     let i = this.size;
     for (const piece of pieces) {
       this.lines.append(piece.lineRuns, i, piece.size, piece.lineBase);
-      for (const end = i + piece.size; i < end; i++) if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
+      this.positional = piece.positional === undefined || this.positional === undefined ? undefined : this.positional + piece.positional;
+      if (piece.positional === 0) i += piece.size;
+      else for (const end = i + piece.size; i < end; i++) if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
     }
     if (i !== this.size + tail) throw new Error(`joinTail: pieces hold ${i - this.size} records, the tail ${tail}`);
     this.size += tail;

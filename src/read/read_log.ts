@@ -44,6 +44,8 @@ export interface ReaderPart {
   fallbacks: number;
   /** Lines in the range (what the next range's line numbers start after). */
   lines: number;
+  /** Records without an index of their own, when known (their index becomes their position). */
+  positional?: number | undefined;
 }
 
 /** The ids of another reader's names, statuses and runs in this one's tables, by its id (run 0: none). */
@@ -228,6 +230,7 @@ export class LogReader {
       badLineCount: this.diagnostics.badLineCount,
       fallbacks: this.diagnostics.fallbacks,
       lines,
+      positional: this.builder.positional,
     };
   }
 
@@ -274,7 +277,7 @@ export class LogReader {
     const parts = this.placed.reverse();
     this.placed = [];
     if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
-    this.builder.joinTail(parts.map((part, k) => ({ size: part.size, lineRuns: part.lineRuns, lineBase: lineBases[k]! })));
+    this.builder.joinTail(parts.map((part, k) => ({ ...part, lineBase: lineBases[k]! })));
     parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
   }
 

@@ -71,7 +71,10 @@ export interface StagedRecords {
   status: Int32Array;
   run: Int32Array;
   flags: Uint8Array;
-  /** Where the next line starts; 1 when some record has an end worth keeping; the OR of the name, status and run ids. */
+  /**
+   * Where the next line starts; 1 when some record has an end worth keeping; the OR of
+   * the name, status and run ids; how many records have no index (their position is).
+   */
   word: Int32Array;
   /** The largest index, at 0. */
   maxIndex: Float64Array;
@@ -213,7 +216,7 @@ export class RecordScanner {
       status: new Int32Array(buffer, LAYOUT.batchStatus, records),
       run: new Int32Array(buffer, LAYOUT.batchRun, records),
       flags: new Uint8Array(buffer, LAYOUT.batchFlags, records),
-      word: new Int32Array(buffer, LAYOUT.batch, 5),
+      word: new Int32Array(buffer, LAYOUT.batch, 6),
       maxIndex: new Float64Array(buffer, LAYOUT.batch + 24, 1),
     };
     return new Uint8Array(buffer, LAYOUT.data, capacity);

@@ -15,7 +15,7 @@ const B = LAYOUT.batch;
 export const BATCH = `
 (func $scanBatch (export "scanBatch") (param $p i32) (param $filled i32) (param $eof i32) (param $base f64) (param $pos f64) (result i32)
     (local $n i32) (local $nl i32) (local $index f64) (local $flags i32) (local $clock i32) (local $id i32)
-    (local $names i32) (local $statuses i32) (local $runs i32) (local $ends i32) (local $maxIndex f64)
+    (local $names i32) (local $statuses i32) (local $runs i32) (local $ends i32) (local $maxIndex f64) (local $positional i32)
   block $done
     loop $next
       local.get $n i32.const ${LAYOUT.batchRecords} i32.ge_u br_if $done
@@ -32,6 +32,7 @@ export const BATCH = `
       if
         local.get $pos local.get $n f64.convert_i32_u f64.add local.set $index
         i32.const 32 local.set $flags
+        local.get $positional i32.const 1 i32.add local.set $positional
       end
       local.get $index local.get $maxIndex f64.gt
       if
@@ -68,6 +69,7 @@ export const BATCH = `
   i32.const 0 local.get $names i32.store offset=${B + 8}
   i32.const 0 local.get $statuses i32.store offset=${B + 12}
   i32.const 0 local.get $runs i32.store offset=${B + 16}
+  i32.const 0 local.get $positional i32.store offset=${B + 20}
   i32.const 0 local.get $maxIndex f64.store offset=${B + 24}
   local.get $n)
 `;

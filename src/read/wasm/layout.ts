@@ -46,8 +46,9 @@ export const LAYOUT = {
   arenaSize: 65536,
   /**
    * Records staged by scanBatch (wasm/batch.ts), up to batchRecords: its word on the batch
-   * (i32s: next line, ends used, OR of name, status and run ids; f64 at +16: the largest
-   * index), then a column each, as ColumnsBuilder.addBatch copies them.
+   * (i32s: next line, ends used, OR of name, status and run ids, records without an
+   * index; f64 at +24: the largest index), then a column each, as
+   * ColumnsBuilder.addBatch copies them.
    */
   batch: 196608,
   batchRecords: 1024,
