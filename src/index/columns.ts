@@ -3,15 +3,15 @@ import type { StagedRecords } from "../read/scanner.ts";
 import { type LineRuns, LineRunsBuilder } from "./line_runs.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 
-/** Ids: 16 bits each until one needs more, then 32 (see {@link ColumnsBuilder}). */
-export type IdColumn = Uint16Array | Uint32Array;
+/** Ids: 8 bits each until one needs more, then 16, then 32 (see {@link ColumnsBuilder}). */
+export type IdColumn = Uint8Array | Uint16Array | Uint32Array;
 /** Indexes and byte offsets: 32 bits each until one needs more, then a double. */
 export type WideColumn = Uint32Array | Float64Array;
 
 /**
  * The columnar store of a registry: one typed array per field, one slot per record.
  * Id, index and offset columns start narrow and are widened when a value needs it,
- * so a common log costs 31 bytes a record (line numbers are runs: line_runs.ts).
+ * so a common log costs 28 bytes a record (line numbers are runs: line_runs.ts).
  */
 export interface Columns {
   /** The record's index: its own, or its position when it had none. */
@@ -59,31 +59,28 @@ export const KEYS: ReadonlyArray<keyof Columns> = [
 type AnyColumn = Columns[keyof Columns];
 export type ColumnType = { new (length: number): AnyColumn; new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
 
-/** Each column's type when new. */
-const NARROW: Record<keyof Columns, ColumnType> = {
-  index: Uint32Array,
-  start: Float64Array,
-  end: Float64Array,
-  flags: Uint8Array,
-  duration: Float64Array,
-  status: Uint16Array,
-  name: Uint16Array,
-  run: Uint16Array,
-  offset: Uint32Array,
+const IDS = [Uint8Array, Uint16Array, Uint32Array] as const;
+const WIDE = [Uint32Array, Float64Array] as const;
+/** The types a column may have, narrowest (and new) first: a value one does not hold widens it to the first that does. */
+const TYPES: Record<keyof Columns, readonly ColumnType[]> = {
+  index: WIDE,
+  start: [Float64Array],
+  end: [Float64Array],
+  flags: [Uint8Array],
+  duration: [Float64Array],
+  status: IDS,
+  name: IDS,
+  run: IDS,
+  offset: WIDE,
 };
-/** What a narrow column becomes when a value does not fit; the others never change. */
-const WIDE: Partial<Record<keyof Columns, ColumnType>> = {
-  index: Float64Array,
-  status: Uint32Array,
-  name: Uint32Array,
-  run: Uint32Array,
-  offset: Float64Array,
-};
+
+/** The largest whole number a column of `type` holds. */
+const largest = (type: ColumnType): number => (type === Float64Array ? Infinity : 2 ** (8 * type.BYTES_PER_ELEMENT) - 1);
 
 /** The type of a column `key` that takes `bytes` for `records` records (its narrow type when that cannot tell). */
 export function columnType(key: keyof Columns, bytes: number, records: number): ColumnType {
-  const wide = WIDE[key];
-  return wide !== undefined && records > 0 && bytes / records === wide.BYTES_PER_ELEMENT ? wide : NARROW[key];
+  const types = TYPES[key];
+  return (records > 0 && types.find((type) => bytes === records * type.BYTES_PER_ELEMENT)) || types[0]!;
 }
 
 /** True when some of the first `size` records has an end worth keeping: the `end` column is in use. */
@@ -105,7 +102,7 @@ export function fitsColumn(key: keyof Columns, bytes: number, records: number): 
 function allocate(capacity: number, like?: Columns): Columns {
   const columns = {} as Record<keyof Columns, AnyColumn>;
   for (const key of KEYS) {
-    const type = like === undefined ? NARROW[key] : like[key].constructor as ColumnType;
+    const type = like === undefined ? TYPES[key][0]! : like[key].constructor as ColumnType;
     columns[key] = new type(capacity);
   }
   return columns as Columns;
@@ -232,11 +229,11 @@ export class ColumnsBuilder {
     this.lines.add(i, line);
     c.offset[i] = offset;
     // A value that did not fit its narrow column reads back different: widen, store again.
-    if (c.index[i] !== index) this.widen("index")[i] = index;
-    if (c.status[i] !== fields.status) this.widen("status")[i] = fields.status;
-    if (c.name[i] !== fields.nameId) this.widen("name")[i] = fields.nameId;
-    if (c.run[i] !== fields.runId) this.widen("run")[i] = fields.runId;
-    if (c.offset[i] !== offset) this.widen("offset")[i] = offset;
+    if (c.index[i] !== index) this.widen("index", index)[i] = index;
+    if (c.status[i] !== fields.status) this.widen("status", fields.status)[i] = fields.status;
+    if (c.name[i] !== fields.nameId) this.widen("name", fields.nameId)[i] = fields.nameId;
+    if (c.run[i] !== fields.runId) this.widen("run", fields.runId)[i] = fields.runId;
+    if (c.offset[i] !== offset) this.widen("offset", offset)[i] = offset;
   }
 
   /**
@@ -248,12 +245,13 @@ export class ColumnsBuilder {
     const i = this.size;
     const [, ends, names, statuses, runs, positional] = staged.word;
     if (this.positional !== undefined) this.positional += positional!;
-    // Widen first what a value will not fit (a no-op for a column already wide).
-    if (staged.maxIndex[0]! > 0xffffffff) this.widen("index");
-    if (staged.offset[n - 1]! > 0xffffffff) this.widen("offset");
-    if (names! >>> 16) this.widen("name");
-    if (statuses! >>> 16) this.widen("status");
-    if (runs! >>> 16) this.widen("run");
+    // Widen first what a value will not fit (a no-op for a column wide enough): the OR of
+    // ids has as many bits as the largest.
+    this.widen("index", staged.maxIndex[0]!);
+    this.widen("offset", staged.offset[n - 1]!);
+    this.widen("name", names!);
+    this.widen("status", statuses!);
+    this.widen("run", runs!);
     const c = this.columns;
     c.index.set(staged.index.subarray(0, n), i);
     c.start.set(staged.start.subarray(0, n), i);
@@ -271,11 +269,11 @@ export class ColumnsBuilder {
     this.size += n;
   }
 
-  /** Gives a narrow column its wide type, front and tail copied; returns it. */
-  private widen(key: keyof Columns): AnyColumn {
+  /** Gives a column the first of its types that holds `value` when it is narrower, front and tail copied; returns it. */
+  private widen(key: keyof Columns, value: number): AnyColumn {
     const from = this.columns[key];
-    const type = WIDE[key]!;
-    if (from instanceof type) return from;
+    if (value <= largest(from.constructor as ColumnType)) return from;
+    const type = TYPES[key].find((t) => value <= largest(t)) ?? TYPES[key].at(-1)!;
     const to = new type(this.capacity);
     to.set(from.subarray(0, this.size));
     to.set(from.subarray(this.tailStart), this.tailStart);
@@ -295,14 +293,14 @@ export class ColumnsBuilder {
     const ends = other.end.length > 0;
     this.hasEnds ||= ends;
     for (const key of ["index", "start", "flags", "duration", "offset", ...(ends ? ["end"] as const : [])] as const) {
-      if (other[key].BYTES_PER_ELEMENT > this.columns[key].BYTES_PER_ELEMENT) this.widen(key);
+      this.widen(key, largest(other[key].constructor as ColumnType));
       (this.columns[key] as Float64Array).set((other[key] as Float64Array).subarray(0, size), base);
     }
     for (const key of ["status", "name", "run"] as const) {
       const map = maps[key];
       let top = 0;
       for (let id = 0; id < map.length; id++) if (map[id]! > top) top = map[id]!;
-      if (top >= 2 ** (8 * this.columns[key].BYTES_PER_ELEMENT)) this.widen(key);
+      this.widen(key, top);
       mapInto(this.columns[key], base, other[key], size, map);
     }
   }

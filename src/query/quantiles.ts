@@ -1,3 +1,4 @@
+import type { IdColumn } from "../index/columns.ts";
 import { selectRank } from "./stats.ts";
 
 /**
@@ -37,7 +38,7 @@ export interface KeyBuckets {
 interface Records {
   duration: Float64Array;
   words: Uint32Array;
-  keyColumn: Uint16Array | Uint32Array;
+  keyColumn: IdColumn;
   positions: Uint32Array | undefined;
   size: number;
 }
@@ -49,7 +50,7 @@ interface Records {
  */
 export function quantilesByKey(
   duration: Float64Array,
-  keyColumn: Uint16Array | Uint32Array,
+  keyColumn: IdColumn,
   positions: Uint32Array | undefined,
   size: number,
   buckets: KeyBuckets,

@@ -43,11 +43,11 @@ function build(rows: readonly Row[], capacity = 4): ColumnsBuilder {
 const small = (i: number): Row => ({ index: i, status: i % 3, name: i % 7, run: i % 2, line: i + 1, offset: i * 100 });
 const BIG = { index: 2 ** 40 + 3, status: 70001, name: 65536, run: 123456, offset: 5 * 2 ** 30 + 17 };
 
-test("columns start narrow: 31 bytes a record; consecutive lines take one run", () => {
+test("columns start narrow: 28 bytes a record; consecutive lines take one run", () => {
   const builder = build(Array.from({ length: 100 }, (_, i) => small(i)));
   const columns = builder.finish();
   const used = KEYS.filter((key) => key !== "end").reduce((sum, key) => sum + columns[key].BYTES_PER_ELEMENT, 0);
-  assert.equal(used, 31);
+  assert.equal(used, 28);
   assert.deepEqual(rowsOf(columns, 100, builder.lineRuns()), Array.from({ length: 100 }, (_, i) => small(i)));
   assert.deepEqual(builder.lineRuns(), { starts: [0], lines: [1] });
 });
@@ -64,6 +64,24 @@ for (const [key, value] of Object.entries(BIG)) {
     assert.deepEqual(KEYS.filter((k) => columns[k].BYTES_PER_ELEMENT !== narrow[k].BYTES_PER_ELEMENT), [key]);
   });
 }
+
+test("an id column widens to the narrowest type that holds the id: 8 bits, then 16 or 32", () => {
+  for (const [value, bytes] of [[255, 1], [256, 2], [65535, 2], [65536, 4]] as const) {
+    const rows = Array.from({ length: 20 }, (_, i) => small(i));
+    rows[12] = { ...rows[12]!, name: value, status: value, run: value };
+    const oneByOne = build(rows).finish();
+    const batched = new ColumnsBuilder(4);
+    batched.addBatch(staged(rows, false), rows.length, 1);
+    const placed = new ColumnsBuilder(64);
+    const identity = Uint32Array.from({ length: value + 1 }, (_, id) => id);
+    placed.placeAtTail(build(rows).finish(), rows.length, { name: identity, status: identity, run: identity });
+    placed.joinTail([{ size: rows.length, lineRuns: { starts: [0], lines: [1] }, lineBase: 0 }]);
+    for (const columns of [oneByOne, batched.finish(), placed.finish()]) {
+      assert.deepEqual([columns.name, columns.status, columns.run].map((c) => c.BYTES_PER_ELEMENT), [bytes, bytes, bytes], `${value}`);
+      assert.deepEqual([columns.name[12], columns.status[12], columns.run[12], columns.name[13]], [value, value, value, 13 % 7]);
+    }
+  }
+});
 
 test("parts placed at the tail widen the columns they need, before and after records at the front", () => {
   const front = Array.from({ length: 50 }, (_, i) => small(i));
@@ -85,7 +103,7 @@ test("parts placed at the tail widen the columns they need, before and after rec
   const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name), line: row.line + 7 }))];
   assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), expected);
   assert.deepEqual(main.lineRuns(), { starts: [0, 50, 90], lines: [1, 1001, 2008] });
-  assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 2]);
+  assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 1]);
 });
 
 test("an end column in use is handed over and placed; one no record uses is handed over empty and left alone", () => {
@@ -163,7 +181,8 @@ for (const [key, value] of [["none", 0], ...Object.entries(BIG)] as const) {
 test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
   const rows = Array.from({ length: 20 }, (_, i) => small(i));
   rows[3] = { ...rows[3]!, ...BIG };
-  for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row))]) {
+  const middling = rows.map((row, i) => (i === 3 ? { ...small(3), name: 300 } : row)); // 16-bit names, as indexes written before session 11 had
+  for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row)), middling]) {
     const builder = build(kept);
     const part: ReaderPart = {
       columns: builder.finish(),
