@@ -1,4 +1,4 @@
-import type { ReaderPart } from "../read/read_log.ts";
+import type { ReaderPart } from "../read/reader_part.ts";
 import { columnsOn, fitsColumn, KEYS, usesEnds } from "./columns.ts";
 import type { LineRuns } from "./line_runs.ts";
 

@@ -1,8 +1,9 @@
-import { type Columns, ColumnsBuilder } from "../index/columns.ts";
-import type { LineRuns } from "../index/line_runs.ts";
-import { type BadLine, Diagnostics } from "./diagnostics.ts";
+import type { Columns } from "../index/columns.ts";
+import { ColumnsBuilder } from "../index/columns_builder.ts";
+import { Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { parseLine } from "./parse_line.ts";
+import { PartIds, type ReaderPart } from "./reader_part.ts";
 import { RecordScanner } from "./scanner.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
@@ -29,30 +30,6 @@ export interface ByteRange {
   firstLine?: number;
   /** The range continues the source read last (no new source is added). */
   continues?: boolean;
-}
-
-/** What one reader read of one range, to be appended to another reader's records. */
-export interface ReaderPart {
-  columns: Columns;
-  size: number;
-  lineRuns: LineRuns;
-  names: readonly string[];
-  otherStatuses: readonly string[];
-  runs: readonly string[];
-  badLines: readonly BadLine[];
-  badLineCount: number;
-  fallbacks: number;
-  /** Lines in the range (what the next range's line numbers start after). */
-  lines: number;
-  /** Records without an index of their own, when known (their index becomes their position). */
-  positional?: number | undefined;
-}
-
-/** The ids of another reader's names, statuses and runs in this one's tables, by its id (run 0: none). */
-export class PartIds {
-  readonly name: number[] = [];
-  readonly status: number[] = [];
-  readonly run: number[] = [0];
 }
 
 /** Options of {@link LogReader}. */

@@ -1,5 +1,6 @@
 import { buffersOf } from "../index/columns.ts";
-import { LogReader, type LogSource, PartIds, type ReaderPart } from "../read/read_log.ts";
+import { LogReader, type LogSource } from "../read/read_log.ts";
+import { PartIds, type ReaderPart } from "../read/reader_part.ts";
 import { scannerModule } from "../read/scanner.ts";
 import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ExecutionRegistry } from "../../src/index/registry.ts";
-import { LogReader, type LogSource, PartIds } from "../../src/read/read_log.ts";
-import { RecordScanner } from "../../src/read/scanner.ts";
+import { LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { PartIds } from "../../src/read/reader_part.ts";
+import { countingBatches } from "../helpers/batch_spy.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { readerOf, registryOf } from "../helpers/read_bytes.ts";
 
@@ -91,14 +92,7 @@ test("parts of one worker placed in turn (its tables growing) equal one read, wi
 test("records without an index read in batches get their positions across the split; a part with none keeps every index", () => {
   const line = (i: number, withIndex: (i: number) => boolean) =>
     `{"name":"n${i % 4}",${withIndex(i) ? `"index":${5000 + i},` : ""}"start_wall":"2025-03-01T08:04:16","duration":0.5,"status":"OK"}`;
-  const staged: number[] = [];
-  const original = RecordScanner.prototype.scanBatch;
-  RecordScanner.prototype.scanBatch = function (...args) {
-    const n = original.apply(this, args);
-    staged.push(n);
-    return n;
-  };
-  try {
+  countingBatches((staged) => {
     // Without an index: one in 50, never the first of a name in a range (those go through JavaScript).
     for (const withIndex of [(i: number) => i % 50 !== 25, () => true]) {
       const bytes = new TextEncoder().encode(Array.from({ length: 600 }, (_, i) => line(i, withIndex)).join("\n") + "\n");
@@ -110,7 +104,5 @@ test("records without an index read in batches get their positions across the sp
         assert.ok(staged.reduce((a, b) => a + b, 0) > 500, "most records were staged in batches");
       }
     }
-  } finally {
-    RecordScanner.prototype.scanBatch = original;
-  }
+  });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
-import { RecordScanner } from "../../src/read/scanner.ts";
+import { countingBatches } from "../helpers/batch_spy.ts";
 
 for (const seed of [1, 2, 3, 4, 5]) {
   test(`scanner agrees with the full parse on 2,000 generated lines (seed ${seed})`, () => {
@@ -78,14 +78,7 @@ test("records read in batches agree with the full parse: full batches, and stops
     return `{"name":"${name}",${index}"start_wall":"2025-03-01T08:04:16.${i}","duration":${i / 7},"status":"OK","run_id":"r1"${end}}`;
   };
   const text = Array.from({ length: 6000 }, (_, i) => line(i) + (i % 9 === 0 ? "\r\n" : "\n")).join("");
-  const sizes: number[] = [];
-  const original = RecordScanner.prototype.scanBatch;
-  RecordScanner.prototype.scanBatch = function (...args) {
-    const n = original.apply(this, args);
-    sizes.push(n);
-    return n;
-  };
-  try {
+  countingBatches((sizes) => {
     for (const chunkSize of [1 << 20, 4096]) {
       sizes.length = 0;
       const scanned = registryOf([["batch.jsonl", text]], { chunkSize });
@@ -96,7 +89,5 @@ test("records read in batches agree with the full parse: full batches, and stops
       assert.ok(staged > scanned.size * 0.9, `${staged} of ${scanned.size} records staged`);
       if (chunkSize > 4096) assert.ok(sizes.includes(1024), "some batch is full");
     }
-  } finally {
-    RecordScanner.prototype.scanBatch = original;
-  }
+  });
 });

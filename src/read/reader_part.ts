@@ -1,0 +1,27 @@
+import type { Columns } from "../index/columns.ts";
+import type { LineRuns } from "../index/line_runs.ts";
+import type { BadLine } from "./diagnostics.ts";
+
+/** What one reader read of one range, to be appended to another reader's records. */
+export interface ReaderPart {
+  columns: Columns;
+  size: number;
+  lineRuns: LineRuns;
+  names: readonly string[];
+  otherStatuses: readonly string[];
+  runs: readonly string[];
+  badLines: readonly BadLine[];
+  badLineCount: number;
+  fallbacks: number;
+  /** Lines in the range (what the next range's line numbers start after). */
+  lines: number;
+  /** Records without an index of their own, when known (their index becomes their position). */
+  positional?: number | undefined;
+}
+
+/** The ids of another reader's names, statuses and runs in this one's tables, by its id (run 0: none). */
+export class PartIds {
+  readonly name: number[] = [];
+  readonly status: number[] = [];
+  readonly run: number[] = [0];
+}
