@@ -142,12 +142,18 @@ class TailPlacer {
     this.waiting.set(chunk, { part, from });
   }
 
+  /** What a worker's ids became so far; none for a part read here (a reader of its own each). */
+  private idsOf(from: ThreadHandle | undefined): PartIds | undefined {
+    if (from === undefined) return undefined;
+    let ids = this.ids.get(from);
+    if (ids === undefined) this.ids.set(from, ids = new PartIds());
+    return ids;
+  }
+
   place(): void {
     for (let got; (got = this.waiting.get(this.next)) !== undefined; this.next--) {
       this.waiting.delete(this.next);
-      let ids = got.from === undefined ? undefined : this.ids.get(got.from);
-      if (got.from !== undefined && ids === undefined) this.ids.set(got.from, ids = new PartIds());
-      this.reader.placePart(got.part, ids);
+      this.reader.placePart(got.part, this.idsOf(got.from));
       this.lines[this.next] = got.part.lines;
       const buffers = buffersOf(got.part.columns);
       got.from?.post(buffers, buffers);
