@@ -45,3 +45,8 @@ export function cannotReadError(file: string, error: unknown): ExechistError {
   const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
   return new ExechistError("input", `Cannot read "${file}": ${why}`);
 }
+
+/** The error for a stream (standard input) that fails while it is read, worded alike on every runtime. */
+export function streamReadError(name: string, error: unknown): ExechistError {
+  return new ExechistError("input", `Cannot read ${name}: ${String((error as { code?: string }).code ?? error)}`);
+}

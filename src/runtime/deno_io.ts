@@ -6,7 +6,7 @@ import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
 import { type DenoFile, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
-import { NodeIo } from "./node_io.ts";
+import { NodeIo, startsWithGzip } from "./node_io.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
@@ -25,9 +25,6 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
     querySync(descriptor: { name: "read" | "write"; path: string } | { name: "env"; variable: string }): { state: string };
   };
 }
-
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
 
 /** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}. */
 class DenoOutput extends BufferedOutput {
@@ -232,8 +229,7 @@ export class DenoIo implements Io {
 
 /** Whether the file starts with gzip's magic bytes. */
 function isGzip(file: DenoFile): boolean {
-  const head = new Uint8Array(2);
-  return readAt(file, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  return startsWithGzip((target, offset, length, position) => readAt(file, target, offset, length, position));
 }
 
 function readAlone(reader: LogReader, source: LogSource): ReadReport {

@@ -1,4 +1,4 @@
-import { ExechistError, temporaryFileError } from "../errors.ts";
+import { streamReadError, temporaryFileError } from "../errors.ts";
 import type { DenoFile, DenoOpenOptions } from "./deno_files.ts";
 
 /** What of Deno's own API spooling uses (its files: deno_files.ts). */
@@ -64,6 +64,6 @@ function readStdin(deno: DenoSpoolApi, buffer: Uint8Array): number | null {
   try {
     return deno.stdin.readSync(buffer);
   } catch (error) {
-    throw new ExechistError("input", `Cannot read <stdin>: ${String((error as { code?: string }).code ?? error)}`);
+    throw streamReadError("<stdin>", error);
   }
 }

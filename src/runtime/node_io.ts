@@ -1,6 +1,6 @@
-import { BrokenPipe, cannotReadError, ExechistError, temporaryFileError } from "../errors.ts";
+import { BrokenPipe, cannotReadError, ExechistError, streamReadError, temporaryFileError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
-import type { LogReader, LogSource } from "../read/read_log.ts";
+import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
 import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";
@@ -51,8 +51,11 @@ function factsOf(stat: { isFile(): boolean; size: number; mtimeMs: number; ctime
   return { isFile: stat.isFile(), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
 }
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+/** Whether the input `read` reads from starts with gzip's magic bytes (NodeIo's and DenoIo's check). */
+export function startsWithGzip(read: ByteReader): boolean {
+  const head = new Uint8Array(2);
+  return read(head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
 
 /** The real {@link Io}: files, standard streams and environment through `node:` modules. */
 export class NodeIo implements Io {
@@ -90,8 +93,7 @@ export class NodeIo implements Io {
   async openLog(file: string, name = file === "-" ? "<stdin>" : file): Promise<LogSource> {
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
     let path: string | undefined = file === "-" ? undefined : file;
-    const head = new Uint8Array(2);
-    if (fs().readSync(fd, head, 0, 2, 0) === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    if (startsWithGzip((target, offset, length, position) => fs().readSync(fd, target, offset, length, position))) {
       fd = await this.gunzip(fd, name);
       path = undefined;
     }
@@ -208,7 +210,7 @@ export class NodeIo implements Io {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
         if (code === "EOF") break;
-        throw new ExechistError("input", `Cannot read ${name}: ${String(code ?? error)}`);
+        throw streamReadError(name, error);
       }
       if (n === 0) break;
       position += fs().writeSync(fd, buffer, 0, n, position);
