@@ -18,13 +18,21 @@ function main(): void {
   const argv = process.argv.slice(2);
   const dash = argv.indexOf("--");
   const own = dash < 0 ? argv : argv.slice(0, dash);
-  const args = dash < 0 ? ["summary", "--group-by", "name", "-o", "json", "bench/data/log-1m.jsonl"] : argv.slice(dash + 1);
+  const args = dash < 0
+    ? ["summary", "--group-by", "name", "-o", "json", "bench/data/log-1m.jsonl"]
+    : argv.slice(dash + 1);
   const top = Number(own[own.indexOf("--top") + 1] ?? 25) || 25;
   const keep = own.includes("--keep") ? own[own.indexOf("--keep") + 1] : undefined;
   const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "exechist-prof-"));
   fs.mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  const child = spawnSync("node", ["--cpu-prof", "--cpu-prof-dir", dir, path.join(ROOT, "dist", "exechist.mjs"), ...args], {
+  const child = spawnSync("node", [
+    "--cpu-prof",
+    "--cpu-prof-dir",
+    dir,
+    path.join(ROOT, "dist", "exechist.mjs"),
+    ...args,
+  ], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -36,15 +44,22 @@ function main(): void {
   const times = functionTimes(profile);
   const sampled = times.reduce((s, t) => s + t.selfMs, 0);
   const pct = (ms: number): string => ((100 * ms) / sampled).toFixed(1);
-  process.stdout.write(`node --cpu-prof dist/exechist.mjs ${args.join(" ")}: ${wall.toFixed(2)} s wall, ${(sampled / 1000).toFixed(2)} s sampled\n\n`);
+  process.stdout.write(
+    `node --cpu-prof dist/exechist.mjs ${args.join(" ")}: ${wall.toFixed(2)} s wall, ${
+      (sampled / 1000).toFixed(2)
+    } s sampled\n\n`,
+  );
   process.stdout.write(
     textTable(
       ["function (bundle line)", "self ms", "self %", "total ms", "total %"],
-      times.slice(0, top).map((t) => [t.name, t.selfMs.toFixed(0), pct(t.selfMs), t.totalMs.toFixed(0), pct(t.totalMs)]),
+      times.slice(0, top).map((
+        t,
+      ) => [t.name, t.selfMs.toFixed(0), pct(t.selfMs), t.totalMs.toFixed(0), pct(t.totalMs)]),
     ) + "\n",
   );
-  if (keep) process.stdout.write(`\nprofile kept in ${path.join(dir, file)} (open it in Chrome DevTools or speedscope)\n`);
-  else fs.rmSync(dir, { recursive: true, force: true });
+  if (keep) {
+    process.stdout.write(`\nprofile kept in ${path.join(dir, file)} (open it in Chrome DevTools or speedscope)\n`);
+  } else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main();

@@ -18,7 +18,17 @@ const RUNTIMES = {
 };
 
 function parseArgs(argv) {
-  const o = { stages: false, whole: false, records: 1_000_000, runs: 5, lines: 25_000, time: 1500, runtimes: Object.keys(RUNTIMES), pass: [], wide: false };
+  const o = {
+    stages: false,
+    whole: false,
+    records: 1_000_000,
+    runs: 5,
+    lines: 25_000,
+    time: 1500,
+    runtimes: Object.keys(RUNTIMES),
+    pass: [],
+    wide: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -50,7 +60,11 @@ function run(command, args) {
 }
 
 function logFile(records, wide) {
-  const size = records % 1_000_000 === 0 ? `${records / 1_000_000}m` : records % 1000 === 0 ? `${records / 1000}k` : String(records);
+  const size = records % 1_000_000 === 0
+    ? `${records / 1_000_000}m`
+    : records % 1000 === 0
+    ? `${records / 1000}k`
+    : String(records);
   return path.join(ROOT, "bench", "data", `log-${size}${wide ? "-wide" : ""}.jsonl`);
 }
 
@@ -58,7 +72,9 @@ function stageSummary(runtimes) {
   const docs = runtimes.map((r) => JSON.parse(fs.readFileSync(path.join(RESULTS, `stages-${r}.json`), "utf8")));
   const stages = docs[0].stages.map((s) => s.stage);
   const head = ["stage (seconds per 1M lines)", ...docs.map((d) => `${d.runtime} ${d.version}`)];
-  const rows = stages.map((stage) => [stage, ...docs.map((d) => d.stages.find((s) => s.stage === stage)?.secondsPer1M.toFixed(3) ?? "-")]);
+  const rows = stages.map((
+    stage,
+  ) => [stage, ...docs.map((d) => d.stages.find((s) => s.stage === stage)?.secondsPer1M.toFixed(3) ?? "-")]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
@@ -73,18 +89,49 @@ function main() {
     for (const runtime of o.runtimes) {
       const [command, ...prefix] = RUNTIMES[runtime];
       const json = path.join(RESULTS, `stages-${runtime}.json`);
-      const args = [...prefix, "bench/stages.bench.ts", "--lines", String(o.lines), "--time", String(o.time), "--json", json];
+      const args = [
+        ...prefix,
+        "bench/stages.bench.ts",
+        "--lines",
+        String(o.lines),
+        "--time",
+        String(o.time),
+        "--json",
+        json,
+      ];
       if (run(command, args) === 0) ran.push(runtime);
       else failed++;
     }
-    if (ran.length) process.stdout.write(`\nAll runtimes, each stage scaled to 1,000,000 lines:\n\n${stageSummary(ran)}\n`);
+    if (ran.length) {
+      process.stdout.write(`\nAll runtimes, each stage scaled to 1,000,000 lines:\n\n${stageSummary(ran)}\n`);
+    }
   }
   if (o.whole) {
     const file = logFile(o.records, o.wide);
-    const generate = ["bench/generate.ts", "--records", String(o.records), "--seed", "1", "--out", file, ...(o.wide ? ["--wide"] : [])];
+    const generate = [
+      "bench/generate.ts",
+      "--records",
+      String(o.records),
+      "--seed",
+      "1",
+      "--out",
+      file,
+      ...(o.wide ? ["--wide"] : []),
+    ];
     if (!fs.existsSync(file)) failed += run(path.join(BIN, "tsx"), generate);
     failed += run("npm", ["run", "build", "--silent"]);
-    const args = ["bench/whole_process.ts", "--file", file, "--records", String(o.records), "--runs", String(o.runs), "--json", path.join(RESULTS, "whole.json"), ...o.pass];
+    const args = [
+      "bench/whole_process.ts",
+      "--file",
+      file,
+      "--records",
+      String(o.records),
+      "--runs",
+      String(o.runs),
+      "--json",
+      path.join(RESULTS, "whole.json"),
+      ...o.pass,
+    ];
     failed += run(path.join(BIN, "tsx"), args);
   }
   return failed ? 1 : 0;

@@ -17,7 +17,7 @@ import { LogReader } from "../src/read/read_log.ts";
 import { RecordScanner } from "../src/read/scanner.ts";
 import { NodeIo } from "../src/runtime/node_io.ts";
 import { detectRuntime } from "./lib/runtime.ts";
-import { memoryReader, type Sample, makeSample } from "./lib/sample.ts";
+import { makeSample, memoryReader, type Sample } from "./lib/sample.ts";
 import { fmt, textTable } from "./lib/text_table.ts";
 
 /** One stage's figures, as written by `--json`. */
@@ -65,7 +65,7 @@ async function addStages(bench: Bench, sample: Sample, file: string, io: NodeIo)
   const chunk = new Uint8Array(1 << 20);
   bench.add("read (file, 1 MiB reads)", () => {
     let position = 0;
-    for (let n; (n = source.read(chunk, 0, chunk.length, position)) > 0; ) position += n;
+    for (let n; (n = source.read(chunk, 0, chunk.length, position)) > 0;) position += n;
     sink += position;
   });
   bench.add("split (find newlines)", () => {
@@ -123,7 +123,9 @@ async function addStages(bench: Bench, sample: Sample, file: string, io: NodeIo)
   });
   bench.add("parseJson per line (faithful)", () => {
     let objects = 0;
-    for (let i = 0; i < lines; i++) if (parseJson(decoder.decode(bytes.subarray(starts[i]!, ends[i]!))) instanceof Map) objects++;
+    for (let i = 0; i < lines; i++) {
+      if (parseJson(decoder.decode(bytes.subarray(starts[i]!, ends[i]!))) instanceof Map) objects++;
+    }
     sink += objects;
   });
 }
@@ -131,8 +133,16 @@ async function addStages(bench: Bench, sample: Sample, file: string, io: NodeIo)
 function results(bench: Bench, sample: Sample): StageResult[] {
   const rows = bench.tasks.map((task) => {
     const r = task.result;
-    if (r.state !== "completed") throw new Error(`stage "${task.name}" ${r.state === "errored" ? `failed: ${r.error.message}` : r.state}`);
-    return { stage: task.name, mean: r.latency.mean, ops: r.throughput.mean, rme: r.latency.rme, samples: r.latency.samplesCount };
+    if (r.state !== "completed") {
+      throw new Error(`stage "${task.name}" ${r.state === "errored" ? `failed: ${r.error.message}` : r.state}`);
+    }
+    return {
+      stage: task.name,
+      mean: r.latency.mean,
+      ops: r.throughput.mean,
+      rme: r.latency.rme,
+      samples: r.latency.samplesCount,
+    };
   });
   const baseline = rows.find((r) => r.stage === BASELINE)!.mean;
   return rows.map((r) => ({
@@ -157,13 +167,20 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, sample.bytes);
   const io = new NodeIo();
   try {
-    const bench = new Bench({ time: options.timeMs, iterations: 5, warmupTime: Math.min(500, options.timeMs / 2), warmupIterations: 2 });
+    const bench = new Bench({
+      time: options.timeMs,
+      iterations: 5,
+      warmupTime: Math.min(500, options.timeMs / 2),
+      warmupIterations: 2,
+    });
     await addStages(bench, sample, file, io);
     await bench.run();
     const rows = results(bench, sample);
     const mb = sample.bytes.length / 1e6;
     process.stdout.write(
-      `\nStages on ${runtime.name} ${runtime.version}: ${sample.lines} lines, ${fmt(mb)} MB (${Math.round(sample.bytes.length / sample.lines)} B/line), load average ${os.loadavg()[0]!.toFixed(2)}\n\n`,
+      `\nStages on ${runtime.name} ${runtime.version}: ${sample.lines} lines, ${fmt(mb)} MB (${
+        Math.round(sample.bytes.length / sample.lines)
+      } B/line), load average ${os.loadavg()[0]!.toFixed(2)}\n\n`,
     );
     const table = textTable(
       ["stage", "ops/s", "mean ms", "±%", "MB/s", "ns/line", "× JSON.parse", "s per 1M"],
@@ -180,7 +197,13 @@ async function main(): Promise<void> {
     );
     process.stdout.write(table + "\n");
     if (options.json) {
-      const doc = { runtime: runtime.name, version: runtime.version, lines: sample.lines, bytes: sample.bytes.length, stages: rows };
+      const doc = {
+        runtime: runtime.name,
+        version: runtime.version,
+        lines: sample.lines,
+        bytes: sample.bytes.length,
+        stages: rows,
+      };
       fs.writeFileSync(options.json, JSON.stringify(doc, null, 2) + "\n");
     }
     if (sink === -1) process.stdout.write("\n"); // never: the sink only has to be read

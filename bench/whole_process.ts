@@ -16,8 +16,17 @@ import { fileURLToPath } from "node:url";
 import { writeLogFile } from "./gen/write_log.ts";
 import { machineFacts } from "./lib/machine.ts";
 import { hasGnuTime, measureProcess, median } from "./lib/measure.ts";
-import { markdownTable, textTable, fmt } from "./lib/text_table.ts";
-import { available, duckdbTools, exechistTools, jqTool, localBinary, type NameCounts, type Tool, type ToolPaths } from "./lib/tools.ts";
+import { fmt, markdownTable, textTable } from "./lib/text_table.ts";
+import {
+  available,
+  duckdbTools,
+  exechistTools,
+  jqTool,
+  localBinary,
+  type NameCounts,
+  type Tool,
+  type ToolPaths,
+} from "./lib/tools.ts";
 
 interface WholeOptions {
   records: number;
@@ -84,14 +93,20 @@ function parseOptions(argv: readonly string[]): WholeOptions {
     else throw new Error(`unknown option "${flag}"`);
   }
   for (const [name, n] of [["--records", o.records], ["--runs", o.runs], ["--warmup", o.warmup]] as const) {
-    if (!Number.isSafeInteger(n) || n < 0 || (name === "--runs" && n === 0)) throw new Error(`${name} must be a whole number`);
+    if (!Number.isSafeInteger(n) || n < 0 || (name === "--runs" && n === 0)) {
+      throw new Error(`${name} must be a whole number`);
+    }
   }
   return o;
 }
 
 /** The default log for a record count: bench/data/log-1m.jsonl for 1,000,000. */
 export function defaultLogFile(records: number, seed: number): string {
-  const size = records % 1_000_000 === 0 ? `${records / 1_000_000}m` : records % 1000 === 0 ? `${records / 1000}k` : String(records);
+  const size = records % 1_000_000 === 0
+    ? `${records / 1_000_000}m`
+    : records % 1000 === 0
+    ? `${records / 1000}k`
+    : String(records);
   return path.join(ROOT, "bench", "data", `log-${size}${seed === 1 ? "" : `-seed${seed}`}.jsonl`);
 }
 
@@ -101,11 +116,14 @@ function log(text: string): void {
 
 /** The directory holding @duckdb/node-api, installing it there first if asked; undefined when DuckDB is not to be had. */
 function duckdbPrefix(o: WholeOptions): string | undefined {
-  const installed = (): boolean => fs.existsSync(path.join(o.duckdbPrefix, "node_modules", "@duckdb", "node-api", "package.json"));
+  const installed = (): boolean =>
+    fs.existsSync(path.join(o.duckdbPrefix, "node_modules", "@duckdb", "node-api", "package.json"));
   if (!installed() && o.installDuckdb) {
     log(`installing @duckdb/node-api into ${o.duckdbPrefix} (outside the repository; not an exechist dependency)`);
     fs.mkdirSync(o.duckdbPrefix, { recursive: true });
-    spawnSync("npm", ["install", "--prefix", o.duckdbPrefix, "--no-audit", "--no-fund", "@duckdb/node-api"], { stdio: "inherit" });
+    spawnSync("npm", ["install", "--prefix", o.duckdbPrefix, "--no-audit", "--no-fund", "@duckdb/node-api"], {
+      stdio: "inherit",
+    });
   }
   if (installed()) return o.duckdbPrefix;
   log(`DuckDB skipped: no @duckdb/node-api in ${o.duckdbPrefix} (add --install-duckdb to install it there)`);
@@ -138,12 +156,18 @@ async function runRounds(tallies: Tally[], gnuTime: boolean): Promise<void> {
       const run = await measureProcess(t.tool.command, t.tool.args, gnuTime);
       if (run.status !== 0) {
         // One broken contender must not hide the others' figures: note it, stop running it, fail at the end.
-        t.failure = `${t.tool.label} exited with ${run.status}: ${run.stderr.trim().split("\n").slice(0, 5).join(" | ")}`;
+        t.failure = `${t.tool.label} exited with ${run.status}: ${
+          run.stderr.trim().split("\n").slice(0, 5).join(" | ")
+        }`;
         log(`  ${t.failure}`);
         continue;
       }
       const counted = i >= t.warmup;
-      log(`  ${t.tool.label}: ${(run.wallMs / 1000).toFixed(3)} s, ${(run.peakKiB / 1024).toFixed(0)} MiB${counted ? "" : " (warm-up)"}`);
+      log(
+        `  ${t.tool.label}: ${(run.wallMs / 1000).toFixed(3)} s, ${(run.peakKiB / 1024).toFixed(0)} MiB${
+          counted ? "" : " (warm-up)"
+        }`,
+      );
       t.stdout ??= run.stdout;
       if (!counted) continue;
       t.times.push(run.wallMs / 1000);
@@ -187,9 +211,17 @@ async function main(): Promise<number> {
     log(`generating ${o.records} records (seed ${o.seed}) into ${path.relative(ROOT, file)}`);
     writeLogFile(file, o.records, o.seed);
   }
-  if (!fs.existsSync(path.join(ROOT, "dist", "exechist.mjs"))) throw new Error("dist/exechist.mjs is missing: run `npm run build` first");
+  if (!fs.existsSync(path.join(ROOT, "dist", "exechist.mjs"))) {
+    throw new Error("dist/exechist.mjs is missing: run `npm run build` first");
+  }
   const load = os.loadavg()[0]!;
-  if (load > 0.7) log(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism?.() ?? os.cpus().length} CPUs: other work is running, figures will be slow and noisy`);
+  if (load > 0.7) {
+    log(
+      `warning: load average ${load.toFixed(2)} on ${
+        os.availableParallelism?.() ?? os.cpus().length
+      } CPUs: other work is running, figures will be slow and noisy`,
+    );
+  }
   const gnuTime = hasGnuTime();
   if (!gnuTime) log("GNU time not found (apt-get install -y time): peak RSS is polled from /proc/<pid>/status VmHWM");
   // Cold runs: no index cache, whatever the environment says; the cached rows turn it on.
@@ -212,7 +244,15 @@ async function main(): Promise<number> {
   const tools = [...exechistTools(paths, resultIndex), ...duckdbTools(paths), ...(hasJq ? [jqTool(paths)] : [])];
   const tallies: Tally[] = tools.map((tool) => {
     const isJq = tool.kind === "jq";
-    return { tool, runs: isJq ? (o.jqRuns ?? o.runs) : o.runs, warmup: isJq ? 0 : o.warmup, times: [], peaks: [], stdout: undefined, failure: undefined };
+    return {
+      tool,
+      runs: isJq ? (o.jqRuns ?? o.runs) : o.runs,
+      warmup: isJq ? 0 : o.warmup,
+      times: [],
+      peaks: [],
+      stdout: undefined,
+      failure: undefined,
+    };
   });
   await runRounds(tallies, gnuTime);
   fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -230,7 +270,13 @@ async function main(): Promise<number> {
   for (const tool of checked) {
     if (!tool.counts) continue;
     const diff = countDifferences(referenceCounts, tool.counts(outputs.get(tool.label)!));
-    if (diff.length) problems.push(`${tool.label} disagrees with ${reference.label}: ${diff.slice(0, 5).join(", ")}${diff.length > 5 ? ` and ${diff.length - 5} more` : ""}`);
+    if (diff.length) {
+      problems.push(
+        `${tool.label} disagrees with ${reference.label}: ${diff.slice(0, 5).join(", ")}${
+          diff.length > 5 ? ` and ${diff.length - 5} more` : ""
+        }`,
+      );
+    }
   }
   for (const kind of ["summary", "result"] as const) {
     const texts = checked.filter((t) => t.kind === kind).map((t) => outputs.get(t.label));
@@ -241,10 +287,31 @@ async function main(): Promise<number> {
   process.stdout.write(report + "\n");
   if (o.json) {
     fs.mkdirSync(path.dirname(path.resolve(o.json)), { recursive: true });
-    fs.writeFileSync(o.json, JSON.stringify({ facts, file: path.relative(ROOT, file), bytes, records: sum(referenceCounts), runs: o.runs, results, problems }, null, 2) + "\n");
+    fs.writeFileSync(
+      o.json,
+      JSON.stringify(
+        {
+          facts,
+          file: path.relative(ROOT, file),
+          bytes,
+          records: sum(referenceCounts),
+          runs: o.runs,
+          results,
+          problems,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   }
   for (const p of problems) log(`PROBLEM: ${p}`);
-  if (problems.length === 0) log(`counts agree: ${referenceCounts.size} names, ${sum(referenceCounts)} records, across ${checked.filter((t) => t.counts).length} tools`);
+  if (problems.length === 0) {
+    log(
+      `counts agree: ${referenceCounts.size} names, ${sum(referenceCounts)} records, across ${
+        checked.filter((t) => t.counts).length
+      } tools`,
+    );
+  }
   return problems.length ? 1 : 0;
 }
 
@@ -280,8 +347,12 @@ function renderReport(
   return [
     `Machine: ${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, ${facts.kernel}; load average before: ${facts.loadAverage}`,
     `Versions: ${Object.entries(v).map(([k, s]) => `${k} ${s}`).join("; ")}`,
-    `Log: ${path.relative(ROOT, file)}: ${records} records (${names} names), ${bytes} bytes (${(bytes / 2 ** 20).toFixed(0)} MiB, ${Math.round(bytes / records)} B/record)`,
-    `Runs: median of ${o.runs} after ${o.warmup} warm-up, round by round${Number.isNaN(jq) ? "" : ` (jq: ${o.jqRuns ?? o.runs}, no warm-up)`}; peak RSS by ${gnuTime ? "GNU time %M" : "polling VmHWM"}, the highest of the runs`,
+    `Log: ${path.relative(ROOT, file)}: ${records} records (${names} names), ${bytes} bytes (${
+      (bytes / 2 ** 20).toFixed(0)
+    } MiB, ${Math.round(bytes / records)} B/record)`,
+    `Runs: median of ${o.runs} after ${o.warmup} warm-up, round by round${
+      Number.isNaN(jq) ? "" : ` (jq: ${o.jqRuns ?? o.runs}, no warm-up)`
+    }; peak RSS by ${gnuTime ? "GNU time %M" : "polling VmHWM"}, the highest of the runs`,
     `× DuckDB: median ÷ the faster DuckDB median (below 1 beats DuckDB); jq ÷: jq's median ÷ this median (the speed-up over jq)`,
     "",
     table,

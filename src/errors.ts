@@ -35,7 +35,13 @@ export class BrokenPipe extends Error {
 /** The error for a temporary file that cannot be made, worded alike on every runtime (a system error's code, not its message). */
 export function temporaryFileError(base: string, purpose: string, error: unknown): ExechistError {
   const code = (error as { code?: string }).code;
-  const why = code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such directory" : code === "EROFS" ? "read-only file system" : (error as Error).message || String(error);
+  const why = code === "EACCES"
+    ? "permission denied"
+    : code === "ENOENT"
+    ? "no such directory"
+    : code === "EROFS"
+    ? "read-only file system"
+    : (error as Error).message || String(error);
   return new ExechistError("input", `Cannot make a temporary file in "${base}" to hold ${purpose}: ${why}`);
 }
 

@@ -29,17 +29,62 @@ export interface ActionSpec {
 }
 
 const VERBS = [
-  "fetch", "sync", "build", "deploy", "check", "index", "export", "import", "notify", "resize",
-  "validate", "archive", "compute", "render", "send", "refresh", "scan", "migrate", "backup", "parse",
+  "fetch",
+  "sync",
+  "build",
+  "deploy",
+  "check",
+  "index",
+  "export",
+  "import",
+  "notify",
+  "resize",
+  "validate",
+  "archive",
+  "compute",
+  "render",
+  "send",
+  "refresh",
+  "scan",
+  "migrate",
+  "backup",
+  "parse",
 ];
 const NOUNS = [
-  "user_profile", "invoice", "report", "cache", "thumbnail", "order", "inventory", "metrics", "webhook",
-  "session", "payment", "catalog", "feed", "ledger", "schema", "release", "dataset", "ticket", "email", "shard",
+  "user_profile",
+  "invoice",
+  "report",
+  "cache",
+  "thumbnail",
+  "order",
+  "inventory",
+  "metrics",
+  "webhook",
+  "session",
+  "payment",
+  "catalog",
+  "feed",
+  "ledger",
+  "schema",
+  "release",
+  "dataset",
+  "ticket",
+  "email",
+  "shard",
 ];
 /** A few names outside ASCII, so readers meet `\u` escapes and raw UTF-8 in names too. */
 const UNICODE_NAMES = ["export_café_report", "sync_データ", "notify_👍_channel", "render_résumé", "check_naïve_clock"];
 const RESULT_SHAPES: readonly ResultShape[] = [
-  "none", "record", "int", "text", "float", "bool", "list", "rows", "bigint", "mixed",
+  "none",
+  "record",
+  "int",
+  "text",
+  "float",
+  "bool",
+  "list",
+  "rows",
+  "bigint",
+  "mixed",
 ];
 const ARG_KINDS: readonly ArgKind[] = ["id", "region", "path", "ratio", "flag", "count"];
 const KWARG_KEYS = ["retries", "timeout", "region", "dry_run", "batch_size", "user_id", "force", "priority"];
@@ -71,7 +116,9 @@ export function buildCatalog(random: Random, count: number): ActionSpec[] {
       order.push(name);
     }
   };
-  while (order.length < count - UNICODE_NAMES.length) add(`${random.pick(VERBS)}_${random.pick(NOUNS)}${random.chance(0.3) ? "_v" + random.range(2, 4) : ""}`);
+  while (order.length < count - UNICODE_NAMES.length) {
+    add(`${random.pick(VERBS)}_${random.pick(NOUNS)}${random.chance(0.3) ? "_v" + random.range(2, 4) : ""}`);
+  }
   // Spread the unicode names over the popularity ranks rather than bunching them at the end.
   UNICODE_NAMES.forEach((name, i) => order.splice(3 + i * 37, 0, name));
   const specs = order.slice(0, count).map((name, rank): ActionSpec => {

@@ -77,7 +77,9 @@ export function pyJson(value: PyValue, ensureAscii: boolean, sep: Separators): s
   }
   if (Array.isArray(value)) return "[" + value.map((v) => pyJson(v, ensureAscii, sep)).join(sep.item) + "]";
   const parts: string[] = [];
-  for (const key of Object.keys(value)) parts.push(pyJsonString(key, ensureAscii) + sep.key + pyJson(value[key]!, ensureAscii, sep));
+  for (const key of Object.keys(value)) {
+    parts.push(pyJsonString(key, ensureAscii) + sep.key + pyJson(value[key]!, ensureAscii, sep));
+  }
   return "{" + parts.join(sep.item) + "}";
 }
 

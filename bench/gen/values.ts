@@ -3,7 +3,20 @@ import type { PyValue } from "./python_json.ts";
 import type { Random } from "./random.ts";
 
 const REGIONS = ["eu-west-1", "us-east-1", "ap-south-1", "sa-east-1"];
-const WORDS = ["alpha", "beta", "gamma", "delta", "omega", "north", "south", "queue", "batch", "shard", "draft", "final"];
+const WORDS = [
+  "alpha",
+  "beta",
+  "gamma",
+  "delta",
+  "omega",
+  "north",
+  "south",
+  "queue",
+  "batch",
+  "shard",
+  "draft",
+  "final",
+];
 /** Strings that need escapes or hold non-ASCII text: quotes, backslashes, tabs, newlines, accents, CJK, emoji. */
 const ODD_TEXTS = [
   'said "hello" twice',
@@ -85,6 +98,9 @@ export function resultValue(random: Random, shape: ResultShape): PyValue {
     case "rows":
       return Array.from({ length: random.range(1, 2) }, () => row(random));
     case "mixed":
-      return resultValue(random, random.pick(["none", "bool", "int", "float", "bigint", "text", "record", "list"] as const));
+      return resultValue(
+        random,
+        random.pick(["none", "bool", "int", "float", "bigint", "text", "record", "list"] as const),
+      );
   }
 }

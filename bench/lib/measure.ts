@@ -27,7 +27,11 @@ export function hasGnuTime(): boolean {
  * Runs `command` once. The peak RSS comes from GNU time's `%M` (the child's ru_maxrss)
  * when it is installed, else from polling `VmHWM` in /proc while the process runs.
  */
-export async function measureProcess(command: string, args: readonly string[], useGnuTime: boolean): Promise<ProcessRun> {
+export async function measureProcess(
+  command: string,
+  args: readonly string[],
+  useGnuTime: boolean,
+): Promise<ProcessRun> {
   return useGnuTime ? measureWithTime(command, args) : await measureByPolling(command, args);
 }
 
@@ -78,7 +82,13 @@ function measureByPolling(command: string, args: readonly string[]): Promise<Pro
     child.on("close", (status) => {
       clearInterval(timer);
       const wallMs = performance.now() - started;
-      resolve({ wallMs, peakKiB, status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolve({
+        wallMs,
+        peakKiB,
+        status,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      });
     });
   });
 }

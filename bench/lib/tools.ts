@@ -83,7 +83,12 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
     });
   }
   for (const [name, command, prefix] of runtimes) {
-    tools.push({ label: `exechist result ${resultIndex} (${name})`, kind: "result", command, args: [...prefix, "result", String(resultIndex), paths.file] });
+    tools.push({
+      label: `exechist result ${resultIndex} (${name})`,
+      kind: "result",
+      command,
+      args: [...prefix, "result", String(resultIndex), paths.file],
+    });
   }
   // The index cache, warm (the warm-up run writes it): `summary` on Node, `result` on all three.
   const cached = (command: string, prefix: string[]) => ({
@@ -104,19 +109,37 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
     label: "exechist summary, writing the index (node)",
     kind: "summary",
     command: "sh",
-    args: ["-c", `rm -rf "$1" && EXECHIST_CACHE=1 EXECHIST_CACHE_DIR="$1" exec node "$2" summary --group-by name -o json "$3"`, "sh", fresh, bundle, paths.file],
+    args: [
+      "-c",
+      `rm -rf "$1" && EXECHIST_CACHE=1 EXECHIST_CACHE_DIR="$1" exec node "$2" summary --group-by name -o json "$3"`,
+      "sh",
+      fresh,
+      bundle,
+      paths.file,
+    ],
     counts: summaryCounts,
   });
   for (const [name, command, prefix] of runtimes) {
     const warm = cached(command, prefix);
-    tools.push({ label: `exechist result ${resultIndex}, cached (${name})`, kind: "result", command: warm.command, args: [...warm.args, "result", String(resultIndex), paths.file] });
+    tools.push({
+      label: `exechist result ${resultIndex}, cached (${name})`,
+      kind: "result",
+      command: warm.command,
+      args: [...warm.args, "result", String(resultIndex), paths.file],
+    });
   }
   return tools;
 }
 
 /** jq's idiomatic group-by-name count over a stream of objects. */
 export function jqTool(paths: ToolPaths): Tool {
-  return { label: "jq reduce inputs", kind: "jq", command: "jq", args: ["-c", "-n", JQ_PROGRAM, paths.file], counts: objectCounts };
+  return {
+    label: "jq reduce inputs",
+    kind: "jq",
+    command: "jq",
+    args: ["-c", "-n", JQ_PROGRAM, paths.file],
+    counts: objectCounts,
+  };
 }
 
 /** DuckDB's read_json group-by, through @duckdb/node-api installed outside the repository. */

@@ -98,9 +98,19 @@ function toCommand(name: CommandName, options: Values, args: Map<string, string 
       };
     }
     case "result":
-      return { command: "result", files, index: count(args.get("index") as string, "index")!, output: oneOf(output ?? "text", RECORD_FORMATS, "--output") };
+      return {
+        command: "result",
+        files,
+        index: count(args.get("index") as string, "index")!,
+        output: oneOf(output ?? "text", RECORD_FORMATS, "--output"),
+      };
     case "last":
-      return { command: "last", files, filter: filterArgs(options), output: oneOf(output ?? "text", RECORD_FORMATS, "--output") };
+      return {
+        command: "last",
+        files,
+        filter: filterArgs(options),
+        output: oneOf(output ?? "text", RECORD_FORMATS, "--output"),
+      };
     case "state": {
       const paths = args.get("paths") as string[];
       const diff = options.get("diff") === true;
@@ -142,7 +152,9 @@ function filterArgs(options: Values): FilterArgs {
 function count(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw usageError(`${what} must be an integer >= 0, got "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+    throw usageError(`${what} must be an integer >= 0, got "${value}"`);
+  }
   return n;
 }
 

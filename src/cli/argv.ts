@@ -1,5 +1,13 @@
 import { ExechistError } from "../errors.ts";
-import { COMMANDS, type CommandSpec, commandNamed, DEFAULT_COMMAND, GLOBAL_OPTIONS, type OptionSpec, usageOf } from "./options.ts";
+import {
+  commandNamed,
+  COMMANDS,
+  type CommandSpec,
+  DEFAULT_COMMAND,
+  GLOBAL_OPTIONS,
+  type OptionSpec,
+  usageOf,
+} from "./options.ts";
 
 /**
  * Splits a command line the way getopt_long does, over the tables of options.ts:
@@ -28,7 +36,9 @@ for (const spec of [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.
   // One option may be declared by several commands; it must mean the same everywhere.
   const known = BY_LONG.get(spec.long);
   const sameLetter = spec.short === undefined ? undefined : BY_SHORT.get(spec.short);
-  if (known !== undefined && (known.type !== spec.type || known.short !== spec.short)) throw new Error(`options.ts: --${spec.long} twice`);
+  if (known !== undefined && (known.type !== spec.type || known.short !== spec.short)) {
+    throw new Error(`options.ts: --${spec.long} twice`);
+  }
   if (sameLetter !== undefined && sameLetter.long !== spec.long) throw new Error(`options.ts: -${spec.short} twice`);
   BY_LONG.set(spec.long, spec);
   if (spec.short !== undefined) BY_SHORT.set(spec.short, spec);
@@ -70,8 +80,9 @@ export function splitArgs(argv: readonly string[]): SplitArgs {
     if (![...GLOBAL_OPTIONS, ...command.options].some((own) => own.long === spec.long)) {
       throw usageError(`${as} is not an option of \`exechist ${command.name}\``);
     }
-    if (spec.repeatable) options.set(spec.long, [...(options.get(spec.long) as string[] | undefined ?? []), value as string]);
-    else options.set(spec.long, value);
+    if (spec.repeatable) {
+      options.set(spec.long, [...(options.get(spec.long) as string[] | undefined ?? []), value as string]);
+    } else options.set(spec.long, value);
   }
   // Asking for help or the version needs no arguments: `exechist result --help`.
   const asks = options.get("help") === true || options.get("version") === true;
@@ -135,7 +146,9 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
     row = next;
   }
   return row[b.length]!;

@@ -43,7 +43,10 @@ export function decideWidth(io: Io): number {
 }
 
 /** Builds the context of one run. */
-export function makeContext(io: Io, options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean }): Context {
+export function makeContext(
+  io: Io,
+  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean },
+): Context {
   return {
     io,
     color: createColors(decideColor(io, { flag: options.color })),

@@ -1,4 +1,12 @@
-import { COMMANDS, type CommandSpec, EPILOG, GLOBAL_OPTIONS, type OptionSpec, SUMMARY_LINE, usageOf } from "./options.ts";
+import {
+  COMMANDS,
+  type CommandSpec,
+  EPILOG,
+  GLOBAL_OPTIONS,
+  type OptionSpec,
+  SUMMARY_LINE,
+  usageOf,
+} from "./options.ts";
 
 /** `exechist --help`: the commands and the options every command takes. */
 export function toolHelp(width: number): string {
@@ -24,7 +32,9 @@ export function toolHelp(width: number): string {
 export function commandHelp(command: CommandSpec, width: number): string {
   const w = helpWidth(width);
   const formats = `${command.formats.join(", ")} (default ${command.formats[0]})`;
-  const globals = GLOBAL_OPTIONS.map((spec) => spec.long === "output" ? { ...spec, describe: `Output format: ${formats}` } : spec);
+  const globals = GLOBAL_OPTIONS.map((spec) =>
+    spec.long === "output" ? { ...spec, describe: `Output format: ${formats}` } : spec
+  );
   const args = command.positionals.filter((p) => p.describe !== undefined);
   const own = command.options.map(optionRow);
   const every = globals.map(optionRow);

@@ -44,7 +44,9 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
       const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
       const cached = cache === undefined ? "" : `; ${cache}`;
-      const kept = selected === undefined ? "" : `, kept the ${reader.builder.size} first of ${selected.matches} with index ${only!.index}`;
+      const kept = selected === undefined
+        ? ""
+        : `, kept the ${reader.builder.size} first of ${selected.matches} with index ${only!.index}`;
       const records = selected?.records ?? reader.builder.size - before;
       io.stderr.write(`exechist: read ${source.name}: ${records} records${how}${fell}${cached}${kept}\n`);
     }
@@ -54,7 +56,10 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
   if (diagnostics.badLineCount > 0) {
     for (const line of diagnostics.formatBadLines()) io.stderr.write(line + "\n");
     if (ctx.strict) {
-      throw new ExechistError("strict", `${diagnostics.badLineCount} bad line${diagnostics.badLineCount === 1 ? "" : "s"} (--strict)`);
+      throw new ExechistError(
+        "strict",
+        `${diagnostics.badLineCount} bad line${diagnostics.badLineCount === 1 ? "" : "s"} (--strict)`,
+      );
     }
     if ((selected?.records ?? registry.size) === 0) {
       throw new ExechistError("input", "No records: every line of the input is bad");

@@ -2,7 +2,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { parseArgs } from "./args.ts";
-import { makeContext, decideWidth } from "./context.ts";
+import { decideWidth, makeContext } from "./context.ts";
 import { runLast, runResult } from "./commands/result.ts";
 import { runReport } from "./commands/report.ts";
 import { runState } from "./commands/state.ts";

@@ -53,25 +53,48 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   {
     long: "color",
     type: "boolean",
-    describe: "Colour the table and text views (--no-color: never); default: on a terminal, NO_COLOR/FORCE_COLOR honoured",
+    describe:
+      "Colour the table and text views (--no-color: never); default: on a terminal, NO_COLOR/FORCE_COLOR honoured",
   },
   { long: "local", type: "boolean", describe: "Show instants in the local time zone instead of UTC" },
   { long: "strict", type: "boolean", describe: "Exit 2 on any bad input line" },
-  { long: "debug", type: "boolean", describe: "Say how each log was read (threads, index cache); the stack of an unexpected failure" },
+  {
+    long: "debug",
+    type: "boolean",
+    describe: "Say how each log was read (threads, index cache); the stack of an unexpected failure",
+  },
   { long: "help", short: "h", type: "boolean", describe: "Show help (after a command: that command's)" },
   { long: "version", type: "boolean", describe: "Show the version" },
 ];
 
 const FILTER_OPTIONS: readonly OptionSpec[] = [
-  { long: "name", short: "n", type: "string", value: "NAME", repeatable: true, describe: "Only executions of this action (repeatable)" },
+  {
+    long: "name",
+    short: "n",
+    type: "string",
+    value: "NAME",
+    repeatable: true,
+    describe: "Only executions of this action (repeatable)",
+  },
   { long: "index", short: "i", type: "string", value: "N[..M]", describe: "Only this index, or a range N..M" },
-  { long: "status", short: "s", type: "string", value: "STATUS", describe: "all, success, error, other, or a status as written (cancelled, ...)" },
+  {
+    long: "status",
+    short: "s",
+    type: "string",
+    value: "STATUS",
+    describe: "all, success, error, other, or a status as written (cancelled, ...)",
+  },
   { long: "since", type: "string", value: "TIME", describe: "Started at or after: ISO time or relative (30m, 2h, 7d)" },
   { long: "until", type: "string", value: "TIME", describe: "Started at or before: ISO time or relative" },
   { long: "run", type: "string", value: "ID", describe: "Only this run_id / session_id" },
 ];
 
-const FILES: PositionalSpec = { name: "files", required: false, variadic: true, describe: "JSON-lines logs (.gz too), - for standard input" };
+const FILES: PositionalSpec = {
+  name: "files",
+  required: false,
+  variadic: true,
+  describe: "JSON-lines logs (.gz too), - for standard input",
+};
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -82,8 +105,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...FILTER_OPTIONS,
       { long: "result-index", short: "r", type: "number", value: "N", describe: "Show one execution, as `result N`" },
       { long: "last-result", short: "l", type: "boolean", describe: "Show the newest execution, as `last`" },
-      { long: "limit", type: "number", value: "N", describe: "Show the last N matching rows (default 50 in table/markdown; 0 = all)" },
-      { long: "group-by", type: "string", value: GROUP_KEYS.join("|"), describe: "One row per group, with counts and durations" },
+      {
+        long: "limit",
+        type: "number",
+        value: "N",
+        describe: "Show the last N matching rows (default 50 in table/markdown; 0 = all)",
+      },
+      {
+        long: "group-by",
+        type: "string",
+        value: GROUP_KEYS.join("|"),
+        describe: "One row per group, with counts and durations",
+      },
     ],
     formats: SUMMARY_FORMATS,
     examples: [
@@ -118,12 +151,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "state",
     describe: "Reconstruct a durable run from RunState checkpoints",
-    positionals: [{ name: "paths", required: true, variadic: true, describe: "A checkpoint file or a directory of them; two with --diff" }],
+    positionals: [{
+      name: "paths",
+      required: true,
+      variadic: true,
+      describe: "A checkpoint file or a directory of them; two with --diff",
+    }],
     options: [
       { long: "run", type: "string", value: "ID", describe: "In a directory: the run to show" },
       { long: "step", type: "number", value: "N", describe: "In a directory: the checkpoint whose current_step is N" },
       { long: "diff", type: "boolean", describe: "What changed from the first checkpoint to the second" },
-      { long: "log", type: "string", value: "FILE", describe: "Attach this execution log's records of the same run to the nodes" },
+      {
+        long: "log",
+        type: "string",
+        value: "FILE",
+        describe: "Attach this execution log's records of the same run to the nodes",
+      },
     ],
     formats: RECORD_FORMATS,
     examples: [
@@ -138,7 +181,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: [FILES],
     options: [
       ...FILTER_OPTIONS,
-      { long: "fail-on", type: "string", value: FAIL_ON.join("|"), describe: "Exit 1 when such a record exists (any = error or other; default error)" },
+      {
+        long: "fail-on",
+        type: "string",
+        value: FAIL_ON.join("|"),
+        describe: "Exit 1 when such a record exists (any = error or other; default error)",
+      },
     ],
     formats: REPORT_FORMATS,
     examples: [
@@ -150,7 +198,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export const SUMMARY_LINE = "exechist: what ran, what failed, what it returned, where a durable run stopped";
 
-export const EPILOG = "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
+export const EPILOG =
+  "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
   "NO_COLOR, FORCE_COLOR, COLUMNS. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), " +
   "2 usage or unreadable input. Docs: README.md.";
 

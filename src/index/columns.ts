@@ -50,11 +50,23 @@ export interface IdMaps {
 }
 
 export const KEYS: ReadonlyArray<keyof Columns> = [
-  "index", "start", "end", "flags", "duration", "status", "name", "run", "offset",
+  "index",
+  "start",
+  "end",
+  "flags",
+  "duration",
+  "status",
+  "name",
+  "run",
+  "offset",
 ];
 
 export type AnyColumn = Columns[keyof Columns];
-export type ColumnType = { new (length: number): AnyColumn; new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn; BYTES_PER_ELEMENT: number };
+export type ColumnType = {
+  new (length: number): AnyColumn;
+  new (buffer: ArrayBuffer, offset?: number, length?: number): AnyColumn;
+  BYTES_PER_ELEMENT: number;
+};
 
 const IDS = [Uint8Array, Uint16Array, Uint32Array] as const;
 const WIDE = [Uint32Array, Float64Array] as const;
@@ -72,7 +84,9 @@ const TYPES: Record<keyof Columns, readonly ColumnType[]> = {
 };
 
 /** The largest whole number a column of `type` holds. */
-export const largest = (type: ColumnType): number => (type === Float64Array ? Infinity : 2 ** (8 * type.BYTES_PER_ELEMENT) - 1);
+export const largest = (
+  type: ColumnType,
+): number => (type === Float64Array ? Infinity : 2 ** (8 * type.BYTES_PER_ELEMENT) - 1);
 
 /** The first of the types column `key` may have that holds `value` (its widest when none does). */
 export const typeHolding = (key: keyof Columns, value: number): ColumnType =>
@@ -126,7 +140,9 @@ export function columnsOn(buffers: readonly ArrayBuffer[], views?: ReadonlyArray
   KEYS.forEach((key, k) => {
     const type = columnType(key, bytesOf(k), records);
     const view = views?.[k];
-    columns[key] = view === undefined ? new type(buffers[k]!) : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
+    columns[key] = view === undefined
+      ? new type(buffers[k]!)
+      : new type(buffers[k]!, view[0], view[1] / type.BYTES_PER_ELEMENT);
   });
   return columns as Columns;
 }

@@ -4,8 +4,8 @@ import { isShownClock } from "../read/time.ts";
 import {
   allocate,
   type AnyColumn,
-  type ColumnType,
   type Columns,
+  type ColumnType,
   type IdColumn,
   type IdMaps,
   IGNORED_FLAG,
@@ -197,7 +197,9 @@ export class ColumnsBuilder {
    * count, its lines and the number added to them, and how many of its records have no
    * index (unknown: undefined); positional indexes become positions.
    */
-  joinTail(pieces: ReadonlyArray<{ size: number; lineRuns: LineRuns; lineBase: number; positional?: number | undefined }>): void {
+  joinTail(
+    pieces: ReadonlyArray<{ size: number; lineRuns: LineRuns; lineBase: number; positional?: number | undefined }>,
+  ): void {
     const c = this.columns;
     const from = this.tailStart;
     const tail = this.capacity - from;
@@ -205,7 +207,9 @@ export class ColumnsBuilder {
     let i = this.size;
     for (const piece of pieces) {
       this.lines.append(piece.lineRuns, i, piece.size, piece.lineBase);
-      this.positional = piece.positional === undefined || this.positional === undefined ? undefined : this.positional + piece.positional;
+      this.positional = piece.positional === undefined || this.positional === undefined
+        ? undefined
+        : this.positional + piece.positional;
       if (piece.positional === 0) i += piece.size;
       else for (const end = i + piece.size; i < end; i++) if (c.flags[i]! & POSITION_INDEX_FLAG) c.index[i] = i;
     }
@@ -227,7 +231,9 @@ export class ColumnsBuilder {
   finish(): Columns {
     if (this.tailStart !== this.capacity) throw new Error("finish: records are still at the tail");
     const columns = {} as Record<keyof Columns, AnyColumn>;
-    for (const key of KEYS) columns[key] = this.columns[key].subarray(0, key === "end" && !this.hasEnds ? 0 : this.size);
+    for (const key of KEYS) {
+      columns[key] = this.columns[key].subarray(0, key === "end" && !this.hasEnds ? 0 : this.size);
+    }
     return columns as Columns;
   }
 }

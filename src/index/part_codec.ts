@@ -97,7 +97,9 @@ export function readIndexHead(head: Uint8Array): IndexHead | undefined {
   const read = readHeader(head);
   if (read === undefined) return undefined;
   const { header } = read;
-  if (!Array.isArray(header.bytes) || header.bytes.length !== KEYS.length || !validRuns(header.lineRuns, header.size)) return undefined;
+  if (!Array.isArray(header.bytes) || header.bytes.length !== KEYS.length || !validRuns(header.lineRuns, header.size)) {
+    return undefined;
+  }
   const columns: Array<readonly [number, number]> = [];
   let at = read.end;
   let end = at;

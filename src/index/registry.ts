@@ -133,18 +133,26 @@ export class ExecutionRegistry {
     const source = this.sources[sourceId];
     const offset = this.columns.offset[pos]!;
     // The next record of the same input ends after this line: usually one read is enough.
-    const next = pos + 1 < this.size && this.sourceIdOf(pos + 1) === sourceId ? this.columns.offset[pos + 1]! : Infinity;
+    const next = pos + 1 < this.size && this.sourceIdOf(pos + 1) === sourceId
+      ? this.columns.offset[pos + 1]!
+      : Infinity;
     const line = source === undefined ? undefined : readLine(source, offset, Math.min(next - offset, 1 << 20));
     let value: JsonValue;
     try {
       if (line === undefined) throw new JsonSyntaxError("unexpected end", 0);
       value = parseJson(decoder.decode(line));
     } catch (error) {
-      throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`, {
-        cause: error,
-      });
+      throw new ExechistError(
+        "input",
+        `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`,
+        {
+          cause: error,
+        },
+      );
     }
-    if (!(value instanceof Map)) throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: not an object`);
+    if (!(value instanceof Map)) {
+      throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: not an object`);
+    }
     return detailsOf(value, this.nameOf(pos));
   }
 

@@ -62,7 +62,10 @@ function idsOf(names: readonly string[], wanted: readonly string[]): Set<number>
   return ids;
 }
 
-function statusPredicate(registry: ExecutionRegistry, status: string | undefined): ((pos: number) => boolean) | undefined {
+function statusPredicate(
+  registry: ExecutionRegistry,
+  status: string | undefined,
+): ((pos: number) => boolean) | undefined {
   if (status === undefined) return undefined;
   const wanted = status.toLowerCase();
   if (wanted === "all") return undefined;

@@ -23,7 +23,9 @@ export function parseTimeBound(text: string, nowMs: number, flag: string): numbe
   const relative = /^(\d+(?:\.\d+)?(?:ms|[smhdw]))+$/.exec(text);
   if (relative) {
     let ms = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|[smhdw])/g)) ms += Number(amount) * UNIT_MS[unit!]!;
+    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|[smhdw])/g)) {
+      ms += Number(amount) * UNIT_MS[unit!]!;
+    }
     return (nowMs - ms) * 1000;
   }
   const reading: TimeReading = { clock: CLOCK.none, micros: 0 };

@@ -26,7 +26,11 @@ export interface GroupStats {
 }
 
 /** Groups the given positions (undefined: every record), groups in order of first appearance. */
-export function groupPositions(registry: ExecutionRegistry, positions: Uint32Array | undefined, by: GroupKey): GroupStats[] {
+export function groupPositions(
+  registry: ExecutionRegistry,
+  positions: Uint32Array | undefined,
+  by: GroupKey,
+): GroupStats[] {
   const { columns } = registry;
   const keyColumn = by === "name" ? columns.name : by === "run" ? columns.run : columns.status;
   // Each loop is a function of its own: V8 compiles each once, none deoptimizes another.
@@ -51,7 +55,9 @@ export function groupPositions(registry: ExecutionRegistry, positions: Uint32Arr
       p50: timed ? quantiles[2 * k]! : null,
       p95: timed ? quantiles[2 * k + 1]! : null,
       max: timed ? tally.max[k]! : null,
-      firstStart: tally.first[k] === Infinity ? null : { micros: tally.first[k]!, clock: tally.firstClock[k]! as Clock },
+      firstStart: tally.first[k] === Infinity
+        ? null
+        : { micros: tally.first[k]!, clock: tally.firstClock[k]! as Clock },
       lastStart: tally.last[k] === -Infinity ? null : { micros: tally.last[k]!, clock: tally.lastClock[k]! as Clock },
     });
   }

@@ -15,7 +15,7 @@ import { decodeString, EscapedIds } from "./escaped_ids.ts";
 import { numberAt } from "./number.ts";
 import type { Slots } from "./scanner.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
-import { CLOCK, type Clock, classifyTimeNumber, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
+import { classifyTimeNumber, CLOCK, type Clock, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
 
 /** The indexed fields of one record, as the registry stores them. */
 export class RecordFields {
@@ -110,7 +110,9 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   out.start = reading.micros;
   out.startClock = reading.clock;
   const durationSlot = firstPresent(kind, DURATION_ALIASES);
-  if (durationSlot >= 0 && kind[endSlot] === KIND.number && isMonotonicText(b, slots.start[endSlot]!, slots.end[endSlot]!)) {
+  if (
+    durationSlot >= 0 && kind[endSlot] === KIND.number && isMonotonicText(b, slots.start[endSlot]!, slots.end[endSlot]!)
+  ) {
     // A perf_counter end beside a duration is never shown nor needed: not worth converting.
     out.end = NaN;
     out.endClock = CLOCK.monotonic;
@@ -124,7 +126,9 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   // Duration: the field, else end - start on one clock.
   out.duration = NaN;
   if (durationSlot >= 0) {
-    if (kind[durationSlot] !== KIND.number) return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
+    if (kind[durationSlot] !== KIND.number) {
+      return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
+    }
     const n = numberIn(b, slots, durationSlot);
     out.duration = durationSlot === F.duration_ms ? n / 1000 : n;
     if (!Number.isFinite(out.duration)) out.duration = NaN;
@@ -209,7 +213,9 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
       reading.micros = slots.value[slot]!;
       return null;
     }
-    ok = slots.flag[slot] ? parseTimeString(decodeString(b, start, end), reading) : parseTimeBytes(b, start, end, reading);
+    ok = slots.flag[slot]
+      ? parseTimeString(decodeString(b, start, end), reading)
+      : parseTimeBytes(b, start, end, reading);
   }
   if (ok) return null;
   reading.clock = CLOCK.none;

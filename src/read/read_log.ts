@@ -150,7 +150,9 @@ export class LogReader {
         if (nl >= 0 && (nl < filled || eof)) {
           if (firstByte < 0) firstByte = 123;
           const fields = this.fields;
-          const reason = this.scanner.fieldsInto(fields) ? null : normalizeSlots(buf, this.scanner.slots, this.tables, fields);
+          const reason = this.scanner.fieldsInto(fields)
+            ? null
+            : normalizeSlots(buf, this.scanner.slots, this.tables, fields);
           this.add(reason, sourceId, line, base + start);
           line++;
           start = nl + 1;
@@ -177,7 +179,15 @@ export class LogReader {
   }
 
   /** The slow path: a line with leading blanks, one the scanner could not decide, or not an object. */
-  private line(buf: Uint8Array, start: number, end: number, sourceId: number, line: number, base: number, last: boolean): void {
+  private line(
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    sourceId: number,
+    line: number,
+    base: number,
+    last: boolean,
+  ): void {
     const first = skipSpace(buf, start); // stops at the newline at end
     if (first === end) return; // blank
     const scanned = this.useScanner && first > start && buf[first] === 123 && // else tried already
@@ -236,10 +246,16 @@ export class LogReader {
     const { names, statuses, runs } = this.tables;
     for (let id = known.name.length; id < part.names.length; id++) known.name.push(names.intern(part.names[id]!));
     for (let code = known.status.length; code < FIRST_OTHER_STATUS + part.otherStatuses.length; code++) {
-      known.status.push(code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!));
+      known.status.push(
+        code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!),
+      );
     }
     for (let id = known.run.length; id <= part.runs.length; id++) known.run.push(runs.intern(part.runs[id - 1]!));
-    const maps = { name: Uint32Array.from(known.name), status: Uint32Array.from(known.status), run: Uint32Array.from(known.run) };
+    const maps = {
+      name: Uint32Array.from(known.name),
+      status: Uint32Array.from(known.status),
+      run: Uint32Array.from(known.run),
+    };
     this.builder.placeAtTail(part.columns, part.size, maps);
     this.placed.push({ ...part, columns: undefined });
   }
@@ -253,7 +269,9 @@ export class LogReader {
   joinParts(lineBases: readonly number[]): void {
     const parts = this.placed.reverse();
     this.placed = [];
-    if (lineBases.length !== parts.length) throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
+    if (lineBases.length !== parts.length) {
+      throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
+    }
     this.builder.joinTail(parts.map((part, k) => ({ ...part, lineBase: lineBases[k]! })));
     parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
   }

@@ -100,7 +100,12 @@ export function adoptScannerModule(module: WebAssembly.Module): void {
 
 /** The intern cache's table of each string slot: 1 names, 2 run ids, 3 statuses. */
 const SLOT_TABLES: ReadonlyArray<[number, number]> = [
-  [F.name, 1], [F.action, 1], [F.action_name, 1], [F.run_id, 2], [F.session_id, 2], [F.status, 3],
+  [F.name, 1],
+  [F.action, 1],
+  [F.action_name, 1],
+  [F.run_id, 2],
+  [F.session_id, 2],
+  [F.status, 3],
 ];
 
 /** The constant tables the scanner reads, written once into a new memory. */
@@ -116,7 +121,7 @@ function writeTables(bytes: Uint8Array): void {
     bytes.set(key, LAYOUT.keys + i * 32 + 1);
   }
   for (const c of "0123456789abcdefABCDEF") bytes[LAYOUT.hex + c.charCodeAt(0)] = 1;
-  for (const c of "\"\\/bfnrt") bytes[LAYOUT.escape + c.charCodeAt(0)] = 1;
+  for (const c of '"\\/bfnrt') bytes[LAYOUT.escape + c.charCodeAt(0)] = 1;
   new Float64Array(bytes.buffer, LAYOUT.pow10, POW10.length).set(POW10);
   for (const [slot, table] of SLOT_TABLES) bytes[LAYOUT.slotTable + slot] = table;
 }

@@ -3,8 +3,11 @@ import type { JsonValue } from "../json/value.ts";
 
 /** One line of text for a table cell: control characters shown as escapes. */
 export function oneLine(text: string): string {
-  // deno-lint-ignore no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\n" ? "⏎" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  return text.replace(
+    // deno-lint-ignore no-control-regex
+    /[\u0000-\u001f\u007f]/g,
+    (c) => (c === "\n" ? "⏎" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+  );
 }
 
 /** A value for a cell: strings as they are, anything else as compact JSON (NaN kept). */

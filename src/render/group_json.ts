@@ -8,7 +8,21 @@ export const GROUP_KEY_FIELD: Record<GroupKey, string> = { name: "name", status:
 
 /** The keys of a group's JSON object, in order: the csv columns. */
 export function groupFields(by: GroupKey): string[] {
-  return [GROUP_KEY_FIELD[by], "count", "success", "error", "other", "error_rate", "total_duration", "mean_duration", "p50", "p95", "max", "first_start", "last_start"];
+  return [
+    GROUP_KEY_FIELD[by],
+    "count",
+    "success",
+    "error",
+    "other",
+    "error_rate",
+    "total_duration",
+    "mean_duration",
+    "p50",
+    "p95",
+    "max",
+    "first_start",
+    "last_start",
+  ];
 }
 
 /** The JSON object of one group (SPEC 2). */

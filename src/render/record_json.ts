@@ -4,7 +4,12 @@ import type { RecordDetails } from "../types.ts";
 import { formatIsoTime, type LocalZone } from "./time.ts";
 
 /** The JSON object of one record (SPEC 2): index, name, times, status, details, source. */
-export function recordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: LocalZone): JsonObject {
+export function recordJson(
+  registry: ExecutionRegistry,
+  pos: number,
+  details: RecordDetails,
+  local: LocalZone,
+): JsonObject {
   const start = registry.startOf(pos);
   const end = registry.endOf(pos);
   const duration = registry.durationOf(pos);

@@ -10,7 +10,12 @@ import type { LocalZone } from "./time.ts";
  * when the execution did not succeed, else the result pretty-printed as JSON, with big
  * integers and NaN exactly as logged.
  */
-export function renderRecordText(registry: ExecutionRegistry, pos: number, details: RecordDetails, color: Colors): string {
+export function renderRecordText(
+  registry: ExecutionRegistry,
+  pos: number,
+  details: RecordDetails,
+  color: Colors,
+): string {
   const cls = registry.statusClassOf(pos);
   let body: string;
   if (cls !== "success" && details.traceback !== null) body = color.red(details.traceback.replace(/\s+$/, ""));
@@ -22,7 +27,12 @@ export function renderRecordText(registry: ExecutionRegistry, pos: number, detai
 }
 
 /** `result -o json`: the record, plus `fields`, the original object with every field it had. */
-export function renderRecordJson(registry: ExecutionRegistry, pos: number, details: RecordDetails, local: LocalZone): string {
+export function renderRecordJson(
+  registry: ExecutionRegistry,
+  pos: number,
+  details: RecordDetails,
+  local: LocalZone,
+): string {
   const object = recordJson(registry, pos, details, local);
   object.set("fields", details.fields);
   return stringifyJson(object, { indent: 2 }) + "\n";

@@ -47,7 +47,20 @@ export function recordCells(registry: ExecutionRegistry, pos: number, local: Loc
 }
 
 /** The headers of a group row after the key's own. */
-export const GROUP_HEADERS = ["Count", "Success", "Error", "Other", "Error %", "Total", "Mean", "p50", "p95", "Max", "First", "Last"] as const;
+export const GROUP_HEADERS = [
+  "Count",
+  "Success",
+  "Error",
+  "Other",
+  "Error %",
+  "Total",
+  "Mean",
+  "p50",
+  "p95",
+  "Max",
+  "First",
+  "Last",
+] as const;
 
 /** The one date every group's first and last start fall on, or null when they differ. */
 export function commonStartDate(groups: readonly GroupStats[], local: LocalZone): string | null {
@@ -79,7 +92,11 @@ export function groupCells(g: GroupStats, local: LocalZone, timeOnly = false): s
 }
 
 /** Falyx's table: Index, Name, Start, End, Duration, Status, Result / Exception. */
-export function renderRecordTable(registry: ExecutionRegistry, positions: ArrayLike<number>, options: TableOptions): string {
+export function renderRecordTable(
+  registry: ExecutionRegistry,
+  positions: ArrayLike<number>,
+  options: TableOptions,
+): string {
   const { color, local } = options;
   const rows: string[][] = [];
   const classes: string[] = [];

@@ -27,14 +27,18 @@ function parts(t: TimeValue, local: LocalZone, digits: 0 | 3 | 6 | "auto"): Part
     if (local) {
       const offset = local(ms);
       ms += offset * 60000;
-      zone = offset === 0 ? "Z" : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+      zone = offset === 0
+        ? "Z"
+        : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
     } else {
       zone = "Z";
     }
   }
   const d = new Date(ms);
   const year = d.getUTCFullYear();
-  const date = `${year < 0 ? "-" + pad(-year, 6) : year > 9999 ? "+" + pad(year, 6) : pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const date = `${year < 0 ? "-" + pad(-year, 6) : year > 9999 ? "+" + pad(year, 6) : pad(year, 4)}-${
+    pad(d.getUTCMonth() + 1)
+  }-${pad(d.getUTCDate())}`;
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   const milli = d.getUTCMilliseconds();
   let n = digits;

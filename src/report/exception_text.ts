@@ -64,7 +64,9 @@ function fromObject(fields: Map<string, JsonValue>): ExceptionText {
     const value = fields.get(key);
     if (value === undefined || value === null || value === "") continue;
     if (typeof value === "string") return { type, message: value };
-    if (Array.isArray(value)) return { type, message: value.map((v) => (typeof v === "string" ? v : stringifyJson(v))).join(", ") };
+    if (Array.isArray(value)) {
+      return { type, message: value.map((v) => (typeof v === "string" ? v : stringifyJson(v))).join(", ") };
+    }
     return { type, message: stringifyJson(value, { nonFinite: "raw" }) };
   }
   if (type !== "") return { type, message: "" };
@@ -83,5 +85,8 @@ function unquote(text: string): string {
     else if (ch === "\\") escaped = true;
     else if (ch === q) return text;
   }
-  return inner.replace(/\\(.)/g, (all, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : "'\"\\".includes(c) ? c : all));
+  return inner.replace(
+    /\\(.)/g,
+    (all, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : "'\"\\".includes(c) ? c : all),
+  );
 }

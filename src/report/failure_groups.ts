@@ -33,7 +33,7 @@ export function groupFailures(registry: ExecutionRegistry, failures: Uint32Array
     const pos = failures[j]!;
     const details = registry.details(pos);
     const text = describeException(details.exception, details.traceback);
-    const message = Array.from((text.message.split(/\r?\n/, 1)[0] ?? "")).slice(0, GROUP_MESSAGE_LENGTH).join("");
+    const message = Array.from(text.message.split(/\r?\n/, 1)[0] ?? "").slice(0, GROUP_MESSAGE_LENGTH).join("");
     const key = `${text.type}\u0000${message}`;
     const group = byKey.get(key);
     if (group) group.count++;

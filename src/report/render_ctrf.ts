@@ -21,7 +21,12 @@ export interface CtrfOptions {
  * The report as a CTRF document: one test per execution, in input order, named
  * `name #index` with the name as its suite. Written one test at a time.
  */
-export function renderCtrf(registry: ExecutionRegistry, data: ReportData, write: (text: string) => void, options: CtrfOptions): void {
+export function renderCtrf(
+  registry: ExecutionRegistry,
+  data: ReportData,
+  write: (text: string) => void,
+  options: CtrfOptions,
+): void {
   const tally: Record<CtrfStatus, number> = { passed: 0, failed: 0, skipped: 0, pending: 0, other: 0 };
   for (let j = 0; j < data.positions.length; j++) {
     const pos = data.positions[j]!;
@@ -73,8 +78,9 @@ function ctrfTest(registry: ExecutionRegistry, pos: number, pad: string): string
   if (isShownClock(startClockOf(flags))) {
     const start = Math.floor(columns.start[pos]! / 1000);
     fields.push(`"start": ${start}`);
-    if (isShownClock(endClockOf(flags))) fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
-    else if (duration !== null) fields.push(`"stop": ${start + wholeMillis(duration)}`);
+    if (isShownClock(endClockOf(flags))) {
+      fields.push(`"stop": ${Math.max(start, Math.round(columns.end[pos]! / 1000))}`);
+    } else if (duration !== null) fields.push(`"stop": ${start + wholeMillis(duration)}`);
   }
   fields.push(`"suite": [\n${inner}  ${quoteJsonString(registry.nameOf(pos))}\n${inner}]`);
   const extra = [`"index": ${numberJson(columns.index[pos]!)}`, `"source": ${quoteJsonString(registry.sourceOf(pos))}`];

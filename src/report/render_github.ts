@@ -22,18 +22,33 @@ export const GITHUB_DEFAULTS: GithubOptions = { maxAnnotations: 10, maxTraceback
  * then one `::notice` with the totals and how many failures were not annotated.
  * Control characters (ESC, NUL, ...) are shown as `\xNN` before the toolkit's escaping.
  */
-export function renderGithub(registry: ExecutionRegistry, data: ReportData, write: (text: string) => void, options: GithubOptions): void {
+export function renderGithub(
+  registry: ExecutionRegistry,
+  data: ReportData,
+  write: (text: string) => void,
+  options: GithubOptions,
+): void {
   const shown = Math.min(options.maxAnnotations, data.failures.length);
   for (let j = 0; j < shown; j++) {
     const view = failureView(registry, data.failures[j]!);
     const parts = [view.headline, `${view.signature} at ${view.source}`];
     if (view.traceback !== null) parts.push("", tail(view.traceback, options.maxTraceback));
-    write(workflowCommand("error", [["title", visibleControls(cutChars(view.title, 200))]], visibleControls(parts.join("\n"))) + "\n");
+    write(
+      workflowCommand(
+        "error",
+        [["title", visibleControls(cutChars(view.title, 200))]],
+        visibleControls(parts.join("\n")),
+      ) + "\n",
+    );
   }
   const { counts } = data;
   const matched = data.positions.length;
-  let text = `${matched} execution${matched === 1 ? "" : "s"}: ${counts.success} success, ${counts.error} error, ${counts.other} other`;
-  if (data.otherStatuses.length > 0) text += ` (${data.otherStatuses.map(([s, n]) => `${cutChars(s, 100)} ${n}`).join(", ")})`;
+  let text = `${matched} execution${
+    matched === 1 ? "" : "s"
+  }: ${counts.success} success, ${counts.error} error, ${counts.other} other`;
+  if (data.otherStatuses.length > 0) {
+    text += ` (${data.otherStatuses.map(([s, n]) => `${cutChars(s, 100)} ${n}`).join(", ")})`;
+  }
   text += `; ${data.badLines} bad line${data.badLines === 1 ? "" : "s"}`;
   if (matched !== data.total) text += `; ${matched} of ${data.total} records matched the filters`;
   text += `. ${shown} failure${shown === 1 ? "" : "s"} annotated, ${data.failures.length - shown} not annotated.`;

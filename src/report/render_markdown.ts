@@ -41,7 +41,12 @@ const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? o
  * slowest executions, failures by exception, then each shown failure's traceback in
  * `<details>`. Never coloured. Written piece by piece through `write`.
  */
-export function renderMarkdown(registry: ExecutionRegistry, data: ReportData, write: (text: string) => void, options: MarkdownOptions): void {
+export function renderMarkdown(
+  registry: ExecutionRegistry,
+  data: ReportData,
+  write: (text: string) => void,
+  options: MarkdownOptions,
+): void {
   const out = new ByteBudget(options.maxBytes, write);
   headline(data, out, options.local);
   if (data.positions.length === 0) return;
@@ -58,7 +63,9 @@ function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
   const parts = [plural(matched, "execution"), `${counts.error} failed`];
   if (counts.other > 0) parts.push(`${counts.other} other`);
   out.write(`## ${mark} exechist report: ${parts.join(", ")}\n\n`);
-  const spanText = (s: number | null) => (s === null ? "n/a" : `${formatDuration(s)}${humanSpan(s) ? ` (${humanSpan(s)})` : ""}`);
+  const spanText = (
+    s: number | null,
+  ) => (s === null ? "n/a" : `${formatDuration(s)}${humanSpan(s) ? ` (${humanSpan(s)})` : ""}`);
   out.write(markdownTableHead([
     { header: "Executions", align: "right" },
     { header: "Success", align: "right" },
@@ -68,17 +75,21 @@ function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
     { header: "Wall time", align: "right" },
     { header: "Busy time", align: "right" },
   ]));
-  out.write(markdownTableRow([matched, counts.success, counts.error, counts.other, data.badLines].map(String).concat(
-    spanText(span.wallSeconds),
-    spanText(span.busySeconds),
-  )));
+  out.write(markdownTableRow(
+    [matched, counts.success, counts.error, counts.other, data.badLines].map(String).concat(
+      spanText(span.wallSeconds),
+      spanText(span.busySeconds),
+    ),
+  ));
   const notes: string[] = [];
   if (matched !== data.total) notes.push(`The filters matched ${matched} of ${plural(data.total, "record")}.`);
   if (span.start && span.end) {
     notes.push(`From ${formatIsoTime(span.start, local)} to ${formatIsoTime(span.end, local)}.`);
   }
   if (data.otherStatuses.length > 0) {
-    notes.push(`Other statuses: ${data.otherStatuses.map(([s, n]) => `${escapeTableCell(cutChars(s, 100))} ${n}`).join(", ")}.`);
+    notes.push(
+      `Other statuses: ${data.otherStatuses.map(([s, n]) => `${escapeTableCell(cutChars(s, 100))} ${n}`).join(", ")}.`,
+    );
   }
   if (data.badLines > 0) notes.push(`${plural(data.badLines, "bad line")} skipped (listed on stderr).`);
   if (matched === 0) notes.push("No execution matched.");
@@ -143,12 +154,14 @@ function failureGroups(registry: ExecutionRegistry, data: ReportData, out: ByteB
   if (data.failureGroups.length === 0) return;
   out.write("\n### Failures by exception\n\n");
   let shown = 0;
-  if (out.offer(markdownTableHead([
-    { header: "Count", align: "right" },
-    { header: "Exception", align: "left" },
-    { header: "Message", align: "left" },
-    { header: "First", align: "left" },
-  ]))) {
+  if (
+    out.offer(markdownTableHead([
+      { header: "Count", align: "right" },
+      { header: "Exception", align: "left" },
+      { header: "Message", align: "left" },
+      { header: "First", align: "left" },
+    ]))
+  ) {
     for (const g of data.failureGroups.slice(0, options.maxExceptionGroups)) {
       const row = markdownTableRow([
         String(g.count),
@@ -160,7 +173,13 @@ function failureGroups(registry: ExecutionRegistry, data: ReportData, out: ByteB
       shown++;
     }
   }
-  cutNote(out, data.failureGroups.length - shown, "kind of exception", "`-o json` lists every one", "kinds of exception");
+  cutNote(
+    out,
+    data.failureGroups.length - shown,
+    "kind of exception",
+    "`-o json` lists every one",
+    "kinds of exception",
+  );
   if (data.failuresGrouped < data.failures.length) {
     out.write(`\n_Grouped from the first ${data.failuresGrouped} of ${data.failures.length} failures._\n`);
   }
@@ -169,17 +188,25 @@ function failureGroups(registry: ExecutionRegistry, data: ReportData, out: ByteB
 function failures(registry: ExecutionRegistry, data: ReportData, out: ByteBudget, options: MarkdownOptions): void {
   if (data.failures.length === 0) return;
   const wanted = Math.min(options.failuresShown, data.failures.length);
-  out.write(`\n### Failures${wanted < data.failures.length ? ` (the first ${wanted} of ${data.failures.length})` : ""}\n\n`);
+  out.write(
+    `\n### Failures${wanted < data.failures.length ? ` (the first ${wanted} of ${data.failures.length})` : ""}\n\n`,
+  );
   let shown = 0;
   for (; shown < wanted; shown++) {
     if (!out.offer(failureBlock(registry, data.failures[shown]!, options))) break;
   }
   if (shown < wanted) {
     out.write(
-      `_Trimmed: ${plural(data.failures.length - shown, "more failure")} not shown, to keep this report under GitHub's 1 MiB job-summary limit; \`exechist summary -s error\` lists them all._\n`,
+      `_Trimmed: ${
+        plural(data.failures.length - shown, "more failure")
+      } not shown, to keep this report under GitHub's 1 MiB job-summary limit; \`exechist summary -s error\` lists them all._\n`,
     );
   } else if (shown < data.failures.length) {
-    out.write(`_… ${plural(data.failures.length - shown, "more failure")} not shown; \`exechist summary -s error\` lists them all._\n`);
+    out.write(
+      `_… ${
+        plural(data.failures.length - shown, "more failure")
+      } not shown; \`exechist summary -s error\` lists them all._\n`,
+    );
   }
 }
 
@@ -189,9 +216,16 @@ function failureBlock(registry: ExecutionRegistry, pos: number, options: Markdow
   const facts = [view.source];
   if (start) facts.push(`started ${formatIsoTime(start, options.local)}`);
   facts.push(formatDuration(registry.durationOf(pos)));
-  const body = [view.signature, facts.join(" · "), "", view.traceback === null ? view.headline : tail(view.traceback, options.maxTraceback)];
+  const body = [
+    view.signature,
+    facts.join(" · "),
+    "",
+    view.traceback === null ? view.headline : tail(view.traceback, options.maxTraceback),
+  ];
   const summary = escapeHtmlBlock(oneLine(`${cutChars(view.title, 200)}: ${cutChars(view.headline, 300)}`));
-  return `<details><summary>${summary}</summary>\n\n<pre>\n${escapeHtmlBlock(body.join("\n")).trimEnd()}\n</pre>\n\n</details>\n\n`;
+  return `<details><summary>${summary}</summary>\n\n<pre>\n${
+    escapeHtmlBlock(body.join("\n")).trimEnd()
+  }\n</pre>\n\n</details>\n\n`;
 }
 
 function cutNote(out: ByteBudget, left: number, what: string, hint: string, many?: string): void {

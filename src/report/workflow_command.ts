@@ -15,7 +15,11 @@ export function escapeProperty(text: string): string {
 }
 
 /** One workflow command line, without the line end; properties with empty values are left out. */
-export function workflowCommand(command: string, properties: ReadonlyArray<readonly [string, string]>, message: string): string {
+export function workflowCommand(
+  command: string,
+  properties: ReadonlyArray<readonly [string, string]>,
+  message: string,
+): string {
   const props = properties.filter(([, value]) => value !== "").map(([key, value]) => `${key}=${escapeProperty(value)}`);
   return `::${command}${props.length > 0 ? " " + props.join(",") : ""}::${escapeData(message)}`;
 }

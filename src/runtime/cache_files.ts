@@ -39,7 +39,11 @@ export const nodeCacheFiles: CacheFiles = {
 };
 
 /** A `writev` in Node's callback form: some or all of `pieces` at `position`, then the bytes written. */
-export type WriteV = (pieces: Uint8Array[], position: number, done: (error: Error | null, written: number) => void) => void;
+export type WriteV = (
+  pieces: Uint8Array[],
+  position: number,
+  done: (error: Error | null, written: number) => void,
+) => void;
 
 /**
  * Writes `pieces` one after another from the start of a file, `writev` after `writev`

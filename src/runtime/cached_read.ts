@@ -1,6 +1,14 @@
 import type { OnlyIndex, ReadReport } from "../io.ts";
 import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
-import { type CacheFiles, cacheDir, type FileFacts, loadIndex, loadIndexMatches, saveIndex, stampOf } from "./index_cache.ts";
+import {
+  cacheDir,
+  type CacheFiles,
+  type FileFacts,
+  loadIndex,
+  loadIndexMatches,
+  saveIndex,
+  stampOf,
+} from "./index_cache.ts";
 import { mib } from "./parallel_read.ts";
 
 /** A log file that may go through the index cache: its path, its bytes, what the system knows of it. */
@@ -38,10 +46,13 @@ export async function readThroughCache(
   const env = (name: string) => access.env(name);
   const wanted = log !== undefined && log.size >= mib(env, "EXECHIST_CACHE_MIB", 32) ? cacheDir(env) : undefined;
   const dir = wanted !== undefined && (access.usable?.(wanted) ?? true) ? wanted : undefined;
-  const stamp = dir === undefined ? undefined : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
+  const stamp = dir === undefined
+    ? undefined
+    : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
   if (stamp === undefined) return await read();
   // The records of one index are picked only from a log read alone (its bad lines are then all its own).
-  const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 && reader.diagnostics.hints.length === 0;
+  const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 &&
+    reader.diagnostics.hints.length === 0;
   if (only !== undefined && alone) {
     const found = loadIndexMatches(access.files, dir!, stamp, only.index, only.keep);
     if (found !== undefined) {
@@ -59,8 +70,12 @@ export async function readThroughCache(
   const done = await read();
   // A log that grew after it was opened is being written to: its index would be stale at
   // once, or worse, stamped with the grown size, pass for the grown log without its tail.
-  if (log!.facts().size !== log!.size) return { ...done, cache: "index cache not written: the log grew while it was read" };
+  if (log!.facts().size !== log!.size) {
+    return { ...done, cache: "index cache not written: the log grew while it was read" };
+  }
   const saved = saveIndex(access.files, dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
-  access.saving.push(saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)));
+  access.saving.push(
+    saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)),
+  );
   return { ...done, cache: "writing the index cache" };
 }

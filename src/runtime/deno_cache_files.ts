@@ -52,7 +52,10 @@ export function denoCacheFiles(deno: DenoCacheApi): CacheFiles {
         const writes: Promise<void>[] = [];
         for (let k = 0, at = 0; k < pieces.length; at += pieces[k++]!.length) {
           if (pieces[k]!.length === 0) continue;
-          const handle = deno.openSync(path, handles.length === 0 ? { write: true, create: true, truncate: true } : { write: true });
+          const handle = deno.openSync(
+            path,
+            handles.length === 0 ? { write: true, create: true, truncate: true } : { write: true },
+          );
           handles.push(handle);
           handle.seekSync(at, 0);
           writes.push(writeFully(handle, pieces[k]!));

@@ -22,7 +22,9 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
   consoleSize(): { columns: number; rows: number };
   errors: { BrokenPipe: new () => Error; NotFound: new () => Error };
   permissions: {
-    querySync(descriptor: { name: "read" | "write"; path: string } | { name: "env"; variable: string }): { state: string };
+    querySync(
+      descriptor: { name: "read" | "write"; path: string } | { name: "env"; variable: string },
+    ): { state: string };
   };
 }
 
@@ -144,27 +146,42 @@ export class DenoIo implements Io {
 
   /** A log read here through `handle`; `path` for the worker threads, `cacheable` for the index cache. */
   private source(name: string, handle: DenoFile, size: number, path: string, cacheable: boolean): LogSource {
-    const source: LogSource = { name, read: (target, offset, length, position) => readAt(handle, target, offset, length, position), size };
+    const source: LogSource = {
+      name,
+      read: (target, offset, length, position) => readAt(handle, target, offset, length, position),
+      size,
+    };
     this.opened.set(source, { size, path, handle, cacheable });
     return source;
   }
 
   async readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport> {
     const file = this.opened.get(source);
-    if (file === undefined) return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
+    if (file === undefined) {
+      return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
+    }
     const env = (name: string) => this.env(name);
     const { handle, path, size } = file;
-    const log = file.cacheable ? { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) } : undefined;
-    const access = { env, files: denoCacheFiles(this.deno), saving: this.saving, usable: (dir: string) => this.mayUse(dir) };
+    const log = file.cacheable
+      ? { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) }
+      : undefined;
+    const access = {
+      env,
+      files: denoCacheFiles(this.deno),
+      saving: this.saving,
+      usable: (dir: string) => this.mayUse(dir),
+    };
     return await readThroughCache(reader, source, log, only, access, () => {
-      const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+      const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ??
+        1;
       return readParallel(reader, source, { fd: -1, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
     });
   }
 
   /** Whether the cache directory may be read and written: asked, never prompted for (Deno would stop to ask on a terminal). */
   private mayUse(dir: string): boolean {
-    const granted = (name: "read" | "write") => this.deno.permissions.querySync({ name, path: dir }).state === "granted";
+    const granted = (name: "read" | "write") =>
+      this.deno.permissions.querySync({ name, path: dir }).state === "granted";
     return granted("read") && granted("write");
   }
 
@@ -173,7 +190,9 @@ export class DenoIo implements Io {
     try {
       const out = new Uint8Array(handle.statSync().size);
       let filled = 0;
-      for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) filled += n;
+      for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) {
+        filled += n;
+      }
       return filled === out.length ? out : out.subarray(0, filled);
     } finally {
       this.release(handle);

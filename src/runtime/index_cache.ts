@@ -1,7 +1,15 @@
 import { columnsOn, columnType, KEYS } from "../index/columns.ts";
 import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
 import type { Selection } from "../io.ts";
-import { decodeIndex, encodeIndex, headerBytes, type IndexedLog, type IndexHead, type LogStamp, readIndexHead } from "../index/part_codec.ts";
+import {
+  decodeIndex,
+  encodeIndex,
+  headerBytes,
+  type IndexedLog,
+  type IndexHead,
+  type LogStamp,
+  readIndexHead,
+} from "../index/part_codec.ts";
 import type { ByteReader } from "../read/read_log.ts";
 import { os } from "./node_builtins.ts";
 
@@ -271,7 +279,11 @@ function prune(files: CacheFiles, dir: string): void {
 }
 
 /** The index files beyond the newest `count` whose sizes together stay within `bytes`. */
-export function indexesToDrop<T extends { at: number; bytes: number }>(files: readonly T[], count: number, bytes: number): T[] {
+export function indexesToDrop<T extends { at: number; bytes: number }>(
+  files: readonly T[],
+  count: number,
+  bytes: number,
+): T[] {
   const newestFirst = [...files].sort((a, b) => b.at - a.at);
   let total = 0;
   const kept = newestFirst.findIndex((file, k) => k >= count || (total += file.bytes) > bytes);

@@ -47,8 +47,17 @@ function terminalColumns(fd: number): number | undefined {
 }
 
 /** What the index cache's stamp needs of a Node `Stats`. */
-function factsOf(stat: { isFile(): boolean; size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number }): FileFacts {
-  return { isFile: stat.isFile(), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
+function factsOf(
+  stat: { isFile(): boolean; size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number },
+): FileFacts {
+  return {
+    isFile: stat.isFile(),
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    ctimeMs: stat.ctimeMs,
+    ino: stat.ino,
+    dev: stat.dev,
+  };
 }
 
 /** Whether the input `read` reads from starts with gzip's magic bytes (NodeIo's and DenoIo's check). */
@@ -113,7 +122,9 @@ export class NodeIo implements Io {
     }
     const env = (name: string) => this.env(name);
     const { fd, path, size } = file;
-    const log = path === undefined ? undefined : { path, size, read: source.read, facts: () => factsOf(fs().fstatSync(fd)) };
+    const log = path === undefined
+      ? undefined
+      : { path, size, read: source.read, facts: () => factsOf(fs().fstatSync(fd)) };
     const access = { env, files: nodeCacheFiles, saving: this.saving };
     return await readThroughCache(reader, source, log, only, access, () => {
       const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;

@@ -98,7 +98,10 @@ export async function readParallel(
   for (let k = chunks - 1; k >= mine; k--) {
     if (lines[k] === undefined && !tail.has(k)) {
       const part = new LogReader();
-      const read = part.read({ name: source.name, read: source.read, size: shape.size }, chunkRange(source.read, shape, k));
+      const read = part.read(
+        { name: source.name, read: source.read, size: shape.size },
+        chunkRange(source.read, shape, k),
+      );
       tail.take(k, part.part(read));
     }
   }

@@ -39,7 +39,9 @@ if (deno !== undefined) {
     };
     // Its last word said, the worker ends itself: its memory goes at once, not when the
     // starter next looks up from its own chunk (the read's peak is at its very end).
-    void runScanWorker(job, parent, open, () => new Promise((resolve) => setTimeout(resolve, 0))).then(() => scope.close());
+    void runScanWorker(job, parent, open, () => new Promise((resolve) => setTimeout(resolve, 0))).then(() =>
+      scope.close()
+    );
   };
 } else {
   const { isMainThread, parentPort, workerData } = await import("node:worker_threads");

@@ -151,7 +151,9 @@ function resumePoint(state: RunState): ResumePoint {
 }
 
 function summarize(state: RunState, node: string, current: NodeMention | null, running: NodeMention[]): string {
-  const at = node === "" ? `step ${plainText(state.currentStep)}` : `step ${plainText(state.currentStep)}, node "${node}"`;
+  const at = node === ""
+    ? `step ${plainText(state.currentStep)}`
+    : `step ${plainText(state.currentStep)}, node "${node}"`;
   const attempt = current?.attempts ? ` (attempt ${current.attempts})` : "";
   switch (state.status) {
     case "completed":

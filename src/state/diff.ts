@@ -77,7 +77,9 @@ export function diffStates(a: Checkpoint, b: Checkpoint): StateDiff {
   const y = b.state;
   const fields: Change[] = [];
   for (const [key, name] of FIELDS) {
-    if (!sameJson(x[key] as JsonValue, y[key] as JsonValue)) fields.push({ field: name, from: x[key] as JsonValue, to: y[key] as JsonValue });
+    if (!sameJson(x[key] as JsonValue, y[key] as JsonValue)) {
+      fields.push({ field: name, from: x[key] as JsonValue, to: y[key] as JsonValue });
+    }
   }
   const objectDiff = (name: string, p: JsonValue, q: JsonValue): KeyChanges | null => {
     if (p instanceof Map && q instanceof Map) return keyChanges(p, q);
@@ -99,9 +101,13 @@ export function diffStates(a: Checkpoint, b: Checkpoint): StateDiff {
     warnings.push(`"${b.file}" is older than "${a.file}" (updated_at): the changes read backwards`);
   }
   if (history.gap) {
-    warnings.push("no action_history entry of the first checkpoint is at the start of the second's: entries may have come and gone between them");
+    warnings.push(
+      "no action_history entry of the first checkpoint is at the start of the second's: entries may have come and gone between them",
+    );
   }
-  if (completed.rewritten) warnings.push("completed_nodes of the second checkpoint does not start with the first's: the list was rewritten");
+  if (completed.rewritten) {
+    warnings.push("completed_nodes of the second checkpoint does not start with the first's: the list was rewritten");
+  }
   return {
     from: a.file,
     to: b.file,
@@ -121,7 +127,8 @@ export function diffStates(a: Checkpoint, b: Checkpoint): StateDiff {
 
 /** True when nothing at all changed. */
 export function isEmptyDiff(d: StateDiff): boolean {
-  const none = (k: KeyChanges | null): boolean => k === null || k.added.length + k.removed.length + k.changed.length === 0;
+  const none = (k: KeyChanges | null): boolean =>
+    k === null || k.added.length + k.removed.length + k.changed.length === 0;
   return d.fields.length === 0 && d.nodes.length === 0 && d.completedAdded.length === 0 && !d.completedRewritten &&
     none(d.data) && none(d.metadata) && none(d.cache) && d.historyAdded.length === 0;
 }
@@ -134,7 +141,15 @@ function nodeChanges(x: RunState, y: RunState): NodeChange[] {
     const q = y.nodeStates.get(key);
     if (q === undefined) out.push({ node: key, kind: "removed", changes: [] });
     else if (p === undefined) {
-      out.push({ node: key, kind: "added", changes: NODE_FIELDS.filter(([f]) => f !== "outputData").map(([f, name]) => ({ field: name, from: null, to: q[f] as JsonValue })) });
+      out.push({
+        node: key,
+        kind: "added",
+        changes: NODE_FIELDS.filter(([f]) => f !== "outputData").map(([f, name]) => ({
+          field: name,
+          from: null,
+          to: q[f] as JsonValue,
+        })),
+      });
     } else {
       const changes = NODE_FIELDS.filter(([f]) => !sameJson(p[f] as JsonValue, q[f] as JsonValue))
         .map(([f, name]) => ({ field: name, from: p[f] as JsonValue, to: q[f] as JsonValue }));
@@ -155,7 +170,9 @@ function keyChanges(p: Map<string, JsonValue>, q: Map<string, JsonValue>): KeyCh
 function completedChange(p: JsonValue, q: JsonValue): { added: string[]; rewritten: boolean } {
   const a = Array.isArray(p) ? p.map(plainText) : [];
   const b = Array.isArray(q) ? q.map(plainText) : [];
-  if (a.every((node, i) => b[i] === node) && b.length >= a.length) return { added: b.slice(a.length), rewritten: false };
+  if (a.every((node, i) => b[i] === node) && b.length >= a.length) {
+    return { added: b.slice(a.length), rewritten: false };
+  }
   const left = new Map<string, number>();
   for (const node of a) left.set(node, (left.get(node) ?? 0) + 1);
   const added = b.filter((node) => {

@@ -1,7 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { numberOf } from "../json/value.ts";
-import { CheckpointError, type Checkpoint, readCheckpoint } from "./read_checkpoint.ts";
+import { type Checkpoint, CheckpointError, readCheckpoint } from "./read_checkpoint.ts";
 import { plainText } from "./value_kind.ts";
 
 /** The checkpoints of one run, oldest first (updated_at, then current_step, then file name). */
@@ -67,7 +67,11 @@ export function newest(run: DirectoryRun): Checkpoint {
  * Picks what to show: `--run ID` (exact, else a unique prefix) and `--step N` (the
  * checkpoint whose current_step is N, the newest of them); with neither, the newest of each run.
  */
-export function selectCheckpoints(dir: CheckpointDirectory, run: string | undefined, step: number | undefined): Selection {
+export function selectCheckpoints(
+  dir: CheckpointDirectory,
+  run: string | undefined,
+  step: number | undefined,
+): Selection {
   if (run === undefined && step === undefined) return { run: undefined, shown: dir.runs.map(newest), notes: [] };
   const picked = run === undefined ? onlyRun(dir) : findRun(dir, run);
   if (step === undefined) return { run: picked, shown: [newest(picked)], notes: [] };
@@ -78,7 +82,11 @@ export function selectCheckpoints(dir: CheckpointDirectory, run: string | undefi
     throw new ExechistError("not_found", `Run "${picked.runId}" has no checkpoint at step ${step} (steps: ${steps})`);
   }
   const notes = atStep.length > 1
-    ? [`${atStep.length} checkpoints are at step ${step}: ${atStep.map((c) => c.file).join(", ")}; showing the newest, ${chosen.file}`]
+    ? [
+      `${atStep.length} checkpoints are at step ${step}: ${
+        atStep.map((c) => c.file).join(", ")
+      }; showing the newest, ${chosen.file}`,
+    ]
     : [];
   return { run: picked, shown: [chosen], notes };
 }
@@ -89,7 +97,10 @@ function findRun(dir: CheckpointDirectory, id: string): DirectoryRun {
   const prefixed = dir.runs.filter((r) => r.runId.startsWith(id));
   if (prefixed.length === 1) return prefixed[0]!;
   if (prefixed.length > 1) {
-    throw new ExechistError("usage", `--run "${id}" matches ${prefixed.length} runs in "${dir.path}": ${prefixed.map((r) => r.runId).join(", ")}`);
+    throw new ExechistError(
+      "usage",
+      `--run "${id}" matches ${prefixed.length} runs in "${dir.path}": ${prefixed.map((r) => r.runId).join(", ")}`,
+    );
   }
   throw new ExechistError("not_found", `No run "${id}" in "${dir.path}" (runs: ${runList(dir)})`);
 }

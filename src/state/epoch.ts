@@ -1,6 +1,6 @@
 import type { JsonValue } from "../json/value.ts";
 import { numberOf } from "../json/value.ts";
-import { CLOCK, classifyTimeNumber, type TimeReading } from "../read/time.ts";
+import { classifyTimeNumber, CLOCK, type TimeReading } from "../read/time.ts";
 import { formatIsoTime, type LocalZone } from "../render/time.ts";
 import type { TimeValue } from "../types.ts";
 import { plainText } from "./value_kind.ts";

@@ -84,10 +84,16 @@ export function joinLog(state: RunState, registry: ExecutionRegistry, file: stri
     });
     const attempts = node.attempts;
     if (typeof attempts === "number" && attempts !== mine.length) {
-      warnings.push(`the log has ${mine.length} execution${mine.length === 1 ? "" : "s"} of "${node.key}"; the checkpoint counts ${attempts} attempt${attempts === 1 ? "" : "s"}`);
+      warnings.push(
+        `the log has ${mine.length} execution${
+          mine.length === 1 ? "" : "s"
+        } of "${node.key}"; the checkpoint counts ${attempts} attempt${attempts === 1 ? "" : "s"}`,
+      );
     }
   }
-  const unmatched = [...byName].filter(([name]) => !used.has(name)).map(([name, list]): [string, number] => [name, list.length]);
+  const unmatched = [...byName].filter(([name]) => !used.has(name)).map((
+    [name, list],
+  ): [string, number] => [name, list.length]);
   if (positions.length === 0) warnings.push(`the log has no record with run_id "${runId}"`);
   return { file, runId, records: positions.length, nodes, unmatched, warnings };
 }

@@ -29,9 +29,25 @@ export class CheckpointError extends ExechistError {
 }
 
 const RUN_KEYS = new Set([
-  "run_id", "session_id", "status", "purpose", "current_node", "current_step", "max_steps", "data",
-  "node_states", "completed_nodes", "action_history", "started_at", "updated_at", "finished_at",
-  "tool_results_cache", "heuristic_count_at_checkpoint", "experience_count_at_checkpoint", "metadata", "version",
+  "run_id",
+  "session_id",
+  "status",
+  "purpose",
+  "current_node",
+  "current_step",
+  "max_steps",
+  "data",
+  "node_states",
+  "completed_nodes",
+  "action_history",
+  "started_at",
+  "updated_at",
+  "finished_at",
+  "tool_results_cache",
+  "heuristic_count_at_checkpoint",
+  "experience_count_at_checkpoint",
+  "metadata",
+  "version",
 ]);
 const NODE_KEYS = new Set(["node_id", "status", "input_data", "output_data", "attempts", "error", "idempotency_key"]);
 const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
@@ -65,7 +81,10 @@ export function readCheckpoint(bytes: Uint8Array | string, file: string): Checkp
 /** `RunState.from_dict(d)` of a parsed document; `file` names it in errors. */
 export function checkpointFromValue(d: JsonValue, file: string): Checkpoint {
   if (!(d instanceof Map)) {
-    throw new CheckpointError(file, `the document is ${kindOf(d)}, not an object (RunState.from_dict needs a JSON object)`);
+    throw new CheckpointError(
+      file,
+      `the document is ${kindOf(d)}, not an object (RunState.from_dict needs a JSON object)`,
+    );
   }
   const status = get(d, "status", "pending");
   if (!isRunStatus(status)) {
@@ -140,7 +159,9 @@ function syntaxReason(text: string, error: JsonSyntaxError): string {
     return `the file is truncated: the JSON stops at line ${line}, column ${column} before the document is complete`;
   }
   const { line, column } = lineAndColumn(text, error.offset);
-  const hint = text[error.offset] === "'" ? " (single quotes: this looks like Python's str() of a dict, not json.dumps)" : "";
+  const hint = text[error.offset] === "'"
+    ? " (single quotes: this looks like Python's str() of a dict, not json.dumps)"
+    : "";
   return `not valid JSON at line ${line}, column ${column}: ${error.reason}${hint}`;
 }
 

@@ -26,12 +26,10 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
     const width = Math.max(...d.nodes.map((n) => n.node.length));
     for (const n of d.nodes) {
       const mark = n.kind === "added" ? paint.green("+") : n.kind === "removed" ? paint.red("-") : paint.yellow("~");
-      const what = n.kind === "removed"
-        ? paint.dim("removed")
-        : n.changes
-          .filter((c) => n.kind !== "added" || c.to !== null)
-          .map((c) => (n.kind === "added" ? `${c.field} ${value(c.field, c.to, o)}` : `${c.field} ${change(c, o)}`))
-          .join("; ");
+      const what = n.kind === "removed" ? paint.dim("removed") : n.changes
+        .filter((c) => n.kind !== "added" || c.to !== null)
+        .map((c) => (n.kind === "added" ? `${c.field} ${value(c.field, c.to, o)}` : `${c.field} ${change(c, o)}`))
+        .join("; ");
       lines.push(`  ${mark} ${n.node.padEnd(width)}  ${what}`);
     }
     sections.push(lines.join("\n") + "\n");
@@ -49,12 +47,16 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
     const shown = d.historyAdded.slice(-HISTORY_SHOWN);
     const more = d.historyAdded.length > shown.length ? `; newest ${shown.length}` : "";
     const gap = d.historyGap ? ", possibly more lost between" : "";
-    const lines = [paint.bold(`Action history: ${plural(d.historyAdded.length, "entry", "entries")} added${gap}${more}`)];
+    const lines = [
+      paint.bold(`Action history: ${plural(d.historyAdded.length, "entry", "entries")} added${gap}${more}`),
+    ];
     for (const entry of shown) lines.push(`  + ${cut(oneLine(plainText(entry)), o.width - 4)}`);
     sections.push(lines.join("\n") + "\n");
   }
   if (d.warnings.length > 0) {
-    const lines = d.warnings.flatMap((w) => wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${paint.yellow("!")}${l.slice(3)}` : l)));
+    const lines = d.warnings.flatMap((w) =>
+      wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${paint.yellow("!")}${l.slice(3)}` : l))
+    );
     sections.push([paint.bold(`Warnings (${d.warnings.length})`), ...lines].join("\n") + "\n");
   }
   return sections.join("\n");
@@ -64,17 +66,24 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
 export function diffJson(d: StateDiff): JsonObject {
   const fromTo = (c: Change): JsonObject => new Map<string, JsonValue>([["from", c.from], ["to", c.to]]);
   const keys = (k: KeyChanges | null): JsonValue =>
-    k === null ? null : new Map<string, JsonValue>([["added", k.added], ["removed", k.removed], ["changed", k.changed]]);
+    k === null
+      ? null
+      : new Map<string, JsonValue>([["added", k.added], ["removed", k.removed], ["changed", k.changed]]);
   return new Map<string, JsonValue>([
     ["from", d.from],
     ["to", d.to],
     ["run_id", d.runId],
     ["fields", new Map(d.fields.map((c) => [c.field, fromTo(c)]))],
-    ["nodes", d.nodes.map((n) => new Map<string, JsonValue>([
-      ["node", n.node],
-      ["change", n.kind],
-      ["fields", new Map(n.changes.map((c) => [c.field, fromTo(c)]))],
-    ]))],
+    [
+      "nodes",
+      d.nodes.map((n) =>
+        new Map<string, JsonValue>([
+          ["node", n.node],
+          ["change", n.kind],
+          ["fields", new Map(n.changes.map((c) => [c.field, fromTo(c)]))],
+        ])
+      ),
+    ],
     ["completed_nodes_added", d.completedAdded],
     ["completed_nodes_rewritten", d.completedRewritten],
     ["data", keys(d.data)],
@@ -89,7 +98,9 @@ export function diffJson(d: StateDiff): JsonObject {
 function keyLines(name: string, k: KeyChanges | null, o: TextOptions): string {
   if (k === null || k.added.length + k.removed.length + k.changed.length === 0) return "";
   const counts = [[k.added.length, "added"], [k.removed.length, "removed"], [k.changed.length, "changed"]] as const;
-  const lines = [o.paint.bold(`${name}: ${counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ")}`)];
+  const lines = [
+    o.paint.bold(`${name}: ${counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ")}`),
+  ];
   for (const key of k.added) lines.push(`  ${o.paint.green("+")} ${cut(oneLine(key), o.width - 4)}`);
   for (const key of k.removed) lines.push(`  ${o.paint.red("-")} ${cut(oneLine(key), o.width - 4)}`);
   for (const key of k.changed) lines.push(`  ${o.paint.yellow("~")} ${cut(oneLine(key), o.width - 4)}`);

@@ -11,7 +11,11 @@ import { plainText } from "./value_kind.ts";
 export function renderRunsTable(dir: CheckpointDirectory, o: TextOptions): string {
   const files = dir.runs.reduce((n, r) => n + r.checkpoints.length, 0);
   const broken = dir.errors.length > 0 ? `, ${plural(dir.errors.length, "unreadable file", "unreadable files")}` : "";
-  const title = o.paint.bold(`Checkpoints in ${dir.path}: ${plural(dir.runs.length, "run", "runs")}, ${plural(files, "checkpoint", "checkpoints")}${broken}`);
+  const title = o.paint.bold(
+    `Checkpoints in ${dir.path}: ${plural(dir.runs.length, "run", "runs")}, ${
+      plural(files, "checkpoint", "checkpoints")
+    }${broken}`,
+  );
   if (dir.runs.length === 0) return `${title}\n`;
   const statuses = dir.runs.map((r) => newest(r).state.status);
   const rows = dir.runs.map((r) => {
@@ -43,7 +47,11 @@ export function renderRunsTable(dir: CheckpointDirectory, o: TextOptions): strin
 
 /** The checkpoints of one run, oldest first; `>` marks those shown. */
 export function renderRunCheckpoints(run: DirectoryRun, shown: readonly Checkpoint[], o: TextOptions): string {
-  const title = o.paint.bold(`Run ${run.runId === "" ? "(no run_id)" : run.runId}: ${plural(run.checkpoints.length, "checkpoint", "checkpoints")}, oldest first`);
+  const title = o.paint.bold(
+    `Run ${run.runId === "" ? "(no run_id)" : run.runId}: ${
+      plural(run.checkpoints.length, "checkpoint", "checkpoints")
+    }, oldest first`,
+  );
   const statuses = run.checkpoints.map((c) => c.state.status);
   const rows = run.checkpoints.map((c) => [
     shown.includes(c) ? ">" : "",
@@ -80,13 +88,18 @@ export function directoryJson(dir: CheckpointDirectory): [string, JsonValue][] {
       ["max_steps", s.maxSteps],
       ["updated_at", stampIso(readStamp(s.updatedAt))],
       ["purpose", s.purpose],
-      ["checkpoints", r.checkpoints.map((c) => new Map<string, JsonValue>([
-        ["file", c.file],
-        ["current_step", c.state.currentStep],
-        ["status", c.state.status],
-        ["current_node", c.state.currentNode],
-        ["updated_at", stampIso(readStamp(c.state.updatedAt))],
-      ]))],
+      [
+        "checkpoints",
+        r.checkpoints.map((c) =>
+          new Map<string, JsonValue>([
+            ["file", c.file],
+            ["current_step", c.state.currentStep],
+            ["status", c.state.status],
+            ["current_node", c.state.currentNode],
+            ["updated_at", stampIso(readStamp(c.state.updatedAt))],
+          ])
+        ),
+      ],
     ]);
   });
   const errors = dir.errors.map((e) => new Map<string, JsonValue>([["file", e.file], ["reason", e.reason]]));

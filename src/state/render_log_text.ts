@@ -10,7 +10,9 @@ const TRACEBACK_LINES = 12;
 /** The execution-log records attached to the nodes: timings, results, tracebacks. */
 export function renderLogSection(log: LogJoin, o: TextOptions): string {
   const { paint } = o;
-  const title = paint.bold(`From the log ${log.file} (${plural(log.records, "record", "records")} of run ${log.runId})`);
+  const title = paint.bold(
+    `From the log ${log.file} (${plural(log.records, "record", "records")} of run ${log.runId})`,
+  );
   const lines = [title];
   if (log.nodes.length === 0) lines.push(`  ${paint.dim("no record matches a node")}`);
   else {
@@ -33,7 +35,11 @@ export function renderLogSection(log: LogJoin, o: TextOptions): string {
         { header: "END" },
         { header: "DURATION", align: "right" },
         { header: "TOTAL", align: "right" },
-        { header: "STATUS", paint: (t, r) => paintStatus(paint, statuses[r] === "success" ? "completed" : statuses[r] === "error" ? "failed" : "", t) },
+        {
+          header: "STATUS",
+          paint: (t, r) =>
+            paintStatus(paint, statuses[r] === "success" ? "completed" : statuses[r] === "error" ? "failed" : "", t),
+        },
         { header: "RESULT / EXCEPTION", minWidth: 10 },
       ],
       rows,

@@ -29,24 +29,33 @@ export function derivedJson(d: Derived, log?: LogJoin): JsonObject {
     ["elapsed_until", d.elapsedUntil],
     ["node_counts", obj(d.nodeCounts)],
     ["completed_nodes", obj([["count", d.completedOrder.length], ["repeated", obj(d.completedRepeats)]])],
-    ["resume", obj([
-      ["summary", r.summary],
-      ["step", r.step],
-      ["node", r.node],
-      ["current", r.current === null ? null : mention(r.current)],
-      ["running", r.running.map(mention)],
-      ["failed", r.failed.map(mention)],
-      ["more_than_one_attempt", r.moreThanOneAttempt.map(mention)],
-    ])],
-    ["tool_results_cache", d.cache === null ? null : obj([
-      ["count", d.cache.length],
-      ["entries", d.cache.map((e) => obj([["key", e.key], ["bytes", e.bytes]]))],
-    ])],
-    ["action_history", obj([
-      ["in_file", d.historyInFile],
-      ["kept", d.history === null ? null : d.history.length],
-      ["possibly_truncated", d.historyPossiblyTruncated],
-    ])],
+    [
+      "resume",
+      obj([
+        ["summary", r.summary],
+        ["step", r.step],
+        ["node", r.node],
+        ["current", r.current === null ? null : mention(r.current)],
+        ["running", r.running.map(mention)],
+        ["failed", r.failed.map(mention)],
+        ["more_than_one_attempt", r.moreThanOneAttempt.map(mention)],
+      ]),
+    ],
+    [
+      "tool_results_cache",
+      d.cache === null ? null : obj([
+        ["count", d.cache.length],
+        ["entries", d.cache.map((e) => obj([["key", e.key], ["bytes", e.bytes]]))],
+      ]),
+    ],
+    [
+      "action_history",
+      obj([
+        ["in_file", d.historyInFile],
+        ["kept", d.history === null ? null : d.history.length],
+        ["possibly_truncated", d.historyPossiblyTruncated],
+      ]),
+    ],
     ["data_keys", d.dataKeys],
     ["metadata_keys", d.metadataKeys],
     ["unknown_fields", d.unknownFields],
@@ -64,18 +73,24 @@ export function logJson(log: LogJoin): JsonObject {
     ["file", log.file],
     ["run_id", log.runId],
     ["records", log.records],
-    ["nodes", obj(log.nodes.map((n): [string, JsonValue] => [n.node, obj([
-      ["executions", n.executions],
-      ["start", time(n.start)],
-      ["end", time(n.end)],
-      ["duration", n.duration],
-      ["total_duration", n.totalDuration],
-      ["status", n.status],
-      ["source", n.source],
-      ...(n.result === undefined ? [] : [["result", n.result] as [string, JsonValue]]),
-      ...(n.exception === undefined ? [] : [["exception", n.exception] as [string, JsonValue]]),
-      ["traceback", n.traceback],
-    ])]))],
+    [
+      "nodes",
+      obj(log.nodes.map((n): [string, JsonValue] => [
+        n.node,
+        obj([
+          ["executions", n.executions],
+          ["start", time(n.start)],
+          ["end", time(n.end)],
+          ["duration", n.duration],
+          ["total_duration", n.totalDuration],
+          ["status", n.status],
+          ["source", n.source],
+          ...(n.result === undefined ? [] : [["result", n.result] as [string, JsonValue]]),
+          ...(n.exception === undefined ? [] : [["exception", n.exception] as [string, JsonValue]]),
+          ["traceback", n.traceback],
+        ]),
+      ])),
+    ],
     ["unmatched", obj(log.unmatched)],
   ]);
 }

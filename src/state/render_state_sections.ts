@@ -25,18 +25,20 @@ export function renderNodes(state: RunState, d: Derived, o: TextOptions): string
     oneLine(plainText(n.error)),
     plainText(n.idempotencyKey),
   ]);
-  return `${title}\n${indent(renderTextTable(
-    [
-      { header: "NODE", minWidth: 8 },
-      { header: "STATUS", paint: (t, r) => paintStatus(o.paint, statuses[r] ?? "", t) },
-      { header: "ATTEMPTS", align: "right" },
-      { header: "ERROR", minWidth: 12 },
-      { header: "IDEMPOTENCY KEY", minWidth: 8 },
-    ],
-    rows,
-    o.width - 2,
-    o.paint.dim,
-  ))}`;
+  return `${title}\n${
+    indent(renderTextTable(
+      [
+        { header: "NODE", minWidth: 8 },
+        { header: "STATUS", paint: (t, r) => paintStatus(o.paint, statuses[r] ?? "", t) },
+        { header: "ATTEMPTS", align: "right" },
+        { header: "ERROR", minWidth: 12 },
+        { header: "IDEMPOTENCY KEY", minWidth: 8 },
+      ],
+      rows,
+      o.width - 2,
+      o.paint.dim,
+    ))
+  }`;
 }
 
 /** completed_nodes in order, as a chain; nodes completed more than once are named. */
@@ -46,9 +48,19 @@ export function renderCompleted(d: Derived, o: TextOptions): string {
   const skipped = Math.max(0, d.completedOrder.length - COMPLETED_SHOWN);
   const lead = skipped > 0 ? `(${skipped} earlier)` : "";
   const lines = wrapChain(d.completedOrder.slice(skipped), o.width - 2, lead);
-  const out = [title, ...lines.map((l) => "  " + (skipped > 0 && l.startsWith(lead) ? o.paint.dim(lead) + l.slice(lead.length) : l))];
+  const out = [
+    title,
+    ...lines.map((l) => "  " + (skipped > 0 && l.startsWith(lead) ? o.paint.dim(lead) + l.slice(lead.length) : l)),
+  ];
   if (d.completedRepeats.length > 0) {
-    out.push(...wrapText(d.completedRepeats.map(([node, n]) => `${node} (${n} times)`).join(", "), o.width, "  repeated: ", "    "));
+    out.push(
+      ...wrapText(
+        d.completedRepeats.map(([node, n]) => `${node} (${n} times)`).join(", "),
+        o.width,
+        "  repeated: ",
+        "    ",
+      ),
+    );
   }
   return out.join("\n") + "\n";
 }
@@ -58,10 +70,15 @@ export function renderCache(d: Derived, o: TextOptions): string {
   if (d.cache === null) return `${o.paint.bold("Tool-result cache")}: ${o.paint.dim("not a dict, nothing to list")}\n`;
   const total = d.cache.reduce((sum, e) => sum + e.bytes, 0);
   if (d.cache.length === 0) return `${o.paint.bold("Tool-result cache")}: ${o.paint.dim("empty")}\n`;
-  const title = o.paint.bold(`Tool-result cache (${plural(d.cache.length, "entry", "entries")}, ${formatBytes(total)})`);
+  const title = o.paint.bold(
+    `Tool-result cache (${plural(d.cache.length, "entry", "entries")}, ${formatBytes(total)})`,
+  );
   const shown = d.cache.slice(0, CACHE_SHOWN);
   const rows = shown.map((e) => [oneLine(e.key), formatBytes(e.bytes), oneLine(plainText(e.value))]);
-  const columns = [{ header: "KEY", minWidth: 12 }, { header: "SIZE", align: "right" as const }, { header: "VALUE", minWidth: 10 }];
+  const columns = [{ header: "KEY", minWidth: 12 }, { header: "SIZE", align: "right" as const }, {
+    header: "VALUE",
+    minWidth: 10,
+  }];
   let out = `${title}\n${indent(renderTextTable(columns, rows, o.width - 2, o.paint.dim))}`;
   if (d.cache.length > CACHE_SHOWN) out += `  … and ${d.cache.length - CACHE_SHOWN} more (-o json lists every key)\n`;
   return out;
@@ -75,11 +92,17 @@ export function renderHistory(d: Derived, o: TextOptions): string {
   const count = d.historyInFile;
   const shown = d.history.slice(-HISTORY_SHOWN);
   if (count === 0) return `${o.paint.bold("Action history")}: ${o.paint.dim("empty")}\n`;
-  const title = o.paint.bold(`Action history (${plural(count, "entry", "entries")}${count > shown.length ? `; newest ${shown.length}` : ""})`);
+  const title = o.paint.bold(
+    `Action history (${plural(count, "entry", "entries")}${count > shown.length ? `; newest ${shown.length}` : ""})`,
+  );
   const lines = [title];
   if (d.historyPossiblyTruncated) {
-    const text = count === 50 ? "exactly 50 entries: to_dict() keeps only the last 50, so older ones may be gone" : `to_dict() keeps only the last 50 of these ${count}`;
-    lines.push(...wrapText(text, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l)));
+    const text = count === 50
+      ? "exactly 50 entries: to_dict() keeps only the last 50, so older ones may be gone"
+      : `to_dict() keeps only the last 50 of these ${count}`;
+    lines.push(
+      ...wrapText(text, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l)),
+    );
   }
   const first = count - shown.length + 1;
   const width = String(count).length + 1;
@@ -102,7 +125,16 @@ export function renderUnknown(d: Derived, o: TextOptions): string {
   }
   if (rows.length === 0) return "";
   const title = o.paint.bold(`Unknown fields (${rows.length}: from_dict ignores them, to_dict drops them)`);
-  return `${title}\n${indent(renderTextTable([{ header: "FIELD", minWidth: 12 }, { header: "VALUE", minWidth: 10 }], rows, o.width - 2, o.paint.dim))}`;
+  return `${title}\n${
+    indent(
+      renderTextTable(
+        [{ header: "FIELD", minWidth: 12 }, { header: "VALUE", minWidth: 10 }],
+        rows,
+        o.width - 2,
+        o.paint.dim,
+      ),
+    )
+  }`;
 }
 
 /** Data or metadata: each key with its Python type, size and value. */
@@ -113,13 +145,20 @@ export function renderObject(name: string, value: JsonValue, o: TextOptions): st
   }
   if (value.size === 0) return `${o.paint.bold(name)}: ${o.paint.dim("empty")}\n`;
   const title = o.paint.bold(`${name} (${plural(value.size, "key", "keys")})`);
-  const rows = [...(value as JsonObject)].map(([key, item]) => [oneLine(key), pythonType(item), formatBytes(jsonSize(item)), oneLine(plainText(item))]);
-  return `${title}\n${indent(renderTextTable(
-    [{ header: "KEY", minWidth: 8 }, { header: "TYPE" }, { header: "SIZE", align: "right" }, { header: "VALUE", minWidth: 10 }],
-    rows,
-    o.width - 2,
-    o.paint.dim,
-  ))}`;
+  const rows = [...(value as JsonObject)].map((
+    [key, item],
+  ) => [oneLine(key), pythonType(item), formatBytes(jsonSize(item)), oneLine(plainText(item))]);
+  return `${title}\n${
+    indent(renderTextTable(
+      [{ header: "KEY", minWidth: 8 }, { header: "TYPE" }, { header: "SIZE", align: "right" }, {
+        header: "VALUE",
+        minWidth: 10,
+      }],
+      rows,
+      o.width - 2,
+      o.paint.dim,
+    ))
+  }`;
 }
 
 /** The Python type `json.loads` gives a value. */

@@ -1,16 +1,16 @@
 import { type JsonValue, numberOf } from "../json/value.ts";
 import { cut, displayWidth, oneLine } from "../render/cell.ts";
 import type { Derived, NodeMention } from "./derive.ts";
-import { stampIso, type Stamp } from "./epoch.ts";
+import { type Stamp, stampIso } from "./epoch.ts";
 import type { LogJoin } from "./log_join.ts";
 import type { Checkpoint } from "./read_checkpoint.ts";
 import { renderLogSection } from "./render_log_text.ts";
 import {
   renderCache,
   renderCompleted,
-  renderObject,
   renderHistory,
   renderNodes,
+  renderObject,
   renderUnknown,
 } from "./render_state_sections.ts";
 import { formatElapsed, paintStatus, stepBar, type TextOptions, wrapText } from "./text_style.ts";
@@ -46,9 +46,17 @@ function renderHeader(checkpoint: Checkpoint, derived: Derived, o: TextOptions):
     ["started", stamp(derived.started, o)],
     ["updated", stamp(derived.updated, o)],
     ["finished", stamp(derived.finished, o)],
-    ["elapsed", derived.elapsed === null ? paint.dim("unknown") : `${formatElapsed(derived.elapsed)}, started_at to ${derived.elapsedUntil}`],
+    [
+      "elapsed",
+      derived.elapsed === null
+        ? paint.dim("unknown")
+        : `${formatElapsed(derived.elapsed)}, started_at to ${derived.elapsedUntil}`,
+    ],
     ["version", plainText(s.version)],
-    ["counters", `heuristics ${plainText(s.heuristicCountAtCheckpoint)}, experiences ${plainText(s.experienceCountAtCheckpoint)}`],
+    [
+      "counters",
+      `heuristics ${plainText(s.heuristicCountAtCheckpoint)}, experiences ${plainText(s.experienceCountAtCheckpoint)}`,
+    ],
     ["file", fit(checkpoint.file, o)],
   ];
   const title = `${paint.bold(`Run ${orNone(plainText(s.runId), o)}`)}  ${paintStatus(paint, s.status)}`;
@@ -82,7 +90,13 @@ function renderResume(d: Derived, o: TextOptions): string {
 function renderGaps(d: Derived, o: TextOptions, haveLog: boolean): string {
   const lines = [o.paint.bold("Not in a checkpoint")];
   d.notInCheckpoint.forEach((gap, i) => {
-    lines.push(...wrapText(`${gap}${i === 0 && !haveLog ? "; --log FILE adds them from an execution log" : ""}`, o.width, "  - "));
+    lines.push(
+      ...wrapText(
+        `${gap}${i === 0 && !haveLog ? "; --log FILE adds them from an execution log" : ""}`,
+        o.width,
+        "  - ",
+      ),
+    );
   });
   return lines.join("\n") + "\n";
 }
@@ -91,7 +105,9 @@ function renderWarnings(d: Derived, o: TextOptions, log?: LogJoin): string {
   // Unknown fields have their own section above.
   const all = [...d.warnings.filter((w) => w.kind !== "unknown").map((w) => w.text), ...(log?.warnings ?? [])];
   if (all.length === 0) return "";
-  const lines = all.flatMap((w) => wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l)));
+  const lines = all.flatMap((w) =>
+    wrapText(w, o.width, "  ! ").map((l, i) => (i === 0 ? `  ${o.paint.yellow("!")}${l.slice(3)}` : l))
+  );
   return [o.paint.bold(`Warnings (${all.length})`), ...lines].join("\n") + "\n";
 }
 
@@ -101,7 +117,8 @@ function step(current: JsonValue, max: JsonValue, status: string, o: TextOptions
   const m = numberOf(max);
   if (c === undefined || m === undefined) return text;
   const bar = stepBar(c, m);
-  return `${text.padEnd(7)} ${paintStatus(o.paint, status, bar.filled)}${o.paint.dim(bar.empty)}  ${bar.percent}`.trimEnd();
+  return `${text.padEnd(7)} ${paintStatus(o.paint, status, bar.filled)}${o.paint.dim(bar.empty)}  ${bar.percent}`
+    .trimEnd();
 }
 
 function stamp(s: Stamp, o: TextOptions): string {

@@ -58,7 +58,9 @@ export function formatElapsed(seconds: number): string {
   const hours = Math.floor(tenths / 36000);
   const minutes = Math.floor((tenths % 36000) / 600);
   const secs = String((tenths % 600) / 10);
-  const parts = [hours > 0 ? `${hours}h` : "", hours > 0 || minutes > 0 ? `${minutes}m` : "", `${secs}s`].filter((p) => p);
+  const parts = [hours > 0 ? `${hours}h` : "", hours > 0 || minutes > 0 ? `${minutes}m` : "", `${secs}s`].filter((p) =>
+    p
+  );
   return `${plain} (${sign}${parts.join(" ")})`;
 }
 
@@ -84,7 +86,12 @@ export function wrapChain(items: readonly string[], width: number, lead = ""): s
 }
 
 /** Prose wrapped at spaces to `width`: the first line starts with `first`, the rest with `rest`. */
-export function wrapText(text: string, width: number, first: string, rest: string = " ".repeat(displayWidth(first))): string[] {
+export function wrapText(
+  text: string,
+  width: number,
+  first: string,
+  rest: string = " ".repeat(displayWidth(first)),
+): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;

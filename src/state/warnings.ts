@@ -35,7 +35,10 @@ export interface Warning {
 }
 
 /** What looks wrong in a checkpoint that `from_dict` still accepts. */
-export function findWarnings(checkpoint: Checkpoint, times: { started: Stamp; updated: Stamp; finished: Stamp }): Warning[] {
+export function findWarnings(
+  checkpoint: Checkpoint,
+  times: { started: Stamp; updated: Stamp; finished: Stamp },
+): Warning[] {
   const state = checkpoint.state;
   const out: Warning[] = [];
   const type = (text: string): number => out.push({ kind: "type", text });
@@ -55,7 +58,11 @@ export function findWarnings(checkpoint: Checkpoint, times: { started: Stamp; up
       ["output_data", node.outputData, "object"],
     ];
     for (const [name, value, expect] of checks) {
-      const problem = expect === "error" ? (value === null || typeof value === "string" ? null : `is ${kindOf(value)} (${quoted(value)}), not a string or null`) : typeProblem(value, expect);
+      const problem = expect === "error"
+        ? (value === null || typeof value === "string"
+          ? null
+          : `is ${kindOf(value)} (${quoted(value)}), not a string or null`)
+        : typeProblem(value, expect);
       if (problem) type(`${at}.${name} ${problem}`);
     }
   }
@@ -66,20 +73,32 @@ export function findWarnings(checkpoint: Checkpoint, times: { started: Stamp; up
   if (step !== undefined && max !== undefined && step > max) odd(`current_step ${step} is past max_steps ${max}`);
   if (Array.isArray(state.completedNodes)) {
     const missing = [...new Set(state.completedNodes.map(plainText))].filter((n) => !state.nodeStates.has(n));
-    if (missing.length > 0) odd(`completed_nodes names ${missing.map((n) => `"${n}"`).join(", ")}, with no entry in node_states`);
+    if (missing.length > 0) {
+      odd(`completed_nodes names ${missing.map((n) => `"${n}"`).join(", ")}, with no entry in node_states`);
+    }
   }
   statusWarnings(state, times.finished).forEach(odd);
-  if (times.started.kind === "instant" && times.updated.kind === "instant" && times.updated.seconds < times.started.seconds) {
+  if (
+    times.started.kind === "instant" && times.updated.kind === "instant" &&
+    times.updated.seconds < times.started.seconds
+  ) {
     odd("updated_at is earlier than started_at");
   }
   if (checkpoint.unknownFields.size > 0) {
-    const text = `unknown fields: ${[...checkpoint.unknownFields.keys()].join(", ")} (from_dict ignores them and to_dict drops them)`;
+    const text = `unknown fields: ${
+      [...checkpoint.unknownFields.keys()].join(", ")
+    } (from_dict ignores them and to_dict drops them)`;
     out.push({ kind: "unknown", text });
   }
   const nodeFields: string[] = [];
-  for (const [key, fields] of checkpoint.unknownNodeFields) for (const name of fields.keys()) nodeFields.push(`${key}.${name}`);
+  for (const [key, fields] of checkpoint.unknownNodeFields) {
+    for (const name of fields.keys()) nodeFields.push(`${key}.${name}`);
+  }
   if (nodeFields.length > 0) {
-    out.push({ kind: "unknown", text: `unknown node fields: ${nodeFields.join(", ")} (from_dict ignores them and to_dict drops them)` });
+    out.push({
+      kind: "unknown",
+      text: `unknown node fields: ${nodeFields.join(", ")} (from_dict ignores them and to_dict drops them)`,
+    });
   }
   return out;
 }
@@ -90,11 +109,15 @@ function historyWarnings(history: JsonValue): string[] {
       return [`action_history holds ${history.length} entries; to_dict() keeps only the last ${HISTORY_KEPT}`];
     }
     if (history.length === HISTORY_KEPT) {
-      return [`action_history has exactly ${HISTORY_KEPT} entries, the most to_dict() keeps: older entries may have been dropped`];
+      return [
+        `action_history has exactly ${HISTORY_KEPT} entries, the most to_dict() keeps: older entries may have been dropped`,
+      ];
     }
     return [];
   }
-  if (typeof history === "string") return ["action_history is a string, not a list: to_dict() keeps its last 50 characters"];
+  if (typeof history === "string") {
+    return ["action_history is a string, not a list: to_dict() keeps its last 50 characters"];
+  }
   return [`action_history is ${kindOf(history)}, not a list: to_dict() raises TypeError on it`];
 }
 
@@ -105,7 +128,9 @@ function statusWarnings(state: RunState, finished: Stamp): string[] {
   if (!terminal && finished.kind !== "unset") out.push(`finished_at is set but status is ${state.status}`);
   for (const n of state.nodeStates.values()) {
     if (n.status === "completed" && n.error !== null && n.error !== "") {
-      out.push(`node "${n.key}" is completed but keeps the error of an earlier attempt (mark_node_completed does not clear it)`);
+      out.push(
+        `node "${n.key}" is completed but keeps the error of an earlier attempt (mark_node_completed does not clear it)`,
+      );
     }
   }
   if (state.status === "completed") {
@@ -116,10 +141,14 @@ function statusWarnings(state: RunState, finished: Stamp): string[] {
 }
 
 function typeProblem(value: JsonValue, expect: Expect): string | null {
-  const ok = expect === "string" ? typeof value === "string"
-    : expect === "integer" ? isJsonInteger(value)
-    : expect === "number" ? numberOf(value) !== undefined
-    : expect === "object" ? value instanceof Map
+  const ok = expect === "string"
+    ? typeof value === "string"
+    : expect === "integer"
+    ? isJsonInteger(value)
+    : expect === "number"
+    ? numberOf(value) !== undefined
+    : expect === "object"
+    ? value instanceof Map
     : Array.isArray(value);
   if (ok) return null;
   const shown = value === null || value instanceof Map || Array.isArray(value) ? "" : ` (${quoted(value)})`;

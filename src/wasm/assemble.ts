@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 /**
  * A WebAssembly module from a small subset of the text format: the scanner's source
  * stays readable text in the repository, assembled without any tool to install

@@ -28,7 +28,9 @@ test("generator: every line is one JSON object with a name, an index and the Fal
     assert.ok(record instanceof Map, `line ${i + 1} is an object`);
     assert.equal(typeof record.get("name"), "string", `line ${i + 1} has a name`);
     assert.equal(record.get("index"), i);
-    for (const key of ["run_id", "args", "kwargs", "start_time", "end_time", "start_wall", "duration", "status", "result"]) {
+    for (
+      const key of ["run_id", "args", "kwargs", "start_time", "end_time", "start_wall", "duration", "status", "result"]
+    ) {
       assert.ok(record.has(key), `line ${i + 1} has ${key}`);
     }
   });
@@ -44,8 +46,13 @@ test("generator: about 310 bytes a line, 450 with --wide (every Falyx field on e
     const record = parseJson(line) as JsonObject;
     for (const key of ["signature", "end_wall", "action"]) assert.ok(record.has(key), `wide lines have ${key}`);
   }
-  const ignored = records.filter((r) => r.has("action")).map((r) => (r.get("action") as JsonObject).get("ignore_in_history"));
-  assert.ok(ignored.length > 10 && ignored.every((v) => v === true), "compact lines carry the action object only when it is ignored");
+  const ignored = records.filter((r) => r.has("action")).map((r) =>
+    (r.get("action") as JsonObject).get("ignore_in_history")
+  );
+  assert.ok(
+    ignored.length > 10 && ignored.every((v) => v === true),
+    "compact lines carry the action object only when it is ignored",
+  );
 });
 
 test("generator: about 5% failures, each with an exception and a multi-line traceback", () => {

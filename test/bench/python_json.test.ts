@@ -40,7 +40,10 @@ for (const [name, value, ascii, expected] of strings) {
 
 test("pyJson: Python's default and compact separators, ints, floats, big ints", () => {
   const value = { a: [1, 2.5, null, true], b: { c: 2n ** 64n } };
-  assert.equal(pyJson(value, true, { item: ", ", key: ": " }), '{"a": [1, 2.5, null, true], "b": {"c": 18446744073709551616}}');
+  assert.equal(
+    pyJson(value, true, { item: ", ", key: ": " }),
+    '{"a": [1, 2.5, null, true], "b": {"c": 18446744073709551616}}',
+  );
   assert.equal(pyJson(value, true, { item: ",", key: ":" }), '{"a":[1,2.5,null,true],"b":{"c":18446744073709551616}}');
 });
 

@@ -18,7 +18,14 @@ function usageOf(...argv: string[]): string {
   assert.fail(`no usage error for ${argv.join(" ")}`);
 }
 
-const NO_FILTER = { names: [], index: undefined, status: undefined, since: undefined, until: undefined, run: undefined };
+const NO_FILTER = {
+  names: [],
+  index: undefined,
+  status: undefined,
+  since: undefined,
+  until: undefined,
+  run: undefined,
+};
 
 test("no command word runs summary, over the arguments given", () => {
   assert.deepEqual(command("a.jsonl", "b.jsonl"), {
@@ -37,7 +44,14 @@ test("no command word runs summary, over the arguments given", () => {
 });
 
 test("values: --long VALUE, --long=VALUE, -s VALUE, -sVALUE, -s=VALUE, the last one kept", () => {
-  for (const argv of [["--status", "error"], ["--status=error"], ["-s", "error"], ["-serror"], ["-s=error"], ["-s", "x", "-s", "error"]]) {
+  for (
+    const argv of [["--status", "error"], ["--status=error"], ["-s", "error"], ["-serror"], ["-s=error"], [
+      "-s",
+      "x",
+      "-s",
+      "error",
+    ]]
+  ) {
     const got = command(...argv, "f.jsonl") as { filter: { status: string }; files: string[] };
     assert.equal(got.filter.status, "error", argv.join(" "));
     assert.deepEqual(got.files, ["f.jsonl"]);
@@ -60,7 +74,12 @@ test("flags: grouped short flags, --no-FLAG, --FLAG=true|false; global options a
   assert.equal(parse("--no-color").global.color, false);
   assert.equal(parse("--color").global.color, true);
   assert.equal(parse().global.color, undefined);
-  assert.deepEqual(parse("result", "3", "--strict=true", "--local").global, { color: undefined, local: true, strict: true, debug: false });
+  assert.deepEqual(parse("result", "3", "--strict=true", "--local").global, {
+    color: undefined,
+    local: true,
+    strict: true,
+    debug: false,
+  });
   assert.equal(parse("--strict=false").global.strict, false);
   assert.equal(usageOf("--strict=maybe"), '--strict takes no value (or true, false), got "maybe"');
   assert.deepEqual(command("-lo", "json"), { ...command("--last-result", "--output", "json") });
@@ -74,8 +93,18 @@ test("-- ends the options; - and negative numbers are arguments", () => {
 });
 
 test("each command's arguments and options", () => {
-  assert.deepEqual(command("result", "42", "a.jsonl", "-o", "json"), { command: "result", files: ["a.jsonl"], index: 42, output: "json" });
-  assert.deepEqual(command("-o", "json", "last", "-s", "error"), { command: "last", files: [], filter: { ...NO_FILTER, status: "error" }, output: "json" });
+  assert.deepEqual(command("result", "42", "a.jsonl", "-o", "json"), {
+    command: "result",
+    files: ["a.jsonl"],
+    index: 42,
+    output: "json",
+  });
+  assert.deepEqual(command("-o", "json", "last", "-s", "error"), {
+    command: "last",
+    files: [],
+    filter: { ...NO_FILTER, status: "error" },
+    output: "json",
+  });
   assert.deepEqual(command("state", "--diff", "a.json", "b.json", "--log", "l.jsonl"), {
     command: "state",
     paths: ["a.json", "b.json"],
@@ -118,7 +147,10 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("-o", "yaml"), '--output must be one of table, json, ndjson, csv, markdown here, got "yaml"');
   assert.equal(usageOf("result", "1", "-o", "table"), '--output must be one of text, json here, got "table"');
   assert.equal(usageOf("--limit", "1e3"), '--limit must be an integer >= 0, got "1e3"');
-  assert.equal(usageOf("--limit", "99999999999999999999"), '--limit must be an integer >= 0, got "99999999999999999999"');
+  assert.equal(
+    usageOf("--limit", "99999999999999999999"),
+    '--limit must be an integer >= 0, got "99999999999999999999"',
+  );
 });
 
 test("--help and --version print, without needing the command's arguments", () => {
@@ -131,7 +163,9 @@ test("--help and --version print, without needing the command's arguments", () =
   assert.equal(text("result", "--version"), "9.9.9\n");
   const tool = text("--help");
   assert.match(tool, /^exechist: what ran/);
-  for (const name of ["summary", "result", "last", "state", "report"]) assert.match(tool, new RegExp(`\n  exechist ${name} `));
+  for (const name of ["summary", "result", "last", "state", "report"]) {
+    assert.match(tool, new RegExp(`\n  exechist ${name} `));
+  }
   assert.equal(text("-h"), tool);
   const result = text("result", "--help");
   assert.match(result, /^Usage: exechist result <index> \[files\.\.\] \[options\]\n/);

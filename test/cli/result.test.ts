@@ -9,7 +9,10 @@ const PROCS = [fixture("logs", "multi_process_a.jsonl"), fixture("logs", "multi_
 test("result prints the signature, then the result with a 20-digit integer exactly", async () => {
   const run = await runCli(["result", "2", SAMPLE]);
   assert.equal(run.status, 0);
-  assert.equal(run.stdout, `build(target='release')\n{\n  "artifact": "app-1.4.2.tar.gz",\n  "bytes": 18446744073709551617\n}\n`);
+  assert.equal(
+    run.stdout,
+    `build(target='release')\n{\n  "artifact": "app-1.4.2.tar.gz",\n  "bytes": 18446744073709551617\n}\n`,
+  );
 });
 
 test("result of a failed execution prints its traceback", async () => {
@@ -34,7 +37,19 @@ test("result keeps NaN as logged in text, and writes null in JSON", async () => 
 test("result -o json has the record keys plus fields, with big integers exact", async () => {
   const run = await runCli(["result", "2", "-o", "json", SAMPLE]);
   assert.deepEqual(Object.keys(JSON.parse(run.stdout)), [
-    "index", "name", "start", "end", "duration", "status", "result", "exception", "traceback", "signature", "run_id", "source", "fields",
+    "index",
+    "name",
+    "start",
+    "end",
+    "duration",
+    "status",
+    "result",
+    "exception",
+    "traceback",
+    "signature",
+    "run_id",
+    "source",
+    "fields",
   ]);
   assert.match(run.stdout, /"bytes": 18446744073709551617/);
 });

@@ -28,7 +28,17 @@ test("the Falyx sample: totals, statuses, durations and wall-clock starts, count
   assert.equal(doc.matched, 9);
   assert.deepEqual(doc.counts, { success: 7, error: 2, other: 0 });
   assert.equal(doc.bad_lines, 0);
-  assert.deepEqual(doc.records.map((r) => r.status), ["success", "success", "success", "error", "success", "success", "error", "success", "success"]);
+  assert.deepEqual(doc.records.map((r) => r.status), [
+    "success",
+    "success",
+    "success",
+    "error",
+    "success",
+    "success",
+    "error",
+    "success",
+    "success",
+  ]);
   assert.deepEqual(doc.records.map((r) => r.duration), [0.125, 0, 42.375, 5.002, 1.25, 0.031, 0.5, 0.002, 0]);
   // start_time/end_time are perf_counter() values: Start comes from start_wall, never 1970.
   assert.equal(doc.records[0]!.start, "2025-06-01T09:30:00.125");
@@ -47,7 +57,11 @@ test("the same log through a pipe, -, gzip, and with BOM + CRLF gives the same t
   for (const [name, args, options] of ways) {
     const doc = await summaryJson(args, options);
     assert.deepEqual([doc.total, doc.counts, doc.bad_lines], [expected.total, expected.counts, 0], name);
-    assert.deepEqual(doc.records.map((r) => [r.index, r.status, r.duration, r.start]), expected.records.map((r) => [r.index, r.status, r.duration, r.start]), name);
+    assert.deepEqual(
+      doc.records.map((r) => [r.index, r.status, r.duration, r.start]),
+      expected.records.map((r) => [r.index, r.status, r.duration, r.start]),
+      name,
+    );
   }
 });
 
@@ -129,10 +143,36 @@ const goldens: Array<[string, string[]]> = [
   ["summary/group_name.txt", ["summary", "--group-by", "name", SAMPLE]],
   ["summary/group_name.json", ["summary", "--group-by", "name", "-o", "json", SAMPLE]],
   ["summary/group_status.csv", ["summary", "--group-by", "status", "-o", "csv", SAMPLE]],
-  ["summary/group_run.md", ["summary", "--group-by", "run", "-o", "markdown", fixture("logs", "multi_process_a.jsonl"), fixture("logs", "multi_process_b.jsonl")]],
-  ["summary/multi_process.txt", ["summary", fixture("logs", "multi_process_a.jsonl"), fixture("logs", "multi_process_b.jsonl")]],
-  ["summary/multi_process_local.json", ["summary", "--local", "-o", "json", fixture("logs", "multi_process_a.jsonl"), fixture("logs", "multi_process_b.jsonl")]],
-  ["summary/status_cancelled.ndjson", ["summary", "-s", "cancelled", "-o", "ndjson", fixture("logs", "multi_process_b.jsonl")]],
+  ["summary/group_run.md", [
+    "summary",
+    "--group-by",
+    "run",
+    "-o",
+    "markdown",
+    fixture("logs", "multi_process_a.jsonl"),
+    fixture("logs", "multi_process_b.jsonl"),
+  ]],
+  ["summary/multi_process.txt", [
+    "summary",
+    fixture("logs", "multi_process_a.jsonl"),
+    fixture("logs", "multi_process_b.jsonl"),
+  ]],
+  ["summary/multi_process_local.json", [
+    "summary",
+    "--local",
+    "-o",
+    "json",
+    fixture("logs", "multi_process_a.jsonl"),
+    fixture("logs", "multi_process_b.jsonl"),
+  ]],
+  ["summary/status_cancelled.ndjson", [
+    "summary",
+    "-s",
+    "cancelled",
+    "-o",
+    "ndjson",
+    fixture("logs", "multi_process_b.jsonl"),
+  ]],
 ];
 
 for (const [name, argv] of goldens) {

@@ -10,8 +10,9 @@ function writeLog(file: string, records: number): void {
   const lines: string[] = [];
   for (let i = 0; i < records; i++) {
     if (i % 700 === 3) lines.push(`not json ${i}`);
-    else if (i % 3 === 0) lines.push(JSON.stringify({ name: `job-${i % 7}`, status: "cancelled", duration: i / 9, run_id: `r${i % 4}` }));
-    else {
+    else if (i % 3 === 0) {
+      lines.push(JSON.stringify({ name: `job-${i % 7}`, status: "cancelled", duration: i / 9, run_id: `r${i % 4}` }));
+    } else {
       lines.push(JSON.stringify({
         index: i % 5 ? undefined : i % 50, // some repeated, most positional
         name: `task-${i % 11}`,
@@ -36,7 +37,11 @@ const COMMANDS = (log: string): string[][] => [
 
 /** Output and status without the --debug lines, which say how the log was read and what the cache did. */
 function outcome(result: { status: number | null; stdout: string; stderr: string }) {
-  return [result.status, result.stdout, result.stderr.split("\n").filter((l) => !/^exechist: (read |index cache)/.test(l)).join("\n")];
+  return [
+    result.status,
+    result.stdout,
+    result.stderr.split("\n").filter((l) => !/^exechist: (read |index cache)/.test(l)).join("\n"),
+  ];
 }
 
 function withDir(body: (dir: string) => void): void {
@@ -58,13 +63,18 @@ test("index cache: written on the first run, read on the next, same output as no
     for (const runtime of RUNTIMES) {
       const cache = path.join(dir, `cache-${runtime[0]}`);
       const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
-      assert.match(run(runtime, ["summary", "--debug", log], undefined, on).stderr, /: 4992 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
+      assert.match(
+        run(runtime, ["summary", "--debug", log], undefined, on).stderr,
+        /: 4992 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/,
+      );
       assert.equal(fs.readdirSync(cache).filter((f) => f.endsWith(".idx")).length, 1, runtime[0]);
       for (const argv of COMMANDS(log)) {
         const expected = outcome(run(NODE!, argv, undefined, off));
         const got = run(runtime, [...argv, "--debug"], undefined, on);
         // `result` reads only the index column and the rows it shows.
-        const cached = argv[0] === "result" ? /: 4992 records; from the index cache, kept the \d+ first of \d+ with index \d+\n/ : /: 4992 records; from the index cache\n/;
+        const cached = argv[0] === "result"
+          ? /: 4992 records; from the index cache, kept the \d+ first of \d+ with index \d+\n/
+          : /: 4992 records; from the index cache\n/;
         assert.match(got.stderr, cached, `${runtime[0]} ${argv.join(" ")}`);
         assert.deepEqual(outcome(got), expected, `${runtime[0]} ${argv.join(" ")}`);
       }
@@ -75,7 +85,11 @@ test("index cache: written on the first run, read on the next, same output as no
       const shared = { EXECHIST_CACHE_DIR: path.join(dir, `shared-${writer}-${reader}`), EXECHIST_CACHE_MIB: "0" };
       const argv = ["summary", "--debug", log];
       assert.match(run(RUNTIMES[writer]!, argv, undefined, shared).stderr, /index cache written/);
-      assert.match(run(RUNTIMES[reader]!, argv, undefined, shared).stderr, /from the index cache/, `${RUNTIMES[writer]![0]} → ${RUNTIMES[reader]![0]}`);
+      assert.match(
+        run(RUNTIMES[reader]!, argv, undefined, shared).stderr,
+        /from the index cache/,
+        `${RUNTIMES[writer]![0]} → ${RUNTIMES[reader]![0]}`,
+      );
     }
   });
 });
@@ -85,7 +99,9 @@ test("index cache: on by default, under ~/.cache or $XDG_CACHE_HOME; EXECHIST_CA
     const log = path.join(dir, "big.jsonl");
     writeLog(log, 1000);
     const argv = ["summary", "-o", "json", "--debug", log];
-    const expected = outcome(run(NODE!, argv, undefined, { HOME: path.join(dir, "off"), EXECHIST_CACHE: "0", EXECHIST_CACHE_MIB: "0" }));
+    const expected = outcome(
+      run(NODE!, argv, undefined, { HOME: path.join(dir, "off"), EXECHIST_CACHE: "0", EXECHIST_CACHE_MIB: "0" }),
+    );
     assert.equal(fs.existsSync(path.join(dir, "off", ".cache", "exechist")), false, "EXECHIST_CACHE=0");
     const indexes = (cache: string) => fs.readdirSync(cache).filter((f) => f.endsWith(".idx")).length;
     for (const runtime of RUNTIMES) {
@@ -119,7 +135,13 @@ test("index cache: a cached log after another one is appended as if read", () =>
     fs.writeFileSync(first, '{"name":"task-3","status":"weird","run_id":"r9"}\nnope\n{"name":"other"}\n');
     const on = { EXECHIST_CACHE_DIR: path.join(dir, "cache"), EXECHIST_CACHE_MIB: "0" };
     run(NODE!, ["summary", log], undefined, on); // writes big's index (first.jsonl is small but read first below)
-    for (const argv of [["summary", "-o", "json", first, log], ["summary", "--group-by", "run", "-o", "json", first, log], ["result", "20", first, log]]) {
+    for (
+      const argv of [
+        ["summary", "-o", "json", first, log],
+        ["summary", "--group-by", "run", "-o", "json", first, log],
+        ["result", "20", first, log],
+      ]
+    ) {
       const expected = outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" }));
       const got = run(NODE!, [...argv, "--debug"], undefined, { ...on, EXECHIST_CACHE_MIB: "0.01" });
       assert.match(got.stderr, /big\.jsonl: 2995 records; from the index cache\n/);
@@ -133,14 +155,22 @@ test("index cache: no end column is kept for a log without wall-clock ends; a fi
     const log = path.join(dir, "no-ends.jsonl");
     const after = path.join(dir, "after.jsonl");
     const records = 3000;
-    const line = (i: number) => JSON.stringify({ name: `a-${i % 5}`, start_wall: `2025-06-01T10:00:${String(i % 60).padStart(2, "0")}Z`, duration: i / 8 });
+    const line = (i: number) =>
+      JSON.stringify({
+        name: `a-${i % 5}`,
+        start_wall: `2025-06-01T10:00:${String(i % 60).padStart(2, "0")}Z`,
+        duration: i / 8,
+      });
     fs.writeFileSync(log, Array.from({ length: records }, (_, i) => line(i)).join("\n") + "\n");
     fs.writeFileSync(after, '{"name":"b","start_wall":"2025-06-02T10:00:00Z","end_wall":"2025-06-02T10:00:09.5Z"}\n');
     const cache = path.join(dir, "cache");
     const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
     run(NODE!, ["summary", log], undefined, on);
     const [index] = fs.readdirSync(cache).filter((f) => f.endsWith(".idx"));
-    assert.ok(fs.statSync(path.join(cache, index!)).size < records * 32, "31 bytes a record and a header: no end column, no line column");
+    assert.ok(
+      fs.statSync(path.join(cache, index!)).size < records * 32,
+      "31 bytes a record and a header: no end column, no line column",
+    );
     for (const runtime of RUNTIMES) {
       for (const argv of [["summary", "-o", "json", log, after], ["summary", "-o", "json", after, log]]) {
         const expected = outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" }));
@@ -166,7 +196,10 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     // Appended: another size.
     fs.appendFileSync(log, '{"name":"late","index":99999}\n');
     const appended = run(NODE!, summary, undefined, on);
-    assert.match(appended.stderr, /: 1998 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
+    assert.match(
+      appended.stderr,
+      /: 1998 records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/,
+    );
     assert.match(appended.stdout, /"index":99999,"name":"late"/);
 
     // Same size, same modification time, one byte changed in the middle (away from the
@@ -182,7 +215,10 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     fs.utimesSync(log, 1_700_000_000, 1_700_000_000);
     assert.equal(fs.statSync(log).mtimeMs, 1_700_000_000_000);
     const rewritten = run(NODE!, summary, undefined, on);
-    assert.match(rewritten.stderr, /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
+    assert.match(
+      rewritten.stderr,
+      /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/,
+    );
     assert.deepEqual(outcome(rewritten), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
 
     // A damaged index file: ignored, the log is read, the index written again; by `result` too.
@@ -191,14 +227,20 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
       fs.truncateSync(index, fs.statSync(index).size - 1);
       const damaged = run(NODE!, argv, undefined, on);
       assert.equal(damaged.status, 0);
-      assert.match(damaged.stderr, /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/);
+      assert.match(
+        damaged.stderr,
+        /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/,
+      );
       assert.deepEqual(outcome(damaged), outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" })));
       assert.match(run(NODE!, argv, undefined, on).stderr, /from the index cache/);
     }
 
     // A cache directory that cannot be made: the command still works, --debug says why.
     fs.writeFileSync(path.join(dir, "a-file"), "");
-    const blocked = run(NODE!, summary, undefined, { EXECHIST_CACHE_DIR: path.join(dir, "a-file", "cache"), EXECHIST_CACHE_MIB: "0" });
+    const blocked = run(NODE!, summary, undefined, {
+      EXECHIST_CACHE_DIR: path.join(dir, "a-file", "cache"),
+      EXECHIST_CACHE_MIB: "0",
+    });
     assert.equal(blocked.status, 0);
     assert.match(blocked.stderr, /; writing the index cache\n(.*\n)*exechist: index cache not written: .*\n/);
     assert.deepEqual(outcome(blocked), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));

@@ -18,7 +18,12 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["summary csv", ["summary", "-o", "csv", SAMPLE], "summary/csv.csv", undefined],
   ["summary markdown", ["summary", "-o", "markdown", SAMPLE], "summary/markdown.md", undefined],
   ["group-by name", ["summary", "--group-by", "name", "-o", "json", SAMPLE], "summary/group_name.json", undefined],
-  ["group-by run, two files", ["summary", "--group-by", "run", "-o", "markdown", ...PROCS], "summary/group_run.md", undefined],
+  [
+    "group-by run, two files",
+    ["summary", "--group-by", "run", "-o", "markdown", ...PROCS],
+    "summary/group_run.md",
+    undefined,
+  ],
   ["result", ["result", "2", SAMPLE], "result/result_2.txt", undefined],
   ["result json", ["result", "2", "-o", "json", SAMPLE], "result/result_2.json", undefined],
   ["last", ["last", SAMPLE], "result/last.txt", undefined],
@@ -61,7 +66,10 @@ for (const [name, argv, golden, stdin] of cases) {
     };
     assert.equal(first!.status, status[name] ?? 0, first!.stderr);
     if (status[name] === 2 && name !== "usage error") {
-      assert.match(first!.stderr, /^exechist: Cannot read "(fixtures\/logs[^"]*|<stdin>)": (no such file|it is a directory|gzip data is damaged \(unexpected end of file\))\n$/);
+      assert.match(
+        first!.stderr,
+        /^exechist: Cannot read "(fixtures\/logs[^"]*|<stdin>)": (no such file|it is a directory|gzip data is damaged \(unexpected end of file\))\n$/,
+      );
     }
   });
 }
@@ -78,14 +86,21 @@ test("gzip and plain standard input give the same bytes on every runtime, as a f
 
 test("deno with --allow-read alone reads a log as the others do: the environment's settings are unset, never asked for", () => {
   const [name, deno, prefix] = RUNTIMES[2]!;
-  const readOnly: (typeof RUNTIMES)[number] = [name, deno, prefix.filter((arg) => arg !== "--allow-env" && arg !== "--allow-write")];
+  const readOnly: (typeof RUNTIMES)[number] = [
+    name,
+    deno,
+    prefix.filter((arg) => arg !== "--allow-env" && arg !== "--allow-write"),
+  ];
   assert.equal(readOnly[2].includes("--allow-read"), true);
   const argv = ["summary", "-o", "json", "--group-by", "name", SAMPLE];
   const got = run(readOnly, argv);
   assert.deepEqual([got.status, got.stdout, got.stderr], [0, run(RUNTIMES[0]!, argv).stdout, ""]);
   // Settings from the environment apply only with --allow-env: two threads for the sample with it, one without.
   const split = { EXECHIST_THREADS: "2", EXECHIST_PARALLEL_MIB: "0" };
-  assert.match(run(RUNTIMES[2]!, ["summary", "--debug", SAMPLE], undefined, split).stderr, /: 9 records on 2 threads\n/);
+  assert.match(
+    run(RUNTIMES[2]!, ["summary", "--debug", SAMPLE], undefined, split).stderr,
+    /: 9 records on 2 threads\n/,
+  );
   assert.match(run(readOnly, ["summary", "--debug", SAMPLE], undefined, split).stderr, /: 9 records on 1 thread\n/);
 });
 
@@ -93,19 +108,26 @@ test("gzip input gives the same records as the plain file", () => {
   const node = RUNTIMES[0]!;
   const plain = JSON.parse(run(node, ["summary", "-o", "json", SAMPLE]).stdout);
   const gz = JSON.parse(run(node, ["summary", "-o", "json", "fixtures/logs/sample.jsonl.gz"]).stdout);
-  assert.deepEqual(gz.records.map((r: { source: string }) => r.source.replace(".gz", "")), plain.records.map((r: { source: string }) => r.source));
+  assert.deepEqual(
+    gz.records.map((r: { source: string }) => r.source.replace(".gz", "")),
+    plain.records.map((r: { source: string }) => r.source),
+  );
   assert.deepEqual({ ...gz, records: gz.records.length }, { ...plain, records: plain.records.length });
 });
 
 test("writing into a closed pipe (| head) ends quietly with status 0, on every runtime", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-test-"));
   const log = path.join(dir, "big.jsonl");
-  const line = (i: number) => JSON.stringify({ index: i, name: `task-${i % 17}`, duration: i / 1000, result: "x".repeat(200) });
+  const line = (i: number) =>
+    JSON.stringify({ index: i, name: `task-${i % 17}`, duration: i / 1000, result: "x".repeat(200) });
   fs.writeFileSync(log, Array.from({ length: 20000 }, (_, i) => line(i)).join("\n") + "\n");
   try {
     for (const [name, command, prefix] of RUNTIMES) {
       const shell = [command, ...prefix, "summary", "-o", "ndjson", log].map((a) => `'${a}'`).join(" ");
-      const result = spawnSync("bash", ["-c", `${shell} | head -n 2 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: ROOT, env: ENV });
+      const result = spawnSync("bash", ["-c", `${shell} | head -n 2 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+        cwd: ROOT,
+        env: ENV,
+      });
       assert.equal(result.stdout.toString().trim(), "status=0", `${name}: ${result.stderr.toString()}`);
       assert.equal(result.stderr.toString(), "", `${name} stays quiet`);
     }
@@ -116,12 +138,20 @@ test("writing into a closed pipe (| head) ends quietly with status 0, on every r
 
 test("importing mod.ts as a library never runs the CLI", () => {
   for (const [name, command] of RUNTIMES.slice(1)) {
-    const script = `import { ExecutionRegistry, main } from ${JSON.stringify(path.join(ROOT, "mod.ts"))}; console.log(typeof ExecutionRegistry, typeof main);`;
+    const script = `import { ExecutionRegistry, main } from ${
+      JSON.stringify(path.join(ROOT, "mod.ts"))
+    }; console.log(typeof ExecutionRegistry, typeof main);`;
     const args = name === "deno" ? ["eval", script] : ["-e", script];
     const result = spawnSync(command, args, { cwd: ROOT, env: ENV });
     assert.equal(result.stdout.toString(), "function function\n", `${name}: ${result.stderr.toString()}`);
   }
-  const bundle = spawnSync("node", ["--input-type=module", "-e", `const m = await import(${JSON.stringify(path.join(ROOT, "dist", "exechist.mjs"))}); console.log(typeof m.ExecutionRegistry);`], { cwd: ROOT, env: ENV });
+  const bundle = spawnSync("node", [
+    "--input-type=module",
+    "-e",
+    `const m = await import(${
+      JSON.stringify(path.join(ROOT, "dist", "exechist.mjs"))
+    }); console.log(typeof m.ExecutionRegistry);`,
+  ], { cwd: ROOT, env: ENV });
   assert.equal(bundle.stdout.toString(), "function\n", bundle.stderr.toString());
 });
 
@@ -131,25 +161,55 @@ test("a large log read on two threads gives exactly what one thread gives, on ev
   const lines: string[] = [];
   for (let i = 0; i < 12000; i++) {
     if (i % 2500 === 7) lines.push(`broken line ${i}`);
-    else if (i % 4 === 0) lines.push(JSON.stringify({ name: `job-${i % 13}`, status: "cancelled", end_time: i / 3, duration: i / 7, run_id: `r${i % 3}`, result: "y".repeat(i % 300) }));
-    else {
+    else if (i % 4 === 0) {
+      lines.push(
+        JSON.stringify({
+          name: `job-${i % 13}`,
+          status: "cancelled",
+          end_time: i / 3,
+          duration: i / 7,
+          run_id: `r${i % 3}`,
+          result: "y".repeat(i % 300),
+        }),
+      );
+    } else {
       // Wall-clock ends only in the middle of the file: some chunks have them, some not.
       const end_wall = i >= 6000 && i < 9000 ? `2025-06-01T11:${String(i % 60).padStart(2, "0")}:30Z` : undefined;
-      lines.push(JSON.stringify({ index: i % 5 ? undefined : 100000 + i, name: `job-${i % 11}`, exception: i % 9 ? null : "E", start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`, end_wall, result: { n: i } }));
+      lines.push(
+        JSON.stringify({
+          index: i % 5 ? undefined : 100000 + i,
+          name: `job-${i % 11}`,
+          exception: i % 9 ? null : "E",
+          start_wall: `2025-06-01T10:${String(i % 60).padStart(2, "0")}:00Z`,
+          end_wall,
+          result: { n: i },
+        }),
+      );
     }
   }
   fs.writeFileSync(log, lines.join("\n") + "\n");
   const one = { EXECHIST_THREADS: "1" };
   const two = { EXECHIST_THREADS: "2", EXECHIST_PARALLEL_MIB: "0.5" };
   try {
-    const argvs = [["summary", "-o", "json", log], ["summary", "--group-by", "name", "-o", "json", log], ["result", "12001", log], ["report", "-o", "ctrf", log]];
+    const argvs = [["summary", "-o", "json", log], ["summary", "--group-by", "name", "-o", "json", log], [
+      "result",
+      "12001",
+      log,
+    ], ["report", "-o", "ctrf", log]];
     for (const argv of argvs) {
       const expected = run(RUNTIMES[0]!, argv, undefined, one);
       assert.equal(expected.stderr.split("\n").filter((l) => l.includes(": not JSON: ")).length, 5, expected.stderr);
-      assert.match(run(RUNTIMES[0]!, ["summary", "--debug", log], undefined, one).stderr, /: 11995 records on 1 thread\n/);
+      assert.match(
+        run(RUNTIMES[0]!, ["summary", "--debug", log], undefined, one).stderr,
+        /: 11995 records on 1 thread\n/,
+      );
       for (const runtime of [...RUNTIMES, ...BUNDLES]) {
         const got = run(runtime, argv, undefined, two);
-        assert.deepEqual([got.status, got.stdout, got.stderr], [expected.status, expected.stdout, expected.stderr], `${runtime[0]} ${argv[1]}`);
+        assert.deepEqual(
+          [got.status, got.stdout, got.stderr],
+          [expected.status, expected.stdout, expected.stderr],
+          `${runtime[0]} ${argv[1]}`,
+        );
       }
     }
     // The threads really ran: --debug says how each input was read.

@@ -13,16 +13,75 @@ export function prng(seed: number): () => number {
 }
 
 const KEYS = [
-  "name", "action", "action_name", "index", "start_wall", "started_at", "start", "start_time", "timestamp",
-  "end_wall", "finished_at", "end", "end_time", "duration", "duration_ms", "status", "exception", "error",
-  "run_id", "session_id", "ignore_in_history", "action.ignore_in_history", "result", "traceback", "args", "kwargs",
+  "name",
+  "action",
+  "action_name",
+  "index",
+  "start_wall",
+  "started_at",
+  "start",
+  "start_time",
+  "timestamp",
+  "end_wall",
+  "finished_at",
+  "end",
+  "end_time",
+  "duration",
+  "duration_ms",
+  "status",
+  "exception",
+  "error",
+  "run_id",
+  "session_id",
+  "ignore_in_history",
+  "action.ignore_in_history",
+  "result",
+  "traceback",
+  "args",
+  "kwargs",
 ];
 const STRINGS = [
-  "fetch", "deploy", "caf\\u00e9", "日本語", "😀", "a\\\"b", "back\\\\slash", "", "OK", "ERROR", "cancelled", "failed",
-  "2025-06-01T09:30:00.125000", "2025-06-01T09:30:00Z", "2025-06-01 09:30:00+02:00", "1717234200", "not a time", "\\n\\t",
+  "fetch",
+  "deploy",
+  "caf\\u00e9",
+  "日本語",
+  "😀",
+  'a\\"b',
+  "back\\\\slash",
+  "",
+  "OK",
+  "ERROR",
+  "cancelled",
+  "failed",
+  "2025-06-01T09:30:00.125000",
+  "2025-06-01T09:30:00Z",
+  "2025-06-01 09:30:00+02:00",
+  "1717234200",
+  "not a time",
+  "\\n\\t",
 ];
-const NUMBERS = ["0", "-0", "1", "3", "0.125", "1.5e3", "-2.5", "1717234200", "1717234200123", "1717234200123456789",
-  "81234.5678125", "12345678901234567890", "20.332335417137074", "0.005864662773092277", "57457.017361706115", "NaN", "Infinity", "-Infinity", "1e-07", "7.0"];
+const NUMBERS = [
+  "0",
+  "-0",
+  "1",
+  "3",
+  "0.125",
+  "1.5e3",
+  "-2.5",
+  "1717234200",
+  "1717234200123",
+  "1717234200123456789",
+  "81234.5678125",
+  "12345678901234567890",
+  "20.332335417137074",
+  "0.005864662773092277",
+  "57457.017361706115",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e-07",
+  "7.0",
+];
 
 function generateValue(r: () => number, depth: number, keys: readonly string[]): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -68,11 +127,18 @@ export function columnsOf(registry: ExecutionRegistry): unknown {
   const rows = [];
   for (let i = 0; i < registry.size; i++) {
     rows.push([
-      registry.columns.index[i], registry.nameOf(i), registry.columns.start[i], registry.endOf(i),
-      registry.columns.flags[i], registry.columns.duration[i], registry.statusOf(i), registry.runOf(i),
-      registry.lineOf(i), registry.columns.offset[i], registry.sourceOf(i),
+      registry.columns.index[i],
+      registry.nameOf(i),
+      registry.columns.start[i],
+      registry.endOf(i),
+      registry.columns.flags[i],
+      registry.columns.duration[i],
+      registry.statusOf(i),
+      registry.runOf(i),
+      registry.lineOf(i),
+      registry.columns.offset[i],
+      registry.sourceOf(i),
     ]);
   }
   return { rows, bad: registry.diagnostics.badLines, badCount: registry.diagnostics.badLineCount };
 }
-

@@ -20,7 +20,13 @@ interface Row {
 
 function fieldsOf(row: Row): RecordFields {
   const fields = new RecordFields();
-  Object.assign(fields, { index: row.index, status: row.status, nameId: row.name, runId: row.run, duration: row.line / 4 });
+  Object.assign(fields, {
+    index: row.index,
+    status: row.status,
+    nameId: row.name,
+    runId: row.run,
+    duration: row.line / 4,
+  });
   return fields;
 }
 
@@ -78,8 +84,17 @@ test("an id column widens to the narrowest type that holds the id: 8 bits, then 
     placed.placeAtTail(build(rows).finish(), rows.length, { name: identity, status: identity, run: identity });
     placed.joinTail([{ size: rows.length, lineRuns: { starts: [0], lines: [1] }, lineBase: 0 }]);
     for (const columns of [oneByOne, batched.finish(), placed.finish()]) {
-      assert.deepEqual([columns.name, columns.status, columns.run].map((c) => c.BYTES_PER_ELEMENT), [bytes, bytes, bytes], `${value}`);
-      assert.deepEqual([columns.name[12], columns.status[12], columns.run[12], columns.name[13]], [value, value, value, 13 % 7]);
+      assert.deepEqual([columns.name, columns.status, columns.run].map((c) => c.BYTES_PER_ELEMENT), [
+        bytes,
+        bytes,
+        bytes,
+      ], `${value}`);
+      assert.deepEqual([columns.name[12], columns.status[12], columns.run[12], columns.name[13]], [
+        value,
+        value,
+        value,
+        13 % 7,
+      ]);
     }
   }
 });
@@ -99,16 +114,30 @@ test("parts placed at the tail widen the columns they need, before and after rec
   main.placeAtTail(builtB.finish(), partB.length, maps); // the last part first
   main.placeAtTail(builtA.finish(), partA.length, maps);
   for (const row of front.slice(20)) main.add(fieldsOf(row), row.line, row.offset);
-  main.joinTail([{ size: partA.length, lineRuns: builtA.lineRuns(), lineBase: 0 }, { size: partB.length, lineRuns: builtB.lineRuns(), lineBase: 7 }]);
+  main.joinTail([{ size: partA.length, lineRuns: builtA.lineRuns(), lineBase: 0 }, {
+    size: partB.length,
+    lineRuns: builtB.lineRuns(),
+    lineBase: 7,
+  }]);
   const columns = main.finish();
-  const expected = [...front, ...partA, ...partB.map((row) => ({ ...row, name: mapName(row.name), line: row.line + 7 }))];
+  const expected = [
+    ...front,
+    ...partA,
+    ...partB.map((row) => ({ ...row, name: mapName(row.name), line: row.line + 7 })),
+  ];
   assert.deepEqual(rowsOf(columns, main.size, main.lineRuns()), expected);
   assert.deepEqual(main.lineRuns(), { starts: [0, 50, 90], lines: [1, 1001, 2008] });
-  assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [8, 8, 4, 1]);
+  assert.deepEqual([columns.index, columns.offset, columns.name, columns.run].map((c) => c.BYTES_PER_ELEMENT), [
+    8,
+    8,
+    4,
+    1,
+  ]);
 });
 
 test("an end column in use is handed over and placed; one no record uses is handed over empty and left alone", () => {
-  const withEnd = (row: Row): RecordFields => Object.assign(fieldsOf(row), { end: row.offset + 0.5, endClock: CLOCK.instant });
+  const withEnd = (row: Row): RecordFields =>
+    Object.assign(fieldsOf(row), { end: row.offset + 0.5, endClock: CLOCK.instant });
   const part = new ColumnsBuilder(4);
   const rows = Array.from({ length: 30 }, (_, i) => small(100 + i));
   rows.forEach((row, i) => part.add(i === 29 ? withEnd(row) : fieldsOf(row), row.line, row.offset)); // only the last has one
@@ -150,27 +179,41 @@ function staged(rows: readonly Row[], ends: boolean, first = 0): StagedRecords {
 for (const [key, value] of [["none", 0], ...Object.entries(BIG)] as const) {
   test(`a batch of staged records is added as record by record would be (too large: ${key})`, () => {
     // Offsets ascend in a batch (the scanner stages lines in order): from row 25 on, beyond 32 bits.
-    const rows = Array.from({ length: 40 }, (_, i) => (key === "offset" && i >= 25 ? { ...small(i), offset: value + i } : small(i)));
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => (key === "offset" && i >= 25 ? { ...small(i), offset: value + i } : small(i)),
+    );
     if (key !== "none" && key !== "offset") rows[25] = { ...rows[25]!, [key]: value };
     for (const ends of [false, true]) {
       const oneByOne = new ColumnsBuilder(4);
       const batched = new ColumnsBuilder(4);
       const stage = staged(rows, ends);
       rows.forEach((row, i) => {
-        const fields = Object.assign(fieldsOf(row), { start: stage.start[i], end: stage.end[i], duration: stage.duration[i] });
+        const fields = Object.assign(fieldsOf(row), {
+          start: stage.start[i],
+          end: stage.end[i],
+          duration: stage.duration[i],
+        });
         oneByOne.add(Object.assign(fields, { endClock: stage.flags[i]! >> 2 }), row.line, row.offset);
       });
       // Three batches, the second one line after a gap: its records start a run of lines.
       const parts = [[0, 10], [10, 25], [25, 40]] as const;
       const moved = rows.map((row, i) => (i >= 10 ? { ...row, line: row.line + 1 } : row));
-      for (const [from, to] of parts) batched.addBatch(staged(moved.slice(from, to), ends, from), to - from, moved[from]!.line);
+      for (const [from, to] of parts) {
+        batched.addBatch(staged(moved.slice(from, to), ends, from), to - from, moved[from]!.line);
+      }
       const [a, b] = [oneByOne.finish(), batched.finish()];
       assert.deepEqual(rowsOf(b, 40, batched.lineRuns()), moved);
       assert.deepEqual(batched.lineRuns(), { starts: [0, 10], lines: [1, 12] });
       for (const column of KEYS) {
         if (column === "end" && ends) {
-          assert.deepEqual(Array.from(b.end).filter((_, i) => i % 2 === 0), Array.from(a.end).filter((_, i) => i % 2 === 0));
-        } else if (column !== "index" && column !== "offset" && column !== "name" && column !== "status" && column !== "run") {
+          assert.deepEqual(
+            Array.from(b.end).filter((_, i) => i % 2 === 0),
+            Array.from(a.end).filter((_, i) => i % 2 === 0),
+          );
+        } else if (
+          column !== "index" && column !== "offset" && column !== "name" && column !== "status" && column !== "run"
+        ) {
           assert.deepEqual(b[column], a[column], `${column}, ends: ${ends}`);
         }
         assert.equal(b[column].constructor, a[column].constructor, `${column} is as wide`);
@@ -222,7 +265,10 @@ test("restart: what was handed over stays as it was; the builder goes on empty, 
   assert.deepEqual(rowsOf(columns, builder.size, builder.lineRuns()), second);
   assert.deepEqual(builder.lineRuns(), { starts: [0], lines: [501] });
   assert.equal(columns.index.buffer, storage.index.buffer, "the records went into the storage given");
-  assert.deepEqual(KEYS.map((key) => columns[key].BYTES_PER_ELEMENT), KEYS.map((key) => storage[key].BYTES_PER_ELEMENT));
+  assert.deepEqual(
+    KEYS.map((key) => columns[key].BYTES_PER_ELEMENT),
+    KEYS.map((key) => storage[key].BYTES_PER_ELEMENT),
+  );
   assert.deepEqual(rowsOf(handed, first.length, handedRuns), first);
   assert.deepEqual(handedRuns, { starts: [0], lines: [1] });
 });
@@ -230,7 +276,10 @@ test("restart: what was handed over stays as it was; the builder goes on empty, 
 test("reserve grows to the records asked for, times the headroom, and never shrinks; records stay", () => {
   const builder = new ColumnsBuilder(16);
   const capacity = () => builder.finish().index.buffer.byteLength / Uint32Array.BYTES_PER_ELEMENT;
-  const rows = Array.from({ length: 10 }, (_, i) => ({ index: i, status: 0, name: i % 3, run: 0, line: i + 1, offset: i * 100 }));
+  const rows = Array.from(
+    { length: 10 },
+    (_, i) => ({ index: i, status: 0, name: i % 3, run: 0, line: i + 1, offset: i * 100 }),
+  );
   for (const row of rows) builder.add(fieldsOf(row), row.line, row.offset);
   builder.reserve(100, 1.5);
   assert.equal(capacity(), 150);

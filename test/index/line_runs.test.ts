@@ -7,7 +7,7 @@ import { prng } from "../helpers/gen_lines.ts";
 function linesOf(count: number, skip: (i: number) => number, first = 1): number[] {
   const lines: number[] = [];
   let line = first - 1;
-  for (let i = 0; i < count; i++) lines.push((line += 1 + skip(i)));
+  for (let i = 0; i < count; i++) lines.push(line += 1 + skip(i));
   return lines;
 }
 

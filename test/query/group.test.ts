@@ -19,7 +19,11 @@ function byHand(rows: Row[], by: GroupKey): Array<Partial<GroupStats>> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     // Statuses group by class: OK is success, failed is error, others as written.
-    const key = by === "name" ? row.name : by === "run" ? row.run : ({ OK: "success", failed: "error" }[row.status] ?? row.status);
+    const key = by === "name"
+      ? row.name
+      : by === "run"
+      ? row.run
+      : ({ OK: "success", failed: "error" }[row.status] ?? row.status);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(row);
   }
@@ -67,7 +71,9 @@ test("groupPositions agrees with grouping by hand: 700 names (keys past every ta
     rows.push({ name, status, run, duration, start });
     const record: Record<string, unknown> = { name, index: i, status, run_id: run };
     if (duration !== undefined) record.duration = duration;
-    if (start !== undefined) record.start_wall = new Date(start / 1000).toISOString().replace("Z", "") + String(start % 1000).padStart(3, "0");
+    if (start !== undefined) {
+      record.start_wall = new Date(start / 1000).toISOString().replace("Z", "") + String(start % 1000).padStart(3, "0");
+    }
     lines.push(JSON.stringify(record));
   }
   const registry = registryOf([["groups.jsonl", lines.join("\n") + "\n"]]);
@@ -86,7 +92,10 @@ test("groupPositions agrees with grouping by hand: 700 names (keys past every ta
       firstStart: g.firstStart,
       lastStart: g.lastStart,
     }));
-    const want = byHand(subset, by).map((g) => ({ ...g, meanDuration: g.meanDuration === null ? null : Number(g.meanDuration!.toPrecision(12)) }));
+    const want = byHand(subset, by).map((g) => ({
+      ...g,
+      meanDuration: g.meanDuration === null ? null : Number(g.meanDuration!.toPrecision(12)),
+    }));
     assert.deepEqual(got, want, by);
   };
   const all = filterPositions(registry, {});
@@ -98,7 +107,10 @@ test("groupPositions agrees with grouping by hand: 700 names (keys past every ta
 
 test("group-by with no positions groups every record, as with all of them listed", () => {
   const r = prng(3);
-  const rows = Array.from({ length: 500 }, (_, i) => ({ name: `n${Math.floor(r() * 9)}`, index: i, duration: r() < 0.1 ? undefined : r() }));
+  const rows = Array.from(
+    { length: 500 },
+    (_, i) => ({ name: `n${Math.floor(r() * 9)}`, index: i, duration: r() < 0.1 ? undefined : r() }),
+  );
   const registry = registryOf([["all.jsonl", rows.map((row) => JSON.stringify(row)).join("\n") + "\n"]]);
   const every = Uint32Array.from({ length: registry.size }, (_, i) => i);
   for (const by of ["name", "status", "run"] as const) {

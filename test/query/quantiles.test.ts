@@ -18,7 +18,12 @@ function sortedQuantiles(values: number[], qs: number[]): number[] {
 /** The tally quantilesByKey needs, taken by hand over the records at `positions`. */
 function bucketsOf(keys: Uint16Array, durations: Float64Array, positions: number[], keyCount: number): KeyBuckets {
   const words = highWords(durations);
-  const buckets: KeyBuckets = { keys: [], timed: new Float64Array(keyCount), low: new Int32Array(keyCount).fill(0x10000), high: new Int32Array(keyCount).fill(-1) };
+  const buckets: KeyBuckets = {
+    keys: [],
+    timed: new Float64Array(keyCount),
+    low: new Int32Array(keyCount).fill(0x10000),
+    high: new Int32Array(keyCount).fill(-1),
+  };
   const seen = new Set<number>();
   for (const i of positions) {
     const k = keys[i]!;
@@ -33,9 +38,29 @@ function bucketsOf(keys: Uint16Array, durations: Float64Array, positions: number
 }
 
 test("bucketOf orders doubles as they compare, -0 just below 0", () => {
-  const values = [-Infinity, -1e300, -2, -1.5, -1, -5e-324, -0, 0, 5e-324, 1e-300, 0.1, 1, 1.0625, 1.5, 2, 1e300, Infinity];
+  const values = [
+    -Infinity,
+    -1e300,
+    -2,
+    -1.5,
+    -1,
+    -5e-324,
+    -0,
+    0,
+    5e-324,
+    1e-300,
+    0.1,
+    1,
+    1.0625,
+    1.5,
+    2,
+    1e300,
+    Infinity,
+  ];
   const buckets = values.map((v) => bucketOf(highWords(new Float64Array([v]))[HIGH_WORD]!));
-  for (let i = 1; i < values.length; i++) assert.ok(buckets[i - 1]! <= buckets[i]!, `${values[i - 1]} then ${values[i]}`);
+  for (let i = 1; i < values.length; i++) {
+    assert.ok(buckets[i - 1]! <= buckets[i]!, `${values[i - 1]} then ${values[i]}`);
+  }
   assert.ok(buckets[6]! < buckets[7]!, "-0 below 0"); // indexOf cannot tell them apart
   assert.ok(buckets.every((b) => b >= 0 && b <= 0xffff));
 });
@@ -73,7 +98,11 @@ test("quantilesByKey equals sort-and-interpolate per key: ties, signs, zeros, in
         for (let k = 0; k < keyCount; k++) {
           const own = at.filter((i) => keys[i] === k).map((i) => durations[i]!);
           const expected = own.length ? sortedQuantiles(own, qs) : qs.map(() => NaN);
-          assert.deepEqual([...got.subarray(k * qs.length, (k + 1) * qs.length)], expected, `round ${round} key ${k} qs ${qs}`);
+          assert.deepEqual(
+            [...got.subarray(k * qs.length, (k + 1) * qs.length)],
+            expected,
+            `round ${round} key ${k} qs ${qs}`,
+          );
         }
       }
     }

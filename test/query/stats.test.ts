@@ -48,7 +48,6 @@ test("selectRank gives sort-and-interpolate quantiles, with ties, runs and every
   assert.equal(checked, 5 * 301 * 5);
 });
 
-
 test("selectRank puts the rank in place: nothing greater before it, nothing less after it", () => {
   const random = prng(11);
   const values = Float64Array.from({ length: 100_000 }, () => Math.floor(random() * 1000) / 7);

@@ -62,7 +62,9 @@ function nearMidpoints(x: number): string[] {
       const text = (head + delta).toString().padEnd(digits.length, "0");
       const intLength = text.length - pointFromEnd;
       if (intLength <= 0 || pointFromEnd > 22 + (text.length - cut)) continue;
-      const trimmed = `${text.slice(0, intLength)}.${text.slice(intLength, cut - (digits.length - text.length) + intLength)}`;
+      const trimmed = `${text.slice(0, intLength)}.${
+        text.slice(intLength, cut - (digits.length - text.length) + intLength)
+      }`;
       out.push(trimmed.replace(/\.$/, ""));
     }
   }
@@ -82,10 +84,32 @@ test("numberAt rounds texts next to the midpoint between two doubles as Number()
 
 test("numberAt reads integers, exponents and the non-finite words", () => {
   assertSameAsNumber([
-    "0", "-0", "7", "123456789012345", "9007199254740993", "12345678901234567890", "-98765432109876543210",
-    "1e5", "1E-7", "-2.5e+300", "0.1", "0.30000000000000004", "4.35", "1.0", "0.000001", "123.4560000000000000000",
-    "4503599627370496.5", "4503599627370497.5", "1125899906842624.125", "1125899906842624.375",
-    "Infinity", "-Infinity", "NaN", "5e-324", "1.7976931348623157e308", "0.00000000000000000000012345678901234567",
+    "0",
+    "-0",
+    "7",
+    "123456789012345",
+    "9007199254740993",
+    "12345678901234567890",
+    "-98765432109876543210",
+    "1e5",
+    "1E-7",
+    "-2.5e+300",
+    "0.1",
+    "0.30000000000000004",
+    "4.35",
+    "1.0",
+    "0.000001",
+    "123.4560000000000000000",
+    "4503599627370496.5",
+    "4503599627370497.5",
+    "1125899906842624.125",
+    "1125899906842624.375",
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "5e-324",
+    "1.7976931348623157e308",
+    "0.00000000000000000000012345678901234567",
   ]);
 });
 
@@ -98,7 +122,12 @@ function exponentForms(x: number, r: () => number): string[] {
   const sign = x < 0 ? "-" : "";
   const python = `${mantissa}e${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`;
   const shift = Math.floor(r() * 4);
-  return [js, python, `${sign}${digits}E${power - digits.length + 1}`, `${sign}0.${"0".repeat(shift)}${digits}e${power + 1 + shift}`];
+  return [
+    js,
+    python,
+    `${sign}${digits}E${power - digits.length + 1}`,
+    `${sign}0.${"0".repeat(shift)}${digits}e${power + 1 + shift}`,
+  ];
 }
 
 test("numberAt reads numbers with exponents exactly, as JavaScript and Python write them", () => {
@@ -111,14 +140,32 @@ test("numberAt reads numbers with exponents exactly, as JavaScript and Python wr
   for (let i = 0; i < 50_000; i++) { // up to 19 digits, any exponent near the exact powers
     let digits = String(1 + Math.floor(r() * 9));
     for (let d = 1 + Math.floor(r() * 18); d > 0; d--) digits += String(Math.floor(r() * 10));
-    texts.push(`${digits}e${Math.floor(r() * 70) - 35}`, `${digits.slice(0, 1)}.${digits.slice(1)}e-${Math.floor(r() * 30)}`);
+    texts.push(
+      `${digits}e${Math.floor(r() * 70) - 35}`,
+      `${digits.slice(0, 1)}.${digits.slice(1)}e-${Math.floor(r() * 30)}`,
+    );
   }
   for (let i = 0; i < 5_000; i++) { // next to midpoints, the point moved into the exponent
     for (const text of nearMidpoints(1 + r() * 100_000)) {
       const [whole, fraction = ""] = text.split(".") as [string, string?];
-      texts.push(`${whole}${fraction}e-${fraction.length}`, `${whole.slice(0, 1)}.${whole.slice(1)}${fraction}e+${whole.length - 1}`);
+      texts.push(
+        `${whole}${fraction}e-${fraction.length}`,
+        `${whole.slice(0, 1)}.${whole.slice(1)}${fraction}e+${whole.length - 1}`,
+      );
     }
   }
-  texts.push("0e0", "-0e5", "0.0E-3", "1e22", "1e23", "9007199254740993e-22", "1e-22", "123e+0004", "1e00001", "5e-324", "1e400");
+  texts.push(
+    "0e0",
+    "-0e5",
+    "0.0E-3",
+    "1e22",
+    "1e23",
+    "9007199254740993e-22",
+    "1e-22",
+    "123e+0004",
+    "1e00001",
+    "5e-324",
+    "1e400",
+  );
   assertSameAsNumber(texts);
 });

@@ -48,7 +48,10 @@ test("bad lines of the second range keep their line numbers in the file", () => 
 });
 
 test("positional indexes continue across the split, after an earlier file", () => {
-  const text = Array.from({ length: 40 }, (_, i) => (i % 3 ? `{"name":"n${i % 5}"}` : `{"name":"x","index":${100 + i}}`)).join("\n") + "\n";
+  const text =
+    Array.from({ length: 40 }, (_, i) => (i % 3 ? `{"name":"n${i % 5}"}` : `{"name":"x","index":${100 + i}}`)).join(
+      "\n",
+    ) + "\n";
   const bytes = new TextEncoder().encode(text);
   const before = '{"name":"first"}\n{"name":"second","status":"cancelled","run_id":"r1"}\n';
   const merged = readInTwo("log.jsonl", bytes, 200, before);
@@ -60,10 +63,17 @@ test("positional indexes continue across the split, after an earlier file", () =
 
 test("ids beyond 16 bits, read in one range or in two, in either range", () => {
   // 70,000 distinct names, statuses and runs: ids past 65,535 in the first range, the second, or both.
-  const text = Array.from({ length: 70000 }, (_, i) => `{"name":"n${i}","status":"s${i}","run_id":"r${i}","index":${i * 70000}}`).join("\n") + "\n";
+  const text =
+    Array.from({ length: 70000 }, (_, i) => `{"name":"n${i}","status":"s${i}","run_id":"r${i}","index":${i * 70000}}`)
+      .join("\n") + "\n";
   const bytes = new TextEncoder().encode(text);
   const whole = registryOf([["ids.jsonl", bytes]], { chunkSize: 1 << 16 });
-  assert.deepEqual([whole.nameOf(69999), whole.statusOf(69999), whole.runOf(69999), whole.columns.index[69999]], ["n69999", "s69999", "r69999", 69999 * 70000]);
+  assert.deepEqual([whole.nameOf(69999), whole.statusOf(69999), whole.runOf(69999), whole.columns.index[69999]], [
+    "n69999",
+    "s69999",
+    "r69999",
+    69999 * 70000,
+  ]);
   for (const at of [bytes.length * 0.3, bytes.length * 0.99]) {
     assert.deepEqual(columnsOf(readInTwo("ids.jsonl", bytes, Math.floor(at))), columnsOf(whole), `split near ${at}`);
   }
@@ -71,10 +81,15 @@ test("ids beyond 16 bits, read in one range or in two, in either range", () => {
 
 test("parts of one worker placed in turn (its tables growing) equal one read, with its ids remembered between parts", () => {
   // Later ranges bring new names, statuses and runs; the worker's reader keeps its tables.
-  const line = (i: number) => `{"name":"n${i % (3 + Math.floor(i / 20))}","status":"${i % 7 ? "OK" : `s${i % 4}`}","run_id":"r${Math.floor(i / 15)}"}`;
+  const line = (i: number) =>
+    `{"name":"n${i % (3 + Math.floor(i / 20))}","status":"${i % 7 ? "OK" : `s${i % 4}`}","run_id":"r${
+      Math.floor(i / 15)
+    }"}`;
   const bytes = new TextEncoder().encode(Array.from({ length: 100 }, (_, i) => line(i)).join("\n") + "\n");
   const whole = registryOf([["w.jsonl", bytes]]);
-  const cut = (k: number) => (k === 0 ? 0 : k === 4 ? bytes.length : bytes.indexOf(10, Math.floor((bytes.length * k) / 4)) + 1);
+  const cut = (
+    k: number,
+  ) => (k === 0 ? 0 : k === 4 ? bytes.length : bytes.indexOf(10, Math.floor((bytes.length * k) / 4)) + 1);
   const main = new LogReader();
   const lines = main.read(sourceOf("w.jsonl", bytes), { start: 0, end: cut(1) });
   const worker = new LogReader();
@@ -91,11 +106,15 @@ test("parts of one worker placed in turn (its tables growing) equal one read, wi
 
 test("records without an index read in batches get their positions across the split; a part with none keeps every index", () => {
   const line = (i: number, withIndex: (i: number) => boolean) =>
-    `{"name":"n${i % 4}",${withIndex(i) ? `"index":${5000 + i},` : ""}"start_wall":"2025-03-01T08:04:16","duration":0.5,"status":"OK"}`;
+    `{"name":"n${i % 4}",${
+      withIndex(i) ? `"index":${5000 + i},` : ""
+    }"start_wall":"2025-03-01T08:04:16","duration":0.5,"status":"OK"}`;
   countingBatches((staged) => {
     // Without an index: one in 50, never the first of a name in a range (those go through JavaScript).
     for (const withIndex of [(i: number) => i % 50 !== 25, () => true]) {
-      const bytes = new TextEncoder().encode(Array.from({ length: 600 }, (_, i) => line(i, withIndex)).join("\n") + "\n");
+      const bytes = new TextEncoder().encode(
+        Array.from({ length: 600 }, (_, i) => line(i, withIndex)).join("\n") + "\n",
+      );
       const whole = registryOf([["p.jsonl", bytes]], { chunkSize: 4096 });
       for (const at of [100, Math.floor(bytes.length / 2)]) {
         staged.length = 0;

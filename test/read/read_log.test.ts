@@ -43,7 +43,11 @@ const bad: Array<[string, string, string]> = [
   ["name not a string", '{"name":5}', "name is not a string: 5"],
   ["negative index", '{"name":"a","index":-1}', "index must be an integer >= 0, got -1"],
   ["fractional index", '{"name":"a","index":1.5}', "index must be an integer >= 0, got 1.5"],
-  ["unreadable time", '{"name":"a","start_wall":"yesterday"}', 'start_wall is not a time (ISO-8601 or a number): "yesterday"'],
+  [
+    "unreadable time",
+    '{"name":"a","start_wall":"yesterday"}',
+    'start_wall is not a time (ISO-8601 or a number): "yesterday"',
+  ],
   ["duration not a number", '{"name":"a","duration":"fast"}', 'duration is not a number: "fast"'],
   ["status not a string", '{"name":"a","status":0}', "status is not a string: 0"],
   ["JSON error column", '{"name":"a",,}', "not JSON: expected a string key at column 13"],
@@ -73,7 +77,10 @@ test("a pretty-printed JSON array gets the one-object-per-line hint", () => {
   const registry = registryOf([["runs.json", text]]);
   assert.equal(registry.size, 0);
   assert.equal(registry.diagnostics.badLineCount, 8);
-  assert.match(registry.diagnostics.hints[0]!, /^runs\.json: this looks like a JSON array; exechist reads one object per line/);
+  assert.match(
+    registry.diagnostics.hints[0]!,
+    /^runs\.json: this looks like a JSON array; exechist reads one object per line/,
+  );
 });
 
 test("bad lines: first 10 shown, then a count", () => {
@@ -105,9 +112,20 @@ const semantics: Array<[string, string, Record<string, unknown>]> = [
   ["dotted ignore_in_history", '{"name":"h","action.ignore_in_history":true}', { ignored: true }],
   ["duration_ms", '{"name":"a","duration_ms":1500}', { duration: 1.5 }],
   ["zero duration kept", '{"name":"a","duration":0.0}', { duration: 0 }],
-  ["duration from naive wall times", '{"name":"a","start_wall":"2025-06-01T09:30:00","end_wall":"2025-06-01T09:30:02.5"}', { duration: 2.5 }],
-  ["duration from perf_counter when walls are absent", '{"name":"a","start_time":100.25,"end_time":101.5}', { duration: 1.25, start: null }],
-  ["wall start wins, perf pair gives the duration", '{"name":"a","start_wall":"2025-06-01T09:30:00","start_time":100.0,"end_time":100.5}', { duration: 0.5 }],
+  [
+    "duration from naive wall times",
+    '{"name":"a","start_wall":"2025-06-01T09:30:00","end_wall":"2025-06-01T09:30:02.5"}',
+    { duration: 2.5 },
+  ],
+  ["duration from perf_counter when walls are absent", '{"name":"a","start_time":100.25,"end_time":101.5}', {
+    duration: 1.25,
+    start: null,
+  }],
+  [
+    "wall start wins, perf pair gives the duration",
+    '{"name":"a","start_wall":"2025-06-01T09:30:00","start_time":100.0,"end_time":100.5}',
+    { duration: 0.5 },
+  ],
   ["run_id", '{"name":"a","run_id":"r1"}', { runId: "r1" }],
   ["session_id when no run_id", '{"name":"a","session_id":"s9"}', { runId: "s9" }],
 ];

@@ -28,7 +28,11 @@ test("scanner agrees with the full parse on every fixture log", async () => {
   assert.ok(files.length >= 1);
   for (const file of files) {
     const bytes = fs.readFileSync(path.join(dir, file));
-    assert.deepEqual(columnsOf(registryOf([[file, bytes]])), columnsOf(registryOf([[file, bytes]], { scanner: false })), file);
+    assert.deepEqual(
+      columnsOf(registryOf([[file, bytes]])),
+      columnsOf(registryOf([[file, bytes]], { scanner: false })),
+      file,
+    );
   }
 });
 
@@ -38,16 +42,48 @@ function usualLine(r: () => number, i: number): string {
   const often = <T>(usual: T, others: readonly T[]): T => (r() < 0.7 ? usual : pick(others));
   const fields: Array<[string, string | undefined]> = [
     ["name", often(`"${pick(["fetch", "deploy", "sync_データ", "a"])}"`, [undefined, '""', "7", '"caf\\u00e9"'])],
-    ["action", pick([undefined, undefined, '"act"', '{"ignore_in_history": true}', '{"ignore_in_history": false}', "{}"])],
-    ["index", often(String(i), [undefined, "null", "-1", "1.5", '"3"', "9007199254740993", "9007199254741000", "-0", "12e2"])],
-    ["start_wall", often(`"2025-03-01T08:0${i % 10}:56.${i}"`, [undefined, "null", '"2025-03-01T08:03:56Z"', '"nope"', "1740816236"])],
+    [
+      "action",
+      pick([undefined, undefined, '"act"', '{"ignore_in_history": true}', '{"ignore_in_history": false}', "{}"]),
+    ],
+    [
+      "index",
+      often(String(i), [undefined, "null", "-1", "1.5", '"3"', "9007199254740993", "9007199254741000", "-0", "12e2"]),
+    ],
+    [
+      "start_wall",
+      often(`"2025-03-01T08:0${i % 10}:56.${i}"`, [
+        undefined,
+        "null",
+        '"2025-03-01T08:03:56Z"',
+        '"nope"',
+        "1740816236",
+      ]),
+    ],
     ["end_wall", pick([undefined, undefined, '"2025-03-01T08:04:00+01:00"', '"2025-03-01 08:04:00"', "null"])],
     ["start_time", pick([undefined, "57436.65465293452", "1740816236.5"])],
     ["end_time", pick([undefined, "57456.98698835166", "1740816240", "57456.9e0", '"x"'])],
-    ["duration", often(String(r() * 10), [undefined, "null", '"1.5"', "NaN", "1e400", "-0.5", "3.3384072594344616e-05", "1E+2", "2.5e-07", "7e-30"])],
+    [
+      "duration",
+      often(String(r() * 10), [
+        undefined,
+        "null",
+        '"1.5"',
+        "NaN",
+        "1e400",
+        "-0.5",
+        "3.3384072594344616e-05",
+        "1E+2",
+        "2.5e-07",
+        "7e-30",
+      ]),
+    ],
     ["duration_ms", pick([undefined, undefined, "1500", "2.5"])],
     ["status", often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [undefined, "null", "1", '"O\\u004b"'])],
-    ["exception", pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"])],
+    [
+      "exception",
+      pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"]),
+    ],
     ["run_id", often(`"run-${i % 3}"`, [undefined, "null", "42", '"r\\u0031"', "[]"])],
     ["ignore_in_history", pick([undefined, undefined, "true", "false", "null", "1"])],
   ];
@@ -65,7 +101,10 @@ test("scanner agrees with the full parse on Falyx-like records, normalised by th
   const scanned = registryOf([["usual.jsonl", text]], { chunkSize: 4096 });
   const parsed = registryOf([["usual.jsonl", text]], { scanner: false, chunkSize: 4096 });
   assert.deepEqual(columnsOf(scanned), columnsOf(parsed));
-  assert.ok(scanned.size > 1000 && scanned.diagnostics.badLineCount > 200, `${scanned.size} good, ${scanned.diagnostics.badLineCount} bad`);
+  assert.ok(
+    scanned.size > 1000 && scanned.diagnostics.badLineCount > 200,
+    `${scanned.size} good, ${scanned.diagnostics.badLineCount} bad`,
+  );
 });
 
 test("records read in batches agree with the full parse: full batches, and stops at blank, bad, CRLF-free and unusual lines", () => {
@@ -75,7 +114,9 @@ test("records read in batches agree with the full parse: full batches, and stops
     const index = i % 11 === 0 ? "" : `"index":${i},`;
     const end = i % 13 === 0 ? `,"end_wall":"2025-03-01T08:05:00Z"` : "";
     const name = i % 500 === 7 ? "n\\u0031" : `n${i % 5}`; // an escaped name: normalised in JavaScript
-    return `{"name":"${name}",${index}"start_wall":"2025-03-01T08:04:16.${i}","duration":${i / 7},"status":"OK","run_id":"r1"${end}}`;
+    return `{"name":"${name}",${index}"start_wall":"2025-03-01T08:04:16.${i}","duration":${
+      i / 7
+    },"status":"OK","run_id":"r1"${end}}`;
   };
   const text = Array.from({ length: 6000 }, (_, i) => line(i) + (i % 9 === 0 ? "\r\n" : "\n")).join("");
   countingBatches((sizes) => {

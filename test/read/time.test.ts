@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CLOCK, classifyTimeNumber, parseTimeString, type TimeReading } from "../../src/read/time.ts";
+import { classifyTimeNumber, CLOCK, parseTimeString, type TimeReading } from "../../src/read/time.ts";
 import { formatIsoTime } from "../../src/render/time.ts";
 
 const T = Date.UTC(2025, 5, 1, 9, 30, 0) * 1000; // 2025-06-01T09:30:00Z in micros
@@ -28,14 +28,26 @@ for (const [name, input, clock, micros] of numbers) {
 
 const strings: Array<[string, string, number, number, string]> = [
   // [name, input, clock, micros, shown in UTC]
-  ["naive ISO with microseconds (Python isoformat)", "2025-06-01T09:30:00.123456", CLOCK.naive, T + 123456, "2025-06-01T09:30:00.123456"],
+  [
+    "naive ISO with microseconds (Python isoformat)",
+    "2025-06-01T09:30:00.123456",
+    CLOCK.naive,
+    T + 123456,
+    "2025-06-01T09:30:00.123456",
+  ],
   ["naive ISO without fraction", "2025-06-01T09:30:00", CLOCK.naive, T, "2025-06-01T09:30:00"],
   ["naive with a space", "2025-06-01 09:30:00.5", CLOCK.naive, T + 500000, "2025-06-01T09:30:00.500"],
   ["date only", "2025-06-01", CLOCK.naive, T - 9.5 * 3600e6, "2025-06-01T00:00:00"],
   ["UTC Z", "2025-06-01T09:30:00Z", CLOCK.instant, T, "2025-06-01T09:30:00Z"],
   ["offset +02:00", "2025-06-01T11:30:00.250+02:00", CLOCK.instant, T + 250000, "2025-06-01T09:30:00.250Z"],
   ["offset -0530", "2025-06-01T04:00:00-0530", CLOCK.instant, T, "2025-06-01T09:30:00Z"],
-  ["nanosecond fraction truncated to micros", "2025-06-01T09:30:00.123456789Z", CLOCK.instant, T + 123456, "2025-06-01T09:30:00.123456Z"],
+  [
+    "nanosecond fraction truncated to micros",
+    "2025-06-01T09:30:00.123456789Z",
+    CLOCK.instant,
+    T + 123456,
+    "2025-06-01T09:30:00.123456Z",
+  ],
   ["OTLP nanoseconds as a string", "1748770200123456789", CLOCK.instant, T + 123456, "2025-06-01T09:30:00.123456Z"],
   ["epoch seconds as a string", "1748770200", CLOCK.instant, T, "2025-06-01T09:30:00Z"],
 ];
@@ -50,7 +62,18 @@ for (const [name, input, clock, micros, shown] of strings) {
   });
 }
 
-for (const bad of ["yesterday", "2025-13-01T00:00:00", "2025-02-30", "2025-06-01T25:00:00", "2025-06-01T09:30:00+2", "12/05/2025", "", "1.2.3"]) {
+for (
+  const bad of [
+    "yesterday",
+    "2025-13-01T00:00:00",
+    "2025-02-30",
+    "2025-06-01T25:00:00",
+    "2025-06-01T09:30:00+2",
+    "12/05/2025",
+    "",
+    "1.2.3",
+  ]
+) {
   test(`time string rejected: "${bad}"`, () => {
     assert.equal(parseTimeString(bad, { clock: CLOCK.none, micros: 0 }), false);
   });

@@ -23,7 +23,9 @@ test("colours: picocolors' escape codes, and a nested colour's close reopens the
 
 test("colours off: every function gives the text as it is", () => {
   const c = createColors(false);
-  for (const paint of [c.red, c.green, c.yellow, c.cyan, c.magenta, c.bold, c.dim]) assert.equal(paint("a\x1b[39mb"), "a\x1b[39mb");
+  for (const paint of [c.red, c.green, c.yellow, c.cyan, c.magenta, c.bold, c.dim]) {
+    assert.equal(paint("a\x1b[39mb"), "a\x1b[39mb");
+  }
 });
 
 test("the bundle imports no node: module at its top (on Deno the first one starts its Node layer, ~45 ms)", () => {

@@ -17,7 +17,13 @@ const CASES: Array<[string, string, string | null, string, string]> = [
   ["object with args", `{"exc_type": "E", "args": ["a", 1]}`, null, "E", "a, 1"],
   ["object of other fields", `{"code": 7}`, null, "", `{"code":7}`],
   ["a number", "42", null, "", "42"],
-  ["none: the traceback's last line", "null", "Traceback (most recent call last):\n  x\nValueError: from tb\n", "ValueError", "from tb"],
+  [
+    "none: the traceback's last line",
+    "null",
+    "Traceback (most recent call last):\n  x\nValueError: from tb\n",
+    "ValueError",
+    "from tb",
+  ],
   ["empty string: the traceback's last line", `""`, "Traceback\nRuntimeError: y", "RuntimeError", "y"],
   ["nothing at all", "null", null, "", ""],
 ];

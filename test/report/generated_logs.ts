@@ -5,11 +5,14 @@ export function failingLog(failures: number, tracebackChars: number, successes =
   const lines: string[] = [];
   const frame = '  File "/app/worker.py", line 12, in step\n    do_the_work(item)\n';
   for (let i = 0; i < successes; i++) {
-    lines.push(JSON.stringify({ name: "ok_step", index: i, start_wall: at(i), duration: 0.5, status: "OK", result: i }));
+    lines.push(
+      JSON.stringify({ name: "ok_step", index: i, start_wall: at(i), duration: 0.5, status: "OK", result: i }),
+    );
   }
   for (let j = 0; j < failures; j++) {
     const i = successes + j;
-    const traceback = "Traceback (most recent call last):\n" + frame.repeat(Math.max(1, Math.ceil(tracebackChars / frame.length))) +
+    const traceback = "Traceback (most recent call last):\n" +
+      frame.repeat(Math.max(1, Math.ceil(tracebackChars / frame.length))) +
       `RuntimeError: item ${j} failed`;
     lines.push(JSON.stringify({
       name: `step_${j % 3}`,
@@ -26,7 +29,9 @@ export function failingLog(failures: number, tracebackChars: number, successes =
 
 /** A log of one status repeated, e.g. `cancelled`. */
 export function statusLog(statuses: readonly string[]): string {
-  return statuses.map((status, i) => JSON.stringify({ name: "job", index: i, start_wall: at(i), duration: 1, status }) + "\n").join("");
+  return statuses.map((status, i) =>
+    JSON.stringify({ name: "job", index: i, start_wall: at(i), duration: 1, status }) + "\n"
+  ).join("");
 }
 
 function at(i: number): string {

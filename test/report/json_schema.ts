@@ -65,9 +65,13 @@ export function validateJson(root: Schema, value: Json): SchemaErrors {
     if (typeof schema.$ref === "string") check(resolve(schema.$ref), v, path);
     if (schema.type !== undefined) {
       const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      if (!types.some((t) => typeof t === "string" && hasType(v, t))) errors.push(`${at}: expected ${types.join(" or ")}, got ${typeName(v)}`);
+      if (!types.some((t) => typeof t === "string" && hasType(v, t))) {
+        errors.push(`${at}: expected ${types.join(" or ")}, got ${typeName(v)}`);
+      }
     }
-    if (schema.const !== undefined && !deepEqual(schema.const, v)) errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);
+    if (schema.const !== undefined && !deepEqual(schema.const, v)) {
+      errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);
+    }
     if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, v))) {
       errors.push(`${at}: ${JSON.stringify(v)} is not one of ${JSON.stringify(schema.enum)}`);
     }
@@ -83,17 +87,25 @@ export function validateJson(root: Schema, value: Json): SchemaErrors {
       if (!ok) errors.push(`${at}: matches none of anyOf`);
     }
     if (typeof v === "string") {
-      if (typeof schema.minLength === "number" && [...v].length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
-      if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(v)) errors.push(`${at}: does not match ${schema.pattern}`);
+      if (typeof schema.minLength === "number" && [...v].length < schema.minLength) {
+        errors.push(`${at}: shorter than ${schema.minLength}`);
+      }
+      if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(v)) {
+        errors.push(`${at}: does not match ${schema.pattern}`);
+      }
       if (typeof schema.format === "string") {
         const re = FORMATS[schema.format];
         if (!re) throw new Error(`unsupported format "${schema.format}"`);
         if (!re.test(v)) errors.push(`${at}: not a ${schema.format}`);
       }
     }
-    if (typeof v === "number" && typeof schema.minimum === "number" && v < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
+    if (typeof v === "number" && typeof schema.minimum === "number" && v < schema.minimum) {
+      errors.push(`${at}: below ${schema.minimum}`);
+    }
     if (Array.isArray(v)) {
-      if (typeof schema.minItems === "number" && v.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
+      if (typeof schema.minItems === "number" && v.length < schema.minItems) {
+        errors.push(`${at}: fewer than ${schema.minItems} items`);
+      }
       if (schema.items !== undefined) {
         if (Array.isArray(schema.items)) throw new Error("tuple items are not supported");
         v.forEach((item, i) => check(schema.items as Schema, item, `${path}/${i}`));
@@ -101,7 +113,9 @@ export function validateJson(root: Schema, value: Json): SchemaErrors {
     }
     if (v !== null && typeof v === "object" && !Array.isArray(v)) {
       if (Array.isArray(schema.required)) {
-        for (const key of schema.required) if (typeof key === "string" && !(key in v)) errors.push(`${at}: missing "${key}"`);
+        for (const key of schema.required) {
+          if (typeof key === "string" && !(key in v)) errors.push(`${at}: missing "${key}"`);
+        }
       }
       const props = (schema.properties ?? {}) as { [key: string]: Schema };
       for (const [key, item] of Object.entries(v)) {

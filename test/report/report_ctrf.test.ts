@@ -9,7 +9,9 @@ import { failingLog } from "./generated_logs.ts";
 import { type Json, validateJson } from "./json_schema.ts";
 
 // The official CTRF schema, vendored: see ctrf.schema.README.md for its source.
-const SCHEMA = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "ctrf.schema.json"), "utf8"));
+const SCHEMA = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "ctrf.schema.json"), "utf8"),
+);
 
 interface Expected {
   tests: number;
@@ -49,12 +51,20 @@ for (const [log, expected] of FIXTURES) {
     assert.equal(doc.results.tests.length, expected.tests);
     const tally: Record<string, number> = { passed: 0, failed: 0, skipped: 0, pending: 0, other: 0 };
     for (const t of doc.results.tests) tally[t.status]!++;
-    assert.deepEqual(tally, { passed: s.passed, failed: s.failed, skipped: s.skipped, pending: s.pending, other: s.other });
+    assert.deepEqual(tally, {
+      passed: s.passed,
+      failed: s.failed,
+      skipped: s.skipped,
+      pending: s.pending,
+      other: s.other,
+    });
     assert.ok(s.start <= s.stop);
     assert.equal(s.duration, s.stop - s.start);
     for (const t of doc.results.tests) {
       assert.ok(Number.isInteger(t.duration) && t.duration >= 0);
-      if (t.start !== undefined && t.stop !== undefined) assert.ok(s.start <= t.start && t.stop <= s.stop && t.start <= t.stop);
+      if (t.start !== undefined && t.stop !== undefined) {
+        assert.ok(s.start <= t.start && t.stop <= s.stop && t.start <= t.stop);
+      }
       if (t.status === "failed") assert.equal(typeof t.message, "string");
     }
   });
@@ -128,13 +138,22 @@ const BROKEN: Array<[string, (doc: Doc) => void, RegExp]> = [
   ["unknown property", (d) => (d.results.tests[0].colour = "red"), /tests\/0\/colour: property not allowed/],
   ["empty name", (d) => (d.results.tests[0].name = ""), /tests\/0\/name: shorter than 1/],
   ["empty suite", (d) => (d.results.tests[0].suite = []), /tests\/0\/suite: fewer than 1 items/],
-  ["retry attempt 0", (d) => (d.results.tests[0].retryAttempts = [{ attempt: 0, status: "failed" }]), /attempt: below 1/],
+  [
+    "retry attempt 0",
+    (d) => (d.results.tests[0].retryAttempts = [{ attempt: 0, status: "failed" }]),
+    /attempt: below 1/,
+  ],
   ["label of an object", (d) => (d.results.tests[0].labels = { a: { b: 1 } }), /labels\/a: matches none of anyOf/],
-  ["insight through $ref", (d) => (d.insights = { passRate: { current: "high" } }), /insights\/passRate\/current: expected number/],
+  [
+    "insight through $ref",
+    (d) => (d.insights = { passRate: { current: "high" } }),
+    /insights\/passRate\/current: expected number/,
+  ],
   ["bad uuid", (d) => (d.reportId = "not-a-uuid"), /reportId: not a uuid/],
 ];
 
-test("the schema validator accepts the minimal CTRF example", () => assert.deepEqual(validateJson(SCHEMA, MINIMAL), []));
+test("the schema validator accepts the minimal CTRF example", () =>
+  assert.deepEqual(validateJson(SCHEMA, MINIMAL), []));
 
 for (const [name, breakIt, error] of BROKEN) {
   test(`the schema validator rejects: ${name}`, () => {

@@ -29,7 +29,9 @@ function parseCommand(line: string): Command {
 }
 
 test("github: at most 10 ::error lines, then one ::notice with the totals and what was not annotated", async () => {
-  const run = await runCli(["report", "-o", "github", "many.jsonl"], { files: { "many.jsonl": failingLog(25, 500, 5) } });
+  const run = await runCli(["report", "-o", "github", "many.jsonl"], {
+    files: { "many.jsonl": failingLog(25, 500, 5) },
+  });
   assert.equal(run.status, 1);
   assert.ok(run.stdout.endsWith("\n"));
   const lines = run.stdout.slice(0, -1).split("\n");
@@ -59,7 +61,10 @@ test("github: each failure of the realistic log is annotated with its exception 
     "fetch_orders #20",
   ]);
   assert.ok(errors[2]!.message.endsWith("stripe.error.CardError: Your card was declined."));
-  assert.match(commands.at(-1)!.message, /23 executions: 15 success, 5 error, 3 other \(cancelled 2, running 1\); 1 bad line\. 5 failures annotated, 0 not annotated\./);
+  assert.match(
+    commands.at(-1)!.message,
+    /23 executions: 15 success, 5 error, 3 other \(cancelled 2, running 1\); 1 bad line\. 5 failures annotated, 0 not annotated\./,
+  );
 });
 
 test("github: hostile names and messages cannot break out of their command", async () => {
@@ -79,7 +84,10 @@ test("github: hostile names and messages cannot break out of their command", asy
 test("github: a clean log gives only the notice", async () => {
   const run = await runCli(["report", "-o", "github", fixture("report", "clean.jsonl")]);
   assert.equal(run.status, 0);
-  assert.equal(run.stdout, "::notice title=exechist report::5 executions: 5 success, 0 error, 0 other; 0 bad lines. 0 failures annotated, 0 not annotated.\n");
+  assert.equal(
+    run.stdout,
+    "::notice title=exechist report::5 executions: 5 success, 0 error, 0 other; 0 bad lines. 0 failures annotated, 0 not annotated.\n",
+  );
 });
 
 const ESCAPES: Array<[string, string, string, string]> = [
@@ -102,6 +110,9 @@ for (const [name, text, data, property] of ESCAPES) {
 }
 
 test("workflow command: properties joined by commas, empty ones left out", () => {
-  assert.equal(workflowCommand("error", [["title", "a,b"], ["file", ""], ["line", "3"]], "m\n"), "::error title=a%2Cb,line=3::m%0A");
+  assert.equal(
+    workflowCommand("error", [["title", "a,b"], ["file", ""], ["line", "3"]], "m\n"),
+    "::error title=a%2Cb,line=3::m%0A",
+  );
   assert.equal(workflowCommand("notice", [], "x"), "::notice::x");
 });

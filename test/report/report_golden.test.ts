@@ -25,7 +25,16 @@ for (const log of LOGS) {
 }
 
 test("report golden: filtered by name and status", async () => {
-  const run = await runCli(["report", "-n", "fetch_orders", "-n", "charge_card", "-s", "error", fixture("report", "realistic.jsonl")]);
+  const run = await runCli([
+    "report",
+    "-n",
+    "fetch_orders",
+    "-n",
+    "charge_card",
+    "-s",
+    "error",
+    fixture("report", "realistic.jsonl"),
+  ]);
   assert.equal(run.status, 1);
   assertGolden("report/realistic_filtered.md", run.stdout);
 });

@@ -37,7 +37,13 @@ test("json: the same facts as the markdown, as data", async () => {
   });
   assert.ok(Math.abs(doc.span.busy_seconds - 164.29) < 1e-9);
   assert.equal(doc.names.reduce((sum: number, g: { count: number }) => sum + g.count, 0), 23);
-  assert.deepEqual(doc.names.map((g: { name: string }) => g.name), ["fetch_orders", "validate_order", "charge_card", "send_receipt", "nightly_export"]);
+  assert.deepEqual(doc.names.map((g: { name: string }) => g.name), [
+    "fetch_orders",
+    "validate_order",
+    "charge_card",
+    "send_receipt",
+    "nightly_export",
+  ]);
   assert.equal(doc.slowest.length, 10);
   assert.equal(doc.slowest[0].name, "nightly_export");
   assert.equal(doc.failures_total, 5);
@@ -63,7 +69,16 @@ test("json: the same facts as the markdown, as data", async () => {
 });
 
 test("json: filters, --fail-on and big integers", async () => {
-  const run = await runCli(["report", "-o", "json", "--fail-on", "none", "-n", "emoji 🎉", fixture("report", "nasty.jsonl")]);
+  const run = await runCli([
+    "report",
+    "-o",
+    "json",
+    "--fail-on",
+    "none",
+    "-n",
+    "emoji 🎉",
+    fixture("report", "nasty.jsonl"),
+  ]);
   assert.equal(run.status, 0);
   const doc = JSON.parse(run.stdout);
   assert.equal(doc.total, 9);

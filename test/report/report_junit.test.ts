@@ -47,7 +47,10 @@ for (const [log, expected] of FIXTURES) {
       assert.equal(num(suite.attributes.get("errors")), 0);
       const suiteTime = num(suite.attributes.get("time"));
       const caseTime = own.reduce((sum, c) => sum + (c.attributes.has("time") ? num(c.attributes.get("time")) : 0), 0);
-      assert.ok(Math.abs(suiteTime - caseTime) < 0.002 * own.length + 1e-9, `${suite.attributes.get("name")}: ${suiteTime} vs ${caseTime}`);
+      assert.ok(
+        Math.abs(suiteTime - caseTime) < 0.002 * own.length + 1e-9,
+        `${suite.attributes.get("name")}: ${suiteTime} vs ${caseTime}`,
+      );
       time += suiteTime;
       for (const c of own) {
         assert.equal(c.attributes.get("classname"), suite.attributes.get("name"));
@@ -62,7 +65,9 @@ for (const [log, expected] of FIXTURES) {
 
 test("junit: each failure carries its exception as message and its traceback as text", async () => {
   const log = fixture("report", "realistic.jsonl");
-  const records = fs.readFileSync(path.join(ROOT, log), "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  const records = fs.readFileSync(path.join(ROOT, log), "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) =>
+    JSON.parse(l)
+  );
   const failed = records.filter((r) => r.exception !== undefined);
   const root = parseXml((await runCli(["report", "-o", "junit", log])).stdout);
   const failures = findAll(root, "testcase").filter((c) => findAll(c, "failure").length > 0);
@@ -73,7 +78,10 @@ test("junit: each failure carries its exception as message and its traceback as 
     const failure = findAll(c, "failure")[0]!;
     assert.equal(textOf(failure), record.traceback, `traceback of #${index}`);
     const lastLine = record.traceback.split("\n").at(-1);
-    assert.ok(lastLine.endsWith(failure.attributes.get("message")!.split(": ").slice(1).join(": ")), failure.attributes.get("message"));
+    assert.ok(
+      lastLine.endsWith(failure.attributes.get("message")!.split(": ").slice(1).join(": ")),
+      failure.attributes.get("message"),
+    );
   }
 });
 
@@ -103,7 +111,9 @@ test("junit: hostile text survives as text: ]]>, markup, controls, lone surrogat
 });
 
 test("junit: a log of many failures gives one failure element each", async () => {
-  const run = await runCli(["report", "-o", "junit", "many.jsonl"], { files: { "many.jsonl": failingLog(120, 300, 30) } });
+  const run = await runCli(["report", "-o", "junit", "many.jsonl"], {
+    files: { "many.jsonl": failingLog(120, 300, 30) },
+  });
   const root = parseXml(run.stdout);
   assert.equal(findAll(root, "testcase").length, 150);
   assert.equal(findAll(root, "failure").length, 120);
@@ -136,20 +146,42 @@ for (const [name, input, escaped] of TEXT_CASES) {
 
 test("xml attribute escaping: quotes, tab, LF and CR become references", () => {
   assert.equal(escapeXmlAttribute(`a"b\tc\nd\re<`), "a&quot;b&#9;c&#10;d&#13;e&lt;");
-  const root = parseXml(`<a v="${escapeXmlAttribute("x\ty\nz\r\"")}"/>`);
-  assert.equal(root.attributes.get("v"), "x\ty\nz\r\"");
+  const root = parseXml(`<a v="${escapeXmlAttribute('x\ty\nz\r"')}"/>`);
+  assert.equal(root.attributes.get("v"), 'x\ty\nz\r"');
 });
 
 test("xml escaping: random text always parses, and XML-allowed text round-trips", () => {
   let seed = 42;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pool = ["<", ">", "&", '"', "'", "]]>", "\r", "\n", "\t", "\u0000", "\u001b", "\ud800", "\udfff", "😀", "é", "日", "a", " ", "&amp;"];
+  const pool = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "]]>",
+    "\r",
+    "\n",
+    "\t",
+    "\u0000",
+    "\u001b",
+    "\ud800",
+    "\udfff",
+    "😀",
+    "é",
+    "日",
+    "a",
+    " ",
+    "&amp;",
+  ];
   for (let i = 0; i < 500; i++) {
     let s = "";
     for (let n = Math.floor(rand() * 20); n > 0; n--) s += pool[Math.floor(rand() * pool.length)];
     const text = parseXml(`<a t="${escapeXmlAttribute(s)}">${escapeXmlText(s)}</a>`);
-    // deno-lint-ignore no-control-regex
-    const clean = !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+    const clean =
+      // deno-lint-ignore no-control-regex
+      !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+        .test(s);
     if (clean) {
       assert.equal(textOf(text), s);
       assert.equal(text.attributes.get("t"), s);

@@ -25,7 +25,11 @@ test("markdown: headline totals, per-name table, slowest, failures by exception,
   assert.ok(md.includes("| Name | Count | Errors | Error rate | p50 | p95 | Max |"));
   assert.ok(md.includes("| fetch_orders | 5 | 2 | 40.0% | 1.532s | 30.021s | 30.022s |"));
   assert.ok(md.includes("### Slowest executions"));
-  assert.ok(md.includes("| 2 | ReadTimeout | HTTPSConnectionPool(host='orders.ap.internal', port=443): Read timed out. (read timeout=30) | fetch_orders #2 |"));
+  assert.ok(
+    md.includes(
+      "| 2 | ReadTimeout | HTTPSConnectionPool(host='orders.ap.internal', port=443): Read timed out. (read timeout=30) | fetch_orders #2 |",
+    ),
+  );
   assert.equal(count(md, "<details>"), 5);
   assert.equal(count(md, "</details>"), 5);
   assert.equal(count(md, "<pre>"), 5);
@@ -79,7 +83,10 @@ test("markdown: a huge log is trimmed under GitHub's 1 MiB limit, with a visible
   const bytes = utf8Length(run.stdout);
   assert.ok(bytes < GITHUB_SUMMARY_LIMIT, `${bytes} bytes`);
   assert.equal(bytes, new TextEncoder().encode(run.stdout).length);
-  assert.match(run.stdout, /_Trimmed: \d+ more failures not shown, to keep this report under GitHub's 1 MiB job-summary limit/);
+  assert.match(
+    run.stdout,
+    /_Trimmed: \d+ more failures not shown, to keep this report under GitHub's 1 MiB job-summary limit/,
+  );
   const shown = count(run.stdout, "<details>");
   assert.ok(shown > 0 && shown < 50, `${shown} shown`);
   assert.equal(count(run.stdout, "<details>"), count(run.stdout, "</details>"));
@@ -139,7 +146,8 @@ test("utf8Length agrees with TextEncoder", () => {
 
 test("markdown: a 2 MB action name cannot push the report past the limit", async () => {
   const name = "x".repeat(2_000_000);
-  const log = JSON.stringify({ name, status: "cancelled" }) + "\n" + JSON.stringify({ name, exception: "E('m')", traceback: "T" }) + "\n";
+  const log = JSON.stringify({ name, status: "cancelled" }) + "\n" +
+    JSON.stringify({ name, exception: "E('m')", traceback: "T" }) + "\n";
   const run = await runCli(["report", "huge.jsonl"], { files: { "huge.jsonl": log } });
   assert.equal(run.status, 1);
   assert.ok(utf8Length(run.stdout) < GITHUB_SUMMARY_LIMIT, `${utf8Length(run.stdout)} bytes`);

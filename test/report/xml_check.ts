@@ -37,7 +37,9 @@ export function parseXml(text: string): XmlElement {
   if (text.startsWith("<?xml")) {
     const end = text.indexOf("?>");
     if (end < 0) fail("unclosed XML declaration");
-    if (!/^<\?xml version="1\.0"( encoding="UTF-8")?\?>$/.test(text.slice(0, end + 2))) fail("unexpected XML declaration");
+    if (!/^<\?xml version="1\.0"( encoding="UTF-8")?\?>$/.test(text.slice(0, end + 2))) {
+      fail("unexpected XML declaration");
+    }
     pos = end + 2;
   }
   const stack: XmlElement[] = [];

@@ -31,11 +31,14 @@ function memoryFiles(): CacheFiles & { written: Map<string, Uint8Array> } {
       written.delete(from);
     },
     remove: (path) => void written.delete(path),
-    list: (dir) => [...written].map(([path, bytes]) => ({ name: path.slice(dir.length + 1), at: 0, bytes: bytes.length })),
+    list: (dir) =>
+      [...written].map(([path, bytes]) => ({ name: path.slice(dir.length + 1), at: 0, bytes: bytes.length })),
   };
 }
 
-const TEXT = Array.from({ length: 40 }, (_, i) => JSON.stringify({ name: `job-${i % 3}`, index: i, duration: i / 4 })).join("\n") + "\n";
+const TEXT =
+  Array.from({ length: 40 }, (_, i) => JSON.stringify({ name: `job-${i % 3}`, index: i, duration: i / 4 })).join("\n") +
+  "\n";
 const BYTES = new TextEncoder().encode(TEXT);
 const ENV: Record<string, string> = { EXECHIST_CACHE_DIR: "/cache", EXECHIST_CACHE_MIB: "0" };
 
@@ -52,11 +55,18 @@ async function readOnce(
   const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
   const reader = new LogReader();
   const saving: Promise<string>[] = [];
-  const report = await readThroughCache(reader, source, log, undefined, { env: (name) => ENV[name], files, saving }, () => {
-    reader.read(source);
-    done = true;
-    return Promise.resolve({ threads: 1, fellBack: 0 });
-  });
+  const report = await readThroughCache(
+    reader,
+    source,
+    log,
+    undefined,
+    { env: (name) => ENV[name], files, saving },
+    () => {
+      reader.read(source);
+      done = true;
+      return Promise.resolve({ threads: 1, fellBack: 0 });
+    },
+  );
   return { report, records: reader.builder.size, notes: await Promise.all(saving) };
 }
 
@@ -66,10 +76,16 @@ test("index cache: no index for a log that grew after it was opened; an unchange
   // Appended to between its opening and its stamp: the system already says 100 bytes more.
   const grew = { ...facts, size: BYTES.length + 100 };
   const first = await readOnce(files, grew, BYTES, grew);
-  assert.deepEqual([first.report.cache, first.records, first.notes], ["index cache not written: the log grew while it was read", 40, []]);
+  assert.deepEqual([first.report.cache, first.records, first.notes], [
+    "index cache not written: the log grew while it was read",
+    40,
+    [],
+  ]);
   assert.equal(files.written.size, 0);
   const unchanged = await readOnce(files, facts);
-  assert.deepEqual([unchanged.report.cache, unchanged.records, unchanged.notes], ["writing the index cache", 40, ["index cache written"]]);
+  assert.deepEqual([unchanged.report.cache, unchanged.records, unchanged.notes], ["writing the index cache", 40, [
+    "index cache written",
+  ]]);
   const indexes = [...files.written];
   assert.equal(indexes.length, 1);
   assert.match(indexes[0]![0], /^\/cache\/run\.jsonl-[0-9a-f]+\.idx$/);
@@ -89,7 +105,11 @@ test("index cache: no index is written for a log that grew while it was read (it
   const files = memoryFiles();
   const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
   const growing = await readOnce(files, facts, BYTES, { ...facts, size: BYTES.length + 50 });
-  assert.deepEqual([growing.report.cache, growing.records, growing.notes], ["index cache not written: the log grew while it was read", 40, []]);
+  assert.deepEqual([growing.report.cache, growing.records, growing.notes], [
+    "index cache not written: the log grew while it was read",
+    40,
+    [],
+  ]);
   assert.equal(files.written.size, 0);
   const still = await readOnce(files, facts);
   assert.deepEqual([still.report.cache, still.notes], ["writing the index cache", ["index cache written"]]);

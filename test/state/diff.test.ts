@@ -13,8 +13,16 @@ const goldens: Array<[string, string[], string]> = [
   // [case, argv, golden under fixtures/expected/state/]
   ["two steps of one run", ["state", "--diff", NIGHTLY_2, NIGHTLY_4], "diff/nightly_2_4.txt"],
   ["two steps of one run, json", ["state", "--diff", "-o", "json", NIGHTLY_2, NIGHTLY_4], "diff/nightly_2_4.json"],
-  ["a run that fails", ["state", "--diff", cp("runs", "backfill", "a.json"), cp("runs", "backfill", "c.json")], "diff/backfill_a_c.txt"],
-  ["histories capped at 50", ["state", "--diff", cp("diff", "long_a.json"), cp("diff", "long_b.json")], "diff/long_a_b.txt"],
+  [
+    "a run that fails",
+    ["state", "--diff", cp("runs", "backfill", "a.json"), cp("runs", "backfill", "c.json")],
+    "diff/backfill_a_c.txt",
+  ],
+  [
+    "histories capped at 50",
+    ["state", "--diff", cp("diff", "long_a.json"), cp("diff", "long_b.json")],
+    "diff/long_a_b.txt",
+  ],
   ["two different runs", ["state", "--diff", cp("failed.json"), cp("retried.json")], "diff/failed_retried.txt"],
 ];
 
@@ -33,7 +41,10 @@ test("--diff names the changed nodes, completed nodes, data keys and new history
   assert.equal(d.run_id, "c94dff25f784");
   assert.deepEqual(d.fields.current_step, { from: 2, to: 4 });
   assert.deepEqual(d.fields.current_node, { from: "transform", to: "verify" });
-  assert.deepEqual(d.nodes.map((n: { node: string; change: string }) => [n.node, n.change]), [["load", "added"], ["verify", "added"]]);
+  assert.deepEqual(d.nodes.map((n: { node: string; change: string }) => [n.node, n.change]), [["load", "added"], [
+    "verify",
+    "added",
+  ]]);
   assert.deepEqual(d.completed_nodes_added, ["load", "verify"]);
   assert.deepEqual(d.data, { added: ["load", "verify"], removed: ["extract"], changed: ["transform"] });
   assert.deepEqual(d.tool_results_cache, { added: [], removed: [], changed: [] });
@@ -44,7 +55,11 @@ test("--diff names the changed nodes, completed nodes, data keys and new history
 test("--diff of a failure shows the status and the failed node's error", async () => {
   const run = await runCli(["state", "--diff", cp("runs", "backfill", "a.json"), cp("runs", "backfill", "c.json")]);
   assert.ok(run.stdout.includes("  status        running → failed\n"));
-  assert.ok(run.stdout.includes(`  + transform  status failed; attempts 1; error "ValueError: column 'amount' has 3 non-numeric values"\n`));
+  assert.ok(
+    run.stdout.includes(
+      `  + transform  status failed; attempts 1; error "ValueError: column 'amount' has 3 non-numeric values"\n`,
+    ),
+  );
 });
 
 test("histories capped at 50 entries: only what came after the overlap is new", async () => {
@@ -65,13 +80,41 @@ const c = (json: string) => readCheckpoint(json, "x.json");
 
 const unit: Array<[string, string, string, (d: ReturnType<typeof diffStates>) => void]> = [
   // [case, before, after, check]
-  ["nothing changed", '{"run_id": "r", "data": {"a": 1}}', '{"data": {"a": 1.0}, "run_id": "r"}', (d) => assert.ok(isEmptyDiff(d))],
-  ["key order alone is no change", '{"data": {"a": 1, "b": 2}}', '{"data": {"b": 2, "a": 1}}', (d) => assert.ok(isEmptyDiff(d))],
-  ["a big integer that changes in its last digit", '{"data": {"n": 18446744073709551617}}', '{"data": {"n": 18446744073709551616}}', (d) => assert.deepEqual(d.data?.changed, ["n"])],
-  ["node error and attempts", '{"node_states": {"a": {"attempts": 1}}}', '{"node_states": {"a": {"attempts": 2, "error": "boom"}}}', (d) => {
-    assert.deepEqual(d.nodes.map((n) => [n.node, n.kind, n.changes.map((x) => x.field)]), [["a", "changed", ["attempts", "error"]]]);
-  }],
-  ["a removed node", '{"node_states": {"a": {}, "b": {}}}', '{"node_states": {"a": {}}}', (d) => assert.deepEqual(d.nodes.map((n) => [n.node, n.kind]), [["b", "removed"]])],
+  [
+    "nothing changed",
+    '{"run_id": "r", "data": {"a": 1}}',
+    '{"data": {"a": 1.0}, "run_id": "r"}',
+    (d) => assert.ok(isEmptyDiff(d)),
+  ],
+  [
+    "key order alone is no change",
+    '{"data": {"a": 1, "b": 2}}',
+    '{"data": {"b": 2, "a": 1}}',
+    (d) => assert.ok(isEmptyDiff(d)),
+  ],
+  [
+    "a big integer that changes in its last digit",
+    '{"data": {"n": 18446744073709551617}}',
+    '{"data": {"n": 18446744073709551616}}',
+    (d) => assert.deepEqual(d.data?.changed, ["n"]),
+  ],
+  [
+    "node error and attempts",
+    '{"node_states": {"a": {"attempts": 1}}}',
+    '{"node_states": {"a": {"attempts": 2, "error": "boom"}}}',
+    (d) => {
+      assert.deepEqual(d.nodes.map((n) => [n.node, n.kind, n.changes.map((x) => x.field)]), [["a", "changed", [
+        "attempts",
+        "error",
+      ]]]);
+    },
+  ],
+  [
+    "a removed node",
+    '{"node_states": {"a": {}, "b": {}}}',
+    '{"node_states": {"a": {}}}',
+    (d) => assert.deepEqual(d.nodes.map((n) => [n.node, n.kind]), [["b", "removed"]]),
+  ],
   ["completed_nodes rewritten", '{"completed_nodes": ["a", "b"]}', '{"completed_nodes": ["b", "c"]}', (d) => {
     assert.deepEqual(d.completedAdded, ["c"]);
     assert.equal(d.completedRewritten, true);
@@ -88,7 +131,12 @@ const unit: Array<[string, string, string, (d: ReturnType<typeof diffStates>) =>
     assert.equal(d.data, null);
     assert.deepEqual(d.fields.map((f) => f.field), ["data"]);
   }],
-  ["an older second checkpoint", '{"updated_at": 1748800010.0}', '{"updated_at": 1748800000.0}', (d) => assert.match(d.warnings[0]!, /is older than/)],
+  [
+    "an older second checkpoint",
+    '{"updated_at": 1748800010.0}',
+    '{"updated_at": 1748800000.0}',
+    (d) => assert.match(d.warnings[0]!, /is older than/),
+  ],
 ];
 
 for (const [name, before, after, check] of unit) {
@@ -97,9 +145,21 @@ for (const [name, before, after, check] of unit) {
 
 const refusals: Array<[string, string[], string]> = [
   // [case, argv, start of stderr]
-  ["a directory", ["state", "--diff", cp("runs"), NIGHTLY_4], `exechist: --diff compares two checkpoint files; "${cp("runs")}" is a directory`],
-  ["--log", ["state", "--diff", "--log", cp("logs", "failed_run.jsonl"), NIGHTLY_2, NIGHTLY_4], "exechist: --log does not go with --diff"],
-  ["a broken checkpoint", ["state", "--diff", NIGHTLY_2, cp("broken", "bad_status.json")], `exechist: Cannot read checkpoint "${cp("broken", "bad_status.json")}": status "exploded"`],
+  [
+    "a directory",
+    ["state", "--diff", cp("runs"), NIGHTLY_4],
+    `exechist: --diff compares two checkpoint files; "${cp("runs")}" is a directory`,
+  ],
+  [
+    "--log",
+    ["state", "--diff", "--log", cp("logs", "failed_run.jsonl"), NIGHTLY_2, NIGHTLY_4],
+    "exechist: --log does not go with --diff",
+  ],
+  [
+    "a broken checkpoint",
+    ["state", "--diff", NIGHTLY_2, cp("broken", "bad_status.json")],
+    `exechist: Cannot read checkpoint "${cp("broken", "bad_status.json")}": status "exploded"`,
+  ],
   ["one path", ["state", "--diff", NIGHTLY_2], "exechist: --diff needs two checkpoints"],
 ];
 

@@ -47,9 +47,17 @@ test("the runs table lists every run, ordered by last update, with its checkpoin
 test("checkpoints are ordered by updated_at, then current_step, then file name", async () => {
   const run = await runCli(["state", "-o", "json", RUNS]);
   const doc = JSON.parse(run.stdout) as { runs: Array<{ run_id: string; checkpoints: Array<{ file: string }> }> };
-  const files = (id: string) => doc.runs.find((r) => r.run_id === id)!.checkpoints.map((c) => c.file.split("/").slice(-1)[0]);
+  const files = (id: string) =>
+    doc.runs.find((r) => r.run_id === id)!.checkpoints.map((c) => c.file.split("/").slice(-1)[0]);
   // ckpt_002 and ckpt_002b share updated_at; 002b is a step further
-  assert.deepEqual(files(NIGHTLY), ["ckpt_001.json", "ckpt_002.json", "ckpt_002b.json", "ckpt_003.json", "ckpt_004.json", "ckpt_005.json"]);
+  assert.deepEqual(files(NIGHTLY), [
+    "ckpt_001.json",
+    "ckpt_002.json",
+    "ckpt_002b.json",
+    "ckpt_003.json",
+    "ckpt_004.json",
+    "ckpt_005.json",
+  ]);
   // b and c share updated_at and current_step: the name decides
   assert.deepEqual(files(BACKFILL), ["a.json", "b.json", "c.json"]);
 });
@@ -59,15 +67,38 @@ test("--step picks the newest of several checkpoints at that step, and says so",
   assert.equal(run.status, 0);
   assert.ok(run.stdout.includes("  file      fixtures/checkpoint/runs/nightly/ckpt_003.json\n"));
   assert.ok(run.stdout.includes("  >  fixtures/checkpoint/runs/nightly/ckpt_003.json"));
-  assert.match(run.stderr, /^exechist: 2 checkpoints are at step 3: .*ckpt_002b\.json, .*ckpt_003\.json; showing the newest, .*ckpt_003\.json\n$/);
+  assert.match(
+    run.stderr,
+    /^exechist: 2 checkpoints are at step 3: .*ckpt_002b\.json, .*ckpt_003\.json; showing the newest, .*ckpt_003\.json\n$/,
+  );
 });
 
 const refusals: Array<[string, string[], number, string]> = [
   // [case, argv, exit status, stderr]
-  ["an unknown run", ["state", RUNS, "--run", "zzz"], 1, `exechist: No run "zzz" in "${RUNS}" (runs: ${NIGHTLY}, ${CANCELLED}, ${BACKFILL})\n`],
-  ["a step the run never had", ["state", RUNS, "--run", NIGHTLY, "--step", "9"], 1, `exechist: Run "${NIGHTLY}" has no checkpoint at step 9 (steps: 1, 2, 3, 4, 5)\n`],
-  ["--step without --run among several runs", ["state", RUNS, "--step", "1"], 2, `exechist: --step needs --run: "${RUNS}" holds 3 runs (${NIGHTLY}, ${CANCELLED}, ${BACKFILL})\n`],
-  ["--run that does not match a single file", ["state", fixture("checkpoint", "failed.json"), "--run", "abc"], 1, `exechist: No run "abc" in "${fixture("checkpoint", "failed.json")}" (runs: 27a89bd8b3d9)\n`],
+  [
+    "an unknown run",
+    ["state", RUNS, "--run", "zzz"],
+    1,
+    `exechist: No run "zzz" in "${RUNS}" (runs: ${NIGHTLY}, ${CANCELLED}, ${BACKFILL})\n`,
+  ],
+  [
+    "a step the run never had",
+    ["state", RUNS, "--run", NIGHTLY, "--step", "9"],
+    1,
+    `exechist: Run "${NIGHTLY}" has no checkpoint at step 9 (steps: 1, 2, 3, 4, 5)\n`,
+  ],
+  [
+    "--step without --run among several runs",
+    ["state", RUNS, "--step", "1"],
+    2,
+    `exechist: --step needs --run: "${RUNS}" holds 3 runs (${NIGHTLY}, ${CANCELLED}, ${BACKFILL})\n`,
+  ],
+  [
+    "--run that does not match a single file",
+    ["state", fixture("checkpoint", "failed.json"), "--run", "abc"],
+    1,
+    `exechist: No run "abc" in "${fixture("checkpoint", "failed.json")}" (runs: 27a89bd8b3d9)\n`,
+  ],
 ];
 
 for (const [name, argv, status, stderr] of refusals) {
@@ -81,7 +112,8 @@ for (const [name, argv, status, stderr] of refusals) {
 
 test("a broken file is named on stderr and the rest are still shown: exit 0, or 2 under --strict", async () => {
   const dir = fixture("checkpoint", "mixed");
-  const message = `exechist: Cannot read checkpoint "${dir}/partial.json": the file is truncated: the JSON stops at line 8, column 18 before the document is complete\n`;
+  const message =
+    `exechist: Cannot read checkpoint "${dir}/partial.json": the file is truncated: the JSON stops at line 8, column 18 before the document is complete\n`;
   const run = await runCli(["state", dir]);
   assert.equal(run.status, 0);
   assert.equal(run.stderr, message);
@@ -94,7 +126,10 @@ test("a broken file is named on stderr and the rest are still shown: exit 0, or 
   const json = await runCli(["state", "-o", "json", dir]);
   assert.equal(json.status, 0);
   assert.deepEqual(JSON.parse(json.stdout).errors, [
-    { file: `${dir}/partial.json`, reason: "the file is truncated: the JSON stops at line 8, column 18 before the document is complete" },
+    {
+      file: `${dir}/partial.json`,
+      reason: "the file is truncated: the JSON stops at line 8, column 18 before the document is complete",
+    },
   ]);
 });
 
@@ -103,8 +138,23 @@ test("a directory where nothing can be read is an input error, every file named"
   assert.equal(run.status, 2);
   const lines = run.stderr.trimEnd().split("\n");
   assert.equal(lines.length, 10);
-  for (const name of ["array_document", "bad_status", "empty", "node_not_object", "node_states_list", "node_states_null", "python_repr", "status_null", "truncated"]) {
-    assert.ok(lines.some((l) => l.startsWith(`exechist: Cannot read checkpoint "fixtures/checkpoint/broken/${name}.json": `)), name);
+  for (
+    const name of [
+      "array_document",
+      "bad_status",
+      "empty",
+      "node_not_object",
+      "node_states_list",
+      "node_states_null",
+      "python_repr",
+      "status_null",
+      "truncated",
+    ]
+  ) {
+    assert.ok(
+      lines.some((l) => l.startsWith(`exechist: Cannot read checkpoint "fixtures/checkpoint/broken/${name}.json": `)),
+      name,
+    );
   }
   assert.equal(lines[9], 'exechist: No checkpoint in "fixtures/checkpoint/broken" could be read (9 unreadable)');
 });
@@ -132,7 +182,14 @@ test("groupByRun and selectCheckpoints, in memory", () => {
   const dir = { path: "d", runs, errors: [] };
   assert.deepEqual(selectCheckpoints(dir, undefined, undefined).shown.map((x) => x.file), ["b/2.json", "a/1.json"]);
   assert.deepEqual(selectCheckpoints(dir, "b", 1).shown.map((x) => x.file), ["b/1.json"]);
-  const twins = { path: "d", runs: [{ runId: "ab", checkpoints: runs[1]!.checkpoints }, { runId: "ac", checkpoints: runs[1]!.checkpoints }], errors: [] };
-  assert.throws(() => selectCheckpoints(twins, "a", undefined), (e: unknown) => e instanceof ExechistError && e.exitStatus === 2 && /matches 2 runs/.test(e.message));
+  const twins = {
+    path: "d",
+    runs: [{ runId: "ab", checkpoints: runs[1]!.checkpoints }, { runId: "ac", checkpoints: runs[1]!.checkpoints }],
+    errors: [],
+  };
+  assert.throws(
+    () => selectCheckpoints(twins, "a", undefined),
+    (e: unknown) => e instanceof ExechistError && e.exitStatus === 2 && /matches 2 runs/.test(e.message),
+  );
   assert.equal(selectCheckpoints(twins, "ac", undefined).run?.runId, "ac");
 });

@@ -25,7 +25,18 @@ function checkpointFiles(dir: string): string[] {
 const files = checkpointFiles(CHECKPOINTS);
 
 test("there are checkpoint fixtures of every kind the issue lists", () => {
-  for (const name of ["completed", "failed", "paused", "interrupted", "retried", "long_history", "minimal_empty", "minimal_run"]) {
+  for (
+    const name of [
+      "completed",
+      "failed",
+      "paused",
+      "interrupted",
+      "retried",
+      "long_history",
+      "minimal_empty",
+      "minimal_run",
+    ]
+  ) {
     assert.ok(files.includes(`${name}.json`), name);
   }
   for (const name of ["empty", "truncated", "array_document", "bad_status", "node_states_list", "node_not_object"]) {
@@ -58,7 +69,10 @@ for (const rel of files) {
       const run = await runCli(["state", arg]);
       assert.equal(run.status, 2);
       assert.equal(run.stdout, "");
-      assert.match(run.stderr, new RegExp(`^exechist: Cannot read checkpoint "${arg.replace(/[.\\/]/g, "\\$&")}": \\S.*\\n$`));
+      assert.match(
+        run.stderr,
+        new RegExp(`^exechist: Cannot read checkpoint "${arg.replace(/[.\\/]/g, "\\$&")}": \\S.*\\n$`),
+      );
       assert.ok(!/\n\s+at /.test(run.stderr), "no stack");
     });
   }

@@ -54,9 +54,16 @@ test("--log gives each node of the run its timings, result and traceback; other 
 test("--log text: timings table, records with no node, traceback", async () => {
   const run = await runCli(["state", FAILED, "--log", LOG]);
   assert.ok(run.stdout.includes(`From the log ${LOG} (6 records of run 27a89bd8b3d9)\n`));
-  assert.match(run.stdout, /\n {2}summarise +3 {2}2025-06-01T13:01:05 +2025-06-01T13:01:35 +30\.000s {2}90\.000s {2}error\n/);
+  assert.match(
+    run.stdout,
+    /\n {2}summarise +3 {2}2025-06-01T13:01:05 +2025-06-01T13:01:35 +30\.000s {2}90\.000s {2}error\n/,
+  );
   assert.ok(run.stdout.includes("  records with no node: notify (1)\n"));
-  assert.ok(run.stdout.includes(`  traceback of summarise, newest execution (${LOG}:6):\n    Traceback (most recent call last):\n`));
+  assert.ok(
+    run.stdout.includes(
+      `  traceback of summarise, newest execution (${LOG}:6):\n    Traceback (most recent call last):\n`,
+    ),
+  );
   assert.ok(!run.stdout.includes("--log FILE adds them"), "the hint is gone once a log is given");
 });
 
@@ -67,7 +74,10 @@ test("--log with no record of the run says so", async () => {
 });
 
 test("joinLog: a node_id that differs from its key, and a count of attempts the log disagrees with", () => {
-  const checkpoint = readCheckpoint('{"run_id": "r1", "node_states": {"k": {"node_id": "fetch", "attempts": 3, "output_data": {"x": 1}}}}', "c.json");
+  const checkpoint = readCheckpoint(
+    '{"run_id": "r1", "node_states": {"k": {"node_id": "fetch", "attempts": 3, "output_data": {"x": 1}}}}',
+    "c.json",
+  );
   const registry = registryOf([[
     "log.jsonl",
     [

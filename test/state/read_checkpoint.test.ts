@@ -11,12 +11,32 @@ const rejected: Array<[string, string | Uint8Array, string]> = [
   // [case, file content, reason]
   ["empty file", "", "the file is empty"],
   ["only whitespace", " \n\t\n", "the file is empty"],
-  ["truncated inside a string", '{"run_id": "ab', "the file is truncated: the JSON stops at line 1, column 15 before the document is complete"],
-  ["truncated after a key", '{\n  "run_id"', "the file is truncated: the JSON stops at line 2, column 11 before the document is complete"],
-  ["truncated inside a literal", '{"error": nu', "the file is truncated: the JSON stops at line 1, column 13 before the document is complete"],
-  ["truncated after a value", '{"current_step": 3,\n', "the file is truncated: the JSON stops at line 1, column 20 before the document is complete"],
+  [
+    "truncated inside a string",
+    '{"run_id": "ab',
+    "the file is truncated: the JSON stops at line 1, column 15 before the document is complete",
+  ],
+  [
+    "truncated after a key",
+    '{\n  "run_id"',
+    "the file is truncated: the JSON stops at line 2, column 11 before the document is complete",
+  ],
+  [
+    "truncated inside a literal",
+    '{"error": nu',
+    "the file is truncated: the JSON stops at line 1, column 13 before the document is complete",
+  ],
+  [
+    "truncated after a value",
+    '{"current_step": 3,\n',
+    "the file is truncated: the JSON stops at line 1, column 20 before the document is complete",
+  ],
   ["not JSON", '{"a": 1,, "b": 2}', "not valid JSON at line 1, column 9: expected a string key"],
-  ["Python repr", "{'run_id': 'x'}", "not valid JSON at line 1, column 2: expected a string key (single quotes: this looks like Python's str() of a dict, not json.dumps)"],
+  [
+    "Python repr",
+    "{'run_id': 'x'}",
+    "not valid JSON at line 1, column 2: expected a string key (single quotes: this looks like Python's str() of a dict, not json.dumps)",
+  ],
   ["array document", "[]", "the document is an array, not an object (RunState.from_dict needs a JSON object)"],
   ["string document", '"running"', "the document is a string, not an object (RunState.from_dict needs a JSON object)"],
   ["null document", "null", "the document is null, not an object (RunState.from_dict needs a JSON object)"],
@@ -54,21 +74,50 @@ const accepted: Array<[string, string, string]> = [
   // [case, file content, to_dict() as compact JSON]
   ["an empty object takes every default", "{}", DEFAULTS],
   ["a byte-order mark is skipped", "\uFEFF{}", DEFAULTS],
-  ["keys in any order are written in to_dict order", '{"version": 3, "run_id": "r"}', DEFAULTS.replace('"run_id":""', '"run_id":"r"').replace('"version":1', '"version":3')],
-  ["a key present with null keeps null (d.get does not default)", '{"run_id": null, "max_steps": null}', DEFAULTS.replace('"run_id":""', '"run_id":null').replace('"max_steps":20', '"max_steps":null')],
-  ["a duplicate key: the last value, at the first place", '{"purpose": "a", "run_id": "x", "purpose": "b"}', DEFAULTS.replace('"run_id":""', '"run_id":"x"').replace('"purpose":""', '"purpose":"b"')],
+  [
+    "keys in any order are written in to_dict order",
+    '{"version": 3, "run_id": "r"}',
+    DEFAULTS.replace('"run_id":""', '"run_id":"r"').replace('"version":1', '"version":3'),
+  ],
+  [
+    "a key present with null keeps null (d.get does not default)",
+    '{"run_id": null, "max_steps": null}',
+    DEFAULTS.replace('"run_id":""', '"run_id":null').replace('"max_steps":20', '"max_steps":null'),
+  ],
+  [
+    "a duplicate key: the last value, at the first place",
+    '{"purpose": "a", "run_id": "x", "purpose": "b"}',
+    DEFAULTS.replace('"run_id":""', '"run_id":"x"').replace('"purpose":""', '"purpose":"b"'),
+  ],
   [
     "an empty node: node_id falls back to its key, error None, idempotency_key empty",
     '{"node_states": {"n1": {}}}',
-    DEFAULTS.replace('"node_states":{}', '"node_states":{"n1":{"node_id":"n1","status":"pending","input_data":{},"output_data":{},"attempts":0,"error":null,"idempotency_key":""}}'),
+    DEFAULTS.replace(
+      '"node_states":{}',
+      '"node_states":{"n1":{"node_id":"n1","status":"pending","input_data":{},"output_data":{},"attempts":0,"error":null,"idempotency_key":""}}',
+    ),
   ],
   [
     "node started_at/finished_at are dropped, as to_dict drops them",
     '{"node_states": {"n": {"node_id": "N", "started_at": 1.5, "finished_at": 2.5, "attempts": 2}}}',
-    DEFAULTS.replace('"node_states":{}', '"node_states":{"n":{"node_id":"N","status":"pending","input_data":{},"output_data":{},"attempts":2,"error":null,"idempotency_key":""}}'),
+    DEFAULTS.replace(
+      '"node_states":{}',
+      '"node_states":{"n":{"node_id":"N","status":"pending","input_data":{},"output_data":{},"attempts":2,"error":null,"idempotency_key":""}}',
+    ),
   ],
-  ["action_history keeps its last 50", `{"action_history": [${Array.from({ length: 53 }, (_, i) => i).join(",")}]}`, DEFAULTS.replace('"action_history":[]', `"action_history":[${Array.from({ length: 50 }, (_, i) => i + 3).join(",")}]`)],
-  ["big integers and NaN survive", '{"data": {"n": 123456789012345678901234567890, "x": NaN, "f": 1.0}}', DEFAULTS.replace('"data":{}', '"data":{"n":123456789012345678901234567890,"x":NaN,"f":1.0}')],
+  [
+    "action_history keeps its last 50",
+    `{"action_history": [${Array.from({ length: 53 }, (_, i) => i).join(",")}]}`,
+    DEFAULTS.replace(
+      '"action_history":[]',
+      `"action_history":[${Array.from({ length: 50 }, (_, i) => i + 3).join(",")}]`,
+    ),
+  ],
+  [
+    "big integers and NaN survive",
+    '{"data": {"n": 123456789012345678901234567890, "x": NaN, "f": 1.0}}',
+    DEFAULTS.replace('"data":{}', '"data":{"n":123456789012345678901234567890,"x":NaN,"f":1.0}'),
+  ],
 ];
 
 for (const [name, content, expected] of accepted) {
@@ -79,7 +128,10 @@ for (const [name, content, expected] of accepted) {
 }
 
 test("unknown fields are kept aside, at the top and in nodes, in file order", () => {
-  const c = readCheckpoint('{"schema": 2, "run_id": "r", "owner": {"t": 1}, "node_states": {"a": {"started_at": 5, "status": "running"}}}', "a.json");
+  const c = readCheckpoint(
+    '{"schema": 2, "run_id": "r", "owner": {"t": 1}, "node_states": {"a": {"started_at": 5, "status": "running"}}}',
+    "a.json",
+  );
   assert.deepEqual([...c.unknownFields.keys()], ["schema", "owner"]);
   assert.deepEqual([...c.unknownNodeFields.keys()], ["a"]);
   assert.deepEqual([...c.unknownNodeFields.get("a")!.keys()], ["started_at"]);

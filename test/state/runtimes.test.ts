@@ -16,15 +16,36 @@ const RUNTIMES: Array<[string, string, string[]]> = [
   ["bun", path.join(BIN, "bun"), [path.join(ROOT, "mod.ts")]],
   ["deno", path.join(BIN, "deno"), ["run", "--quiet", "--allow-read", "--allow-env", path.join(ROOT, "mod.ts")]],
 ];
-const ENV: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", COLUMNS: "120", NO_COLOR: "" };
+const ENV: Record<string, string> = {
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "",
+  TZ: "UTC",
+  COLUMNS: "120",
+  NO_COLOR: "",
+};
 
 const cases: Array<[string, string[], string | undefined, number]> = [
   // [case, argv, golden under fixtures/expected/state/, exit status]
   ["text view", ["state", "fixtures/checkpoint/failed.json"], "text/failed.txt", 0],
   ["json view", ["state", "-o", "json", "fixtures/checkpoint/completed.json"], "json/completed.json", 0],
   ["directory", ["state", "fixtures/checkpoint/runs"], "dir/runs.txt", 0],
-  ["diff", ["state", "--diff", "fixtures/checkpoint/runs/nightly/ckpt_002.json", "fixtures/checkpoint/runs/nightly/ckpt_004.json"], "diff/nightly_2_4.txt", 0],
-  ["log join", ["state", "-o", "json", "fixtures/checkpoint/failed.json", "--log", "fixtures/checkpoint/logs/failed_run.jsonl"], "log/failed_run.json", 0],
+  [
+    "diff",
+    [
+      "state",
+      "--diff",
+      "fixtures/checkpoint/runs/nightly/ckpt_002.json",
+      "fixtures/checkpoint/runs/nightly/ckpt_004.json",
+    ],
+    "diff/nightly_2_4.txt",
+    0,
+  ],
+  [
+    "log join",
+    ["state", "-o", "json", "fixtures/checkpoint/failed.json", "--log", "fixtures/checkpoint/logs/failed_run.jsonl"],
+    "log/failed_run.json",
+    0,
+  ],
   ["broken checkpoint", ["state", "fixtures/checkpoint/broken/truncated.json"], undefined, 2],
   ["broken file in a directory, --strict", ["state", "--strict", "fixtures/checkpoint/mixed"], undefined, 2],
 ];
@@ -42,7 +63,11 @@ for (const [name, argv, golden, status] of cases) {
       assert.equal(r.stdout, first.stdout, `${r.runtime} stdout differs from node`);
       assert.equal(r.stderr, first.stderr, `${r.runtime} stderr differs from node`);
     }
-    if (golden) assert.equal(first.stdout, fs.readFileSync(path.join(ROOT, "fixtures", "expected", "state", golden), "utf8"));
-    if (status === 2) assert.match(first.stderr, /^exechist: Cannot read checkpoint "fixtures\/checkpoint\/[a-z/]+\.json": /);
+    if (golden) {
+      assert.equal(first.stdout, fs.readFileSync(path.join(ROOT, "fixtures", "expected", "state", golden), "utf8"));
+    }
+    if (status === 2) {
+      assert.match(first.stderr, /^exechist: Cannot read checkpoint "fixtures\/checkpoint\/[a-z/]+\.json": /);
+    }
   });
 }

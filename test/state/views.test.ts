@@ -48,16 +48,18 @@ async function derived(file: string): Promise<Record<string, unknown> & { resume
 
 test("the text view shows the header fields a person needs", async () => {
   const out = await text("failed.json");
-  for (const line of [
-    "Run 27a89bd8b3d9  failed",
-    "  session   sess-7d1",
-    "  purpose   Draft the weekly status mail",
-    "  step      5/20    █████░░░░░░░░░░░░░░░  25%",
-    "  started   2025-06-01T13:00:00.500Z",
-    "  finished  2025-06-01T13:01:39Z",
-    "  elapsed   98.500s (1m 38.5s), started_at to finished_at",
-    "  version   1",
-  ]) assert.ok(out.includes(line + "\n"), line);
+  for (
+    const line of [
+      "Run 27a89bd8b3d9  failed",
+      "  session   sess-7d1",
+      "  purpose   Draft the weekly status mail",
+      "  step      5/20    █████░░░░░░░░░░░░░░░  25%",
+      "  started   2025-06-01T13:00:00.500Z",
+      "  finished  2025-06-01T13:01:39Z",
+      "  elapsed   98.500s (1m 38.5s), started_at to finished_at",
+      "  version   1",
+    ]
+  ) assert.ok(out.includes(line + "\n"), line);
 });
 
 test("0 means not set", async () => {
@@ -79,7 +81,12 @@ test("failed run: the resume point names the failed node and its error", async (
   const out = await text("failed.json");
   assert.ok(out.includes("  failed        summarise: TimeoutError: model did not answer within 30s\n"));
   const d = await derived("failed.json");
-  assert.deepEqual(d.resume.failed, [{ node: "summarise", status: "failed", attempts: 3, error: "TimeoutError: model did not answer within 30s" }]);
+  assert.deepEqual(d.resume.failed, [{
+    node: "summarise",
+    status: "failed",
+    attempts: 3,
+    error: "TimeoutError: model did not answer within 30s",
+  }]);
 });
 
 test("retried run: attempts over one and repeated completions are visible", async () => {
@@ -103,7 +110,11 @@ test("a history of exactly 50 entries is flagged as possibly truncated", async (
 
 test("what the format cannot tell is said plainly", async () => {
   const out = await text("completed.json");
-  assert.ok(out.includes("Not in a checkpoint\n  - node start/finish times: to_dict() drops node started_at and finished_at; --log FILE adds them from an execution log\n"));
+  assert.ok(
+    out.includes(
+      "Not in a checkpoint\n  - node start/finish times: to_dict() drops node started_at and finished_at; --log FILE adds them from an execution log\n",
+    ),
+  );
   const d = await derived("completed.json");
   assert.equal((d.not_in_checkpoint as string[]).length, 2);
 });
@@ -121,7 +132,7 @@ test("unknown fields are reported, node times included", async () => {
 test("the cache lists each key with the size of its value; data and metadata keep big integers and NaN", async () => {
   const out = await text("completed.json");
   assert.ok(out.includes("Tool-result cache (3 entries, 126 B)\n"));
-  assert.ok(out.includes("  9710840523e1:2:web_search:a1b2c3  43 B  {\"hits\":3,\"ids\":[18446744073709551617,7,9]}\n"));
+  assert.ok(out.includes('  9710840523e1:2:web_search:a1b2c3  43 B  {"hits":3,"ids":[18446744073709551617,7,9]}\n'));
   assert.ok(out.includes("  big_id   int    20 B  18446744073709551617\n"));
   assert.ok(out.includes("  score    float   3 B  NaN\n"));
   assert.ok(out.includes("  trace_id  int   23 B  12345678901234567890123\n"));

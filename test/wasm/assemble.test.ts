@@ -81,7 +81,7 @@ test("assemble: SIMD finds the first quote, backslash or control byte", () => {
     local.get $v i32.const 32 i8x16.splat i8x16.lt_u v128.or
     i8x16.bitmask i32.ctz)`);
   const bytes = new Uint8Array(memory.buffer);
-  for (const [text, expected] of [["abcdefgh\"", 8], ["\\abc", 0], ["abc\ndef", 3], ["é日本\"", 8]] as const) {
+  for (const [text, expected] of [['abcdefgh"', 8], ["\\abc", 0], ["abc\ndef", 3], ['é日本"', 8]] as const) {
     bytes.fill(97, 0, 64);
     bytes.set(new TextEncoder().encode(text));
     assert.equal(exports.first!(0), expected, text);

@@ -23,7 +23,11 @@ export async function runReport(command: Extract<Command, { command: "report" }>
   const local = ctx.local;
   switch (command.output) {
     case "markdown":
-      renderMarkdown(registry, data, write, { ...MARKDOWN_DEFAULTS, local, failuresShown: REPORT_LIMITS.failuresShown });
+      renderMarkdown(registry, data, write, {
+        ...MARKDOWN_DEFAULTS,
+        local,
+        failuresShown: REPORT_LIMITS.failuresShown,
+      });
       break;
     case "junit":
       renderJunit(registry, data, write, { local });

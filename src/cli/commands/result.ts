@@ -12,7 +12,9 @@ import { loadLogs, loadRegistry } from "../load_logs.ts";
 export function printRecord(registry: ExecutionRegistry, pos: number, output: RecordFormat, ctx: Context): void {
   const details = registry.details(pos);
   ctx.io.stdout.write(
-    output === "json" ? renderRecordJson(registry, pos, details, ctx.local) : renderRecordText(registry, pos, details, ctx.color),
+    output === "json"
+      ? renderRecordJson(registry, pos, details, ctx.local)
+      : renderRecordText(registry, pos, details, ctx.color),
   );
 }
 
@@ -34,7 +36,10 @@ export function showResult(
   const count = selected?.matches ?? matches.length;
   const first = matches[0];
   if (first === undefined) {
-    throw new ExechistError("not_found", `No execution with index ${index} (${selected?.records ?? registry.size} records read)`);
+    throw new ExechistError(
+      "not_found",
+      `No execution with index ${index} (${selected?.records ?? registry.size} records read)`,
+    );
   }
   if (count > 1) {
     const others = matches.slice(1, OTHERS_NAMED + 1).map((pos) => registry.sourceOf(pos));
@@ -49,9 +54,16 @@ export function showResult(
 }
 
 /** `exechist last`: the newest record that passes the filters and is not ignore_in_history. */
-export function showLast(registry: ExecutionRegistry, positions: Uint32Array, output: RecordFormat, ctx: Context): number {
+export function showLast(
+  registry: ExecutionRegistry,
+  positions: Uint32Array,
+  output: RecordFormat,
+  ctx: Context,
+): number {
   const pos = registry.latestPosition(positions);
-  if (pos < 0) throw new ExechistError("not_found", "No execution found to show (none matched, or all are ignore_in_history)");
+  if (pos < 0) {
+    throw new ExechistError("not_found", "No execution found to show (none matched, or all are ignore_in_history)");
+  }
   printRecord(registry, pos, output, ctx);
   return 0;
 }

@@ -23,7 +23,9 @@ export async function runState(command: StateCommand, ctx: Context): Promise<num
   const text: TextOptions = { paint: ctx.color, width: ctx.width, local: ctx.local };
   if (command.diff) {
     if (command.log !== undefined) throw usage("--log does not go with --diff");
-    if (command.run !== undefined || command.step !== undefined) throw usage("--run and --step pick from a directory; --diff compares two files");
+    if (command.run !== undefined || command.step !== undefined) {
+      throw usage("--run and --step pick from a directory; --diff compares two files");
+    }
     const [a, b] = command.paths.map((p) => readFile(p, ctx));
     const diff = diffStates(a!, b!);
     ctx.io.stdout.write(command.output === "json" ? json(diffJson(diff)) : renderDiffText(diff, text));
@@ -51,9 +53,12 @@ export async function runState(command: StateCommand, ctx: Context): Promise<num
   const dir = loadDirectory(ctx.io, path);
   for (const error of dir.errors) ctx.io.stderr.write(`exechist: ${error.message}\n`);
   if (dir.runs.length === 0) {
-    throw new ExechistError("input", dir.errors.length === 0
-      ? `No checkpoints in "${path}": no *.json file below it`
-      : `No checkpoint in "${path}" could be read (${dir.errors.length} unreadable)`);
+    throw new ExechistError(
+      "input",
+      dir.errors.length === 0
+        ? `No checkpoints in "${path}": no *.json file below it`
+        : `No checkpoint in "${path}" could be read (${dir.errors.length} unreadable)`,
+    );
   }
   const selection = selectCheckpoints(dir, command.run, command.step);
   for (const note of selection.notes) ctx.io.stderr.write(`exechist: ${note}\n`);
@@ -68,7 +73,9 @@ export async function runState(command: StateCommand, ctx: Context): Promise<num
     ctx.io.stdout.write(parts.join("\n"));
   }
   if (dir.errors.length > 0 && ctx.strict) {
-    ctx.io.stderr.write(`exechist: ${dir.errors.length} checkpoint${dir.errors.length === 1 ? "" : "s"} could not be read (--strict)\n`);
+    ctx.io.stderr.write(
+      `exechist: ${dir.errors.length} checkpoint${dir.errors.length === 1 ? "" : "s"} could not be read (--strict)\n`,
+    );
     return 2;
   }
   return 0;
@@ -80,7 +87,6 @@ function readFile(path: string, ctx: Context): Checkpoint {
   if (kind === "directory") throw usage(`--diff compares two checkpoint files; "${path}" is a directory`);
   return readCheckpoint(ctx.io.readFile(path), path);
 }
-
 
 function json(value: JsonValue): string {
   return stringifyJson(value, { indent: 2 }) + "\n";

@@ -10,7 +10,15 @@ import { groupFields, groupJson } from "../../render/group_json.ts";
 import { type MarkdownColumn, markdownTableHead, markdownTableRow } from "../../render/markdown_table.ts";
 import { recordJson } from "../../render/record_json.ts";
 import { summaryFooter, type SummaryTotals } from "../../render/summary_footer.ts";
-import { commonStartDate, GROUP_HEADERS, groupCells, RECORD_HEADERS, recordCells, renderGroupTable, renderRecordTable } from "../../render/summary_table.ts";
+import {
+  commonStartDate,
+  GROUP_HEADERS,
+  groupCells,
+  RECORD_HEADERS,
+  recordCells,
+  renderGroupTable,
+  renderRecordTable,
+} from "../../render/summary_table.ts";
 import type { Command, SummaryFormat } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
@@ -19,7 +27,20 @@ import { showLast, showResult } from "./result.ts";
 type SummaryCommand = Extract<Command, { command: "summary" }>;
 
 const GROUP_HEADER: Record<GroupKey, string> = { name: "Name", status: "Status", run: "Run" };
-const RECORD_FIELDS = ["index", "name", "start", "end", "duration", "status", "result", "exception", "traceback", "signature", "run_id", "source"];
+const RECORD_FIELDS = [
+  "index",
+  "name",
+  "start",
+  "end",
+  "duration",
+  "status",
+  "result",
+  "exception",
+  "traceback",
+  "signature",
+  "run_id",
+  "source",
+];
 
 /** `exechist summary`: the filtered execution table, or one row per group. */
 export async function runSummary(command: SummaryCommand, ctx: Context): Promise<number> {
@@ -114,7 +135,13 @@ function writeData(
   }
 }
 
-function writeRecords(registry: ExecutionRegistry, shown: Uint32Array, output: SummaryFormat, t: SummaryTotals, ctx: Context): void {
+function writeRecords(
+  registry: ExecutionRegistry,
+  shown: Uint32Array,
+  output: SummaryFormat,
+  t: SummaryTotals,
+  ctx: Context,
+): void {
   const item = (j: number) => recordJson(registry, shown[j]!, registry.details(shown[j]!), ctx.local);
   if (writeData(output, t, "records", RECORD_FIELDS, shown.length, item, ctx)) return;
   const out = ctx.io.stdout;
@@ -137,7 +164,9 @@ function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, 
   if (writeData(output, t, "groups", groupFields(by), groups.length, item, ctx)) return;
   const out = ctx.io.stdout;
   if (output === "markdown") {
-    out.write(markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], "lrrrrrrrrrrll", groups.map((g) => groupCells(g, ctx.local))));
+    out.write(
+      markdownTable([GROUP_HEADER[by], ...GROUP_HEADERS], "lrrrrrrrrrrll", groups.map((g) => groupCells(g, ctx.local))),
+    );
     out.write("\n" + summaryFooter(t).join("\n\n") + "\n");
   } else {
     const startDate = commonStartDate(groups, ctx.local);
@@ -149,7 +178,10 @@ function writeGroups(groups: GroupStats[], by: GroupKey, output: SummaryFormat, 
 
 /** A markdown table; `align` has one letter per column, `l` or `r`. */
 function markdownTable(headers: readonly string[], align: string, rows: readonly string[][]): string {
-  const columns: MarkdownColumn[] = headers.map((header, i) => ({ header, align: align[i] === "r" ? "right" : "left" }));
+  const columns: MarkdownColumn[] = headers.map((header, i) => ({
+    header,
+    align: align[i] === "r" ? "right" : "left",
+  }));
   return markdownTableHead(columns) + rows.map(markdownTableRow).join("");
 }
 

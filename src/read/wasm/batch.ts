@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import { LAYOUT } from "./layout.ts";
 
 const O = LAYOUT.fields;

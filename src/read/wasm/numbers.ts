@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import { D, LAYOUT } from "./layout.ts";
 
 /** Leaves the number to number.ts: sets $slow and returns. */

@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import { F, KIND } from "../fields.ts";
 import { colon, D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
 

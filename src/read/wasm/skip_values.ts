@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import { colon, D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
 
 /**
