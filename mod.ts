@@ -1,6 +1,67 @@
 /**
  * exechist: what ran, what failed, what it returned, where a durable run stopped.
  * The library surface; run as a program, it is the `exechist` CLI.
+ *
+ * @example Read a JSON-lines log into the columnar registry and ask it questions
+ * ```ts
+ * import assert from "node:assert/strict";
+ *
+ * const log = new TextEncoder().encode(
+ *   '{"name":"build","start_wall":"2025-06-01T09:30:00Z","duration":1.5,"status":"OK"}\n' +
+ *     '{"name":"deploy","exception":"ConnectionError()","traceback":"Traceback ..."}\n' +
+ *     "not json\n",
+ * );
+ * const reader = new LogReader();
+ * reader.read({
+ *   name: "run.jsonl",
+ *   read: (target, offset, length, position) => {
+ *     const bytes = log.subarray(position, position + length);
+ *     target.set(bytes, offset);
+ *     return bytes.length;
+ *   },
+ * });
+ * const registry = new ExecutionRegistry(reader);
+ * assert.equal(registry.size, 2);
+ * assert.deepEqual(registry.counts(), { success: 1, error: 1, other: 0 });
+ * assert.equal(registry.record(1).source, "run.jsonl:2");
+ * assert.equal(registry.details(1).exception, "ConnectionError()");
+ * assert.equal(reader.diagnostics.badLines[0]?.line, 3);
+ *
+ * const failed = filterPositions(registry, { status: "error" });
+ * assert.deepEqual([...failed].map((pos) => registry.nameOf(pos)), ["deploy"]);
+ * const [build] = groupPositions(registry, undefined, "name");
+ * assert.equal(build?.key, "build");
+ * assert.equal(build?.p50, 1.5);
+ * ```
+ *
+ * @example JSON read faithfully: big integers keep every digit; Python's NaN is read, and written as strict JSON
+ * ```ts
+ * import assert from "node:assert/strict";
+ *
+ * const value = parseJson('{"id":12345678901234567890123,"ratio":NaN}');
+ * assert.equal(stringifyJson(value), '{"id":12345678901234567890123,"ratio":null}');
+ * ```
+ *
+ * @example A RunState checkpoint, and where its run would resume
+ * ```ts
+ * import assert from "node:assert/strict";
+ *
+ * const checkpoint = readCheckpoint(
+ *   JSON.stringify({
+ *     run_id: "r1",
+ *     status: "failed",
+ *     current_node: "deploy",
+ *     current_step: 3,
+ *     node_states: { build: { status: "completed" }, deploy: { status: "failed", error: "timeout" } },
+ *     completed_nodes: ["build"],
+ *   }),
+ *   "ckpt.json",
+ * );
+ * assert.equal(checkpoint.state.runId, "r1");
+ * const derived = deriveState(checkpoint);
+ * assert.deepEqual(derived.resume.failed.map((n) => n.node), ["deploy"]);
+ * assert.deepEqual(derived.completedOrder, ["build"]);
+ * ```
  * @module
  */
 export { ExecutionRegistry, type StatusCounts } from "./src/index/registry.ts";
