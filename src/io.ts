@@ -1,4 +1,4 @@
-import type { LogReader, LogSource } from "./read/read_log.ts";
+import type { LogReader, LogSource } from "./ingest/log_reader.ts";
 
 /** A stream of text the CLI writes to. */
 export interface Output {

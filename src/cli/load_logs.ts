@@ -1,7 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
-import { ExecutionRegistry } from "../index/registry.ts";
-import { LogReader } from "../read/read_log.ts";
+import { ExecutionRegistry } from "../query/registry.ts";
+import { LogReader } from "../ingest/log_reader.ts";
 import type { Context } from "./context.ts";
 
 /**

@@ -1,5 +1,5 @@
-import { startClockOf } from "../index/columns.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import { startClockOf } from "../columns/columns.ts";
+import type { ExecutionRegistry } from "./registry.ts";
 import { isShownClock } from "../read/time.ts";
 
 /** The filters of `summary`, `last` and `report`; every one present must hold. */

@@ -1,5 +1,5 @@
 import type { Colors } from "./colors.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { stringifyJson } from "../json/stringify.ts";
 import type { RecordDetails } from "../types.ts";
 import { recordJson } from "./record_json.ts";

@@ -1,5 +1,5 @@
 import type { Colors } from "./colors.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import type { GroupStats } from "../query/group.ts";
 import { oneLine, valueText } from "./cell.ts";
 import { renderTextTable, type TextColumn } from "./text_table.ts";

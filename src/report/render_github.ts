@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";

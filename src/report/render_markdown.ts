@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { oneLine } from "../render/cell.ts";
 import { formatDuration, formatIsoTime, type LocalZone } from "../render/time.ts";
 import { cutChars } from "../render/cut_text.ts";

@@ -1,5 +1,5 @@
-import { endClockOf, startClockOf } from "../index/columns.ts";
-import type { ExecutionRegistry, StatusCounts } from "../index/registry.ts";
+import { endClockOf, startClockOf } from "../columns/columns.ts";
+import type { ExecutionRegistry, StatusCounts } from "../query/registry.ts";
 import { groupPositions, type GroupStats } from "../query/group.ts";
 import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";

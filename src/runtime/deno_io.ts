@@ -1,6 +1,6 @@
 import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
-import type { LogReader, LogSource } from "../read/read_log.ts";
+import type { LogReader, LogSource } from "../ingest/log_reader.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";

@@ -1,6 +1,6 @@
 import { BrokenPipe, cannotReadError, ExechistError, streamReadError, temporaryFileError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
-import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
+import type { ByteReader, LogReader, LogSource } from "../ingest/log_reader.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
 import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";

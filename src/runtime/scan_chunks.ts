@@ -1,6 +1,6 @@
-import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
-import { type ByteRange, type ByteReader, LogReader } from "../read/read_log.ts";
-import type { ReaderPart } from "../read/reader_part.ts";
+import { buffersOf, type Columns, columnsOn } from "../columns/columns.ts";
+import { type ByteRange, type ByteReader, LogReader } from "../ingest/log_reader.ts";
+import type { ReaderPart } from "../ingest/reader_part.ts";
 import { adoptScannerModule } from "../read/scanner.ts";
 
 /**

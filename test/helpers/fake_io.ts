@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
 import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
 import { main } from "../../src/cli/main.ts";
-import type { LogReader, LogSource } from "../../src/read/read_log.ts";
+import type { LogReader, LogSource } from "../../src/ingest/log_reader.ts";
 import { readerOf } from "./read_bytes.ts";
 
 /** The repository root, for fixture paths. */

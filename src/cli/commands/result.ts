@@ -1,6 +1,6 @@
 import { ExechistError } from "../../errors.ts";
 import type { Selection } from "../../io.ts";
-import type { ExecutionRegistry } from "../../index/registry.ts";
+import type { ExecutionRegistry } from "../../query/registry.ts";
 import { filterPositions } from "../../query/filter.ts";
 import { buildFilter } from "../../query/filter_args.ts";
 import { renderRecordJson, renderRecordText } from "../../render/record_text.ts";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buffersOf, type Columns, columnsOn, KEYS } from "../../src/index/columns.ts";
-import { ColumnsBuilder } from "../../src/index/columns_builder.ts";
-import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
-import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
-import type { ReaderPart } from "../../src/read/reader_part.ts";
+import { buffersOf, type Columns, columnsOn, KEYS } from "../../src/columns/columns.ts";
+import { ColumnsBuilder } from "../../src/columns/columns_builder.ts";
+import { lineAt, type LineRuns } from "../../src/columns/line_runs.ts";
+import { decodeIndex, encodeIndex } from "../../src/ingest/part_codec.ts";
+import type { ReaderPart } from "../../src/ingest/reader_part.ts";
 import { RecordFields } from "../../src/read/normalize.ts";
 import type { StagedRecords } from "../../src/read/scanner.ts";
 import { CLOCK } from "../../src/read/time.ts";
