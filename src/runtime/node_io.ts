@@ -246,18 +246,21 @@ export class NodeIo implements Io {
   private async gunzip(source: number, name: string): Promise<number> {
     const purpose = `the decompressed "${name}"`;
     const fd = this.tempFile(purpose);
+    const gunzip = zlib().createGunzip();
     const spool = fs().createWriteStream("", { fd, autoClose: false, start: 0 });
-    let spoolError: unknown;
-    spool.once("error", (error) => spoolError = error);
+    // The pipeline hands the first error to every stream: which one failed first tells a
+    // full temporary directory from damaged gzip data.
+    let failedFirst: "gunzip" | "spool" | undefined;
+    gunzip.once("error", () => failedFirst ??= "gunzip");
+    spool.once("error", () => failedFirst ??= "spool");
     try {
       await streamPromises().pipeline(
         fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
-        zlib().createGunzip(),
+        gunzip,
         spool,
       );
     } catch (error) {
-      // A full temporary directory is not damaged gzip data.
-      if (spoolError !== undefined) throw temporaryFileWriteError(os().tmpdir(), purpose, spoolError);
+      if (failedFirst === "spool") throw temporaryFileWriteError(os().tmpdir(), purpose, error);
       const why = (error as Error).message || String(error);
       throw new ExechistError("input", `Cannot read "${name}": gzip data is damaged (${why})`);
     }
