@@ -42,7 +42,14 @@ export type Command =
     diff: boolean;
     log: string | undefined;
   }
-  | { command: "report"; files: string[]; filter: FilterArgs; output: ReportFormat; failOn: FailOn }
+  | {
+    command: "report";
+    files: string[];
+    filter: FilterArgs;
+    output: ReportFormat;
+    failOn: FailOn;
+    allowEmpty: boolean;
+  }
   | { command: "print"; text: string };
 
 /** Options that every command takes. */
@@ -133,6 +140,7 @@ function toCommand(name: CommandName, options: Values, args: Map<string, string 
         filter: filterArgs(options),
         output: oneOf(output ?? "markdown", REPORT_FORMATS, "--output"),
         failOn: oneOf(text("fail-on") ?? "error", FAIL_ON, "--fail-on"),
+        allowEmpty: options.get("allow-empty") === true,
       };
   }
 }

@@ -17,12 +17,13 @@ export const VERSION: string = pkg.version;
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
-  let status: number;
+  let status: number | undefined;
   try {
     status = await run(argv, io);
     io.stdout.flush();
   } catch (error) {
-    status = report(error, io, debug);
+    // A reader gone (`| head`) ends the output quietly: the command's own answer when it gave one, else 0.
+    status = error instanceof BrokenPipe ? status ?? 0 : report(error, io, debug);
   } finally {
     for (const note of await io.finish()) if (debug) io.stderr.write(`exechist: ${note}\n`);
   }
@@ -56,7 +57,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function report(error: unknown, io: Io, debug: boolean): number {
-  if (error instanceof BrokenPipe) return 0;
   try {
     io.stdout.flush();
   } catch {

@@ -187,6 +187,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: FAIL_ON.join("|"),
         describe: "Exit 1 when such a record exists (any = error or other; default error)",
       },
+      {
+        long: "allow-empty",
+        type: "boolean",
+        describe: "Pass on an input with no records (by default it fails: exit 1)",
+      },
     ],
     formats: REPORT_FORMATS,
     examples: [

@@ -121,7 +121,9 @@ test("each command's arguments and options", () => {
     filter: NO_FILTER,
     output: "junit",
     failOn: "any",
+    allowEmpty: false,
   });
+  assert.equal((command("report", "--allow-empty") as { allowEmpty: boolean }).allowEmpty, true);
   assert.equal((command("report") as { failOn: string; output: string }).failOn, "error");
   assert.equal((command("report") as { output: string }).output, "markdown");
 });

@@ -1,4 +1,5 @@
 import type { Command } from "../args.ts";
+import { writeAnswer } from "../closed_pipe.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
 import { ExechistError } from "../../errors.ts";
@@ -63,16 +64,18 @@ export async function runState(command: StateCommand, ctx: Context): Promise<num
   const selection = selectCheckpoints(dir, command.run, command.step);
   for (const note of selection.notes) ctx.io.stderr.write(`exechist: ${note}\n`);
   const views = selection.shown.map(show);
-  if (command.output === "json") {
-    ctx.io.stdout.write(json(new Map([...directoryJson(dir), ["states", views.map((v) => v.doc)]])));
-  } else {
-    const parts = [renderRunsTable(dir, text)];
-    if (selection.run !== undefined) parts.push(renderRunCheckpoints(selection.run, selection.shown, text));
-    const rule = ctx.color.dim("─".repeat(Math.min(ctx.width, 80)));
-    for (const view of views) parts.push(`${rule}\n${view.text}`);
-    ctx.io.stdout.write(parts.join("\n"));
-  }
-  if (dir.errors.length > 0 && ctx.strict) {
+  const status = writeAnswer(dir.errors.length > 0 && ctx.strict ? 2 : 0, () => {
+    if (command.output === "json") {
+      ctx.io.stdout.write(json(new Map([...directoryJson(dir), ["states", views.map((v) => v.doc)]])));
+    } else {
+      const parts = [renderRunsTable(dir, text)];
+      if (selection.run !== undefined) parts.push(renderRunCheckpoints(selection.run, selection.shown, text));
+      const rule = ctx.color.dim("─".repeat(Math.min(ctx.width, 80)));
+      for (const view of views) parts.push(`${rule}\n${view.text}`);
+      ctx.io.stdout.write(parts.join("\n"));
+    }
+  });
+  if (status === 2) {
     ctx.io.stderr.write(
       `exechist: ${dir.errors.length} checkpoint${dir.errors.length === 1 ? "" : "s"} could not be read (--strict)\n`,
     );
