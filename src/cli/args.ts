@@ -57,7 +57,7 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
   const commands: readonly AnyCommand[] = COMMANDS;
   const words = [...commands, { name: COMPLETION, options: {} }];
   const { argv: args, command } = normalizeArgv(argv, { global: GLOBAL_OPTIONS, commands: words });
-  let chosen: Omit<Extract<ParsedArgs, { global: GlobalArgs }>, "named"> | undefined;
+  let selected: AnyCommand | undefined;
   const shell = command === COMPLETION || args.includes(COMPLETION_REQUEST) ? options.env : undefined;
   const parser = yargsOn(args, shell)
     .scriptName("exechist")
@@ -89,33 +89,35 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
   for (const [i, definition] of commands.entries()) {
     const usage = `${definition.name} ${definition.words}`.trim();
     // The first command is the default one, but `exechist completion` is yargs' own.
+    // No handler: yargs would then build the command's whole help on every run, to have it at hand.
     parser.command(
       i === 0 && command !== COMPLETION ? [usage, "$0"] : usage,
       definition.describe,
       (y: Argv<Globals>) => {
+        selected = definition;
         for (const [name, positional] of Object.entries(definition.positionals)) y.positional(name, positional);
         y.options(definition.options);
         for (const [example, what] of definition.examples) y.example(example, what);
         return y.epilog(EPILOG);
       },
-      (parsed: ArgumentsCamelCase<Globals>) => {
-        const commandArgs = definition.read(withWords(parsed, definition.words));
-        chosen = {
-          global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug },
-          command: commandArgs,
-          run: (ctx) => definition.run(commandArgs, ctx),
-        };
-      },
     );
   }
   let printed = "";
-  parser.parse(args, {}, (_error, _parsed, output) => {
-    printed = output;
+  let parsed: ArgumentsCamelCase<Globals> | undefined;
+  parser.parse(args, {}, (_error, argv, output) => {
+    [parsed, printed] = [argv, output];
   });
-  if (chosen === undefined || printed !== "") {
+  if (selected === undefined || parsed === undefined || printed !== "") {
     return { print: printed === "" || printed.endsWith("\n") ? printed : printed + "\n" };
   }
-  return { ...chosen, named: command !== undefined };
+  const definition = selected;
+  const commandArgs = definition.read(withWords(parsed, definition.words));
+  return {
+    global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug },
+    command: commandArgs,
+    named: command !== undefined,
+    run: (ctx) => definition.run(commandArgs, ctx),
+  };
 }
 
 /**

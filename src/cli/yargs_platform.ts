@@ -111,5 +111,21 @@ type Factory = (platform: ReturnType<typeof platformOn>) => (args: string[], cwd
  */
 export function yargsOn(args: readonly string[], env?: (name: string) => string | undefined): Argv {
   const shell = env && ((name: string) => name === "SHELL" || name === "ZSH_NAME" ? env(name) : undefined);
-  return (YargsFactory as unknown as Factory)(platformOn(shell))([...args], "");
+  const yargs = (YargsFactory as unknown as Factory)(platformOn(shell))([...args], "");
+  if (cliui === undefined) skipHelpCache(yargs);
+  return yargs;
+}
+
+/**
+ * yargs builds a command's whole help after parsing it, to have it at hand should the
+ * command's handler fail later through yargs. exechist's commands run after parsing,
+ * and help is shown only when asked for (then the layout is loaded and this is not
+ * called), so that work is skipped: through yargs' internal methods, and when a version
+ * of yargs has none of them, nothing changes.
+ */
+function skipHelpCache(yargs: Argv): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = yargs as unknown as { getInternalMethods?: () => { getUsageInstance?: () => Usage | undefined } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
 }
