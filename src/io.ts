@@ -1,3 +1,4 @@
+import type picocolors from "picocolors";
 import type { LogReader, LogSource } from "./ingest/log_reader.ts";
 
 /** A stream of text the CLI writes to. */
@@ -64,6 +65,8 @@ export interface Io {
    * it may give the reader just the records `only` asks for (see `ReadReport.selected`).
    */
   readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport>;
+  /** picocolors, loaded without reading the environment (exechist decides when colour is on). */
+  loadPicocolors(): Promise<typeof picocolors>;
   /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
   readFile(path: string): Uint8Array;
   pathKind(path: string): PathKind;

@@ -59,8 +59,8 @@ const NO_COLORS: Colors = {
  * which on Deno starts the Node layer (~45 ms); exechist decides when colour is on
  * ({@link decideColor}), not picocolors (which would colour any output under CI).
  */
-export async function loadColors(enabled: boolean): Promise<Colors> {
-  return enabled ? (await import("picocolors")).default.createColors(true) : NO_COLORS;
+export async function loadColors(enabled: boolean, io: Pick<Io, "loadPicocolors">): Promise<Colors> {
+  return enabled ? (await io.loadPicocolors()).createColors(true) : NO_COLORS;
 }
 
 /** Builds the context of one run. */
@@ -70,7 +70,7 @@ export async function makeContext(
 ): Promise<Context> {
   return {
     io,
-    color: await loadColors(decideColor(io, { flag: options.color })),
+    color: await loadColors(decideColor(io, { flag: options.color }), io),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     debug: options.debug,

@@ -9,6 +9,8 @@ import { type DenoFile, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
 import { NodeIo, startsWithGzip } from "./node_io.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
 interface DenoStream {
@@ -186,6 +188,11 @@ export class DenoIo implements Io {
     const granted = (name: "read" | "write") =>
       this.deno.permissions.querySync({ name, path: dir }).state === "granted";
     return granted("read") && granted("write");
+  }
+
+  /** With `process` hidden from picocolors: reading `TERM` without `--allow-env` makes Deno prompt. */
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(true);
   }
 
   readFile(file: string): Uint8Array {

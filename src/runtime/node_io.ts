@@ -16,6 +16,8 @@ import { BufferedOutput } from "./buffered_output.ts";
 import { localOffsetMinutes } from "./local_zone.ts";
 import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
 import { parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}, other failures an output error. */
 export class FdOutput extends BufferedOutput {
@@ -140,6 +142,10 @@ export class NodeIo implements Io {
       const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
       return readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
     });
+  }
+
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(false);
   }
 
   readFile(file: string): Uint8Array {

@@ -3,11 +3,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { loadColors } from "../../src/cli/context.ts";
+import { loadPicocolors } from "../../src/runtime/picocolors.ts";
 
 const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "../..");
 
+const HIDDEN = { loadPicocolors: () => loadPicocolors(true) };
+
 test("colours: picocolors' escape codes, and a nested colour's close reopens the outer one", async () => {
-  const c = await loadColors(true);
+  const before = globalThis.process;
+  const c = await loadColors(true, HIDDEN);
+  assert.equal(globalThis.process, before, "process is given back after picocolors is loaded");
   assert.equal(c.red("x"), "\x1b[31mx\x1b[39m");
   assert.equal(c.green("x"), "\x1b[32mx\x1b[39m");
   assert.equal(c.yellow("x"), "\x1b[33mx\x1b[39m");
@@ -22,7 +27,7 @@ test("colours: picocolors' escape codes, and a nested colour's close reopens the
 });
 
 test("colours off: every function gives the text as it is", async () => {
-  const c = await loadColors(false);
+  const c = await loadColors(false, HIDDEN);
   for (const paint of [c.red, c.green, c.yellow, c.cyan, c.magenta, c.bold, c.dim]) {
     assert.equal(paint("a\x1b[39mb"), "a\x1b[39mb");
   }
