@@ -1,5 +1,5 @@
-import { oneLine } from "./cell.ts";
-import { visibleControls } from "./visible_text.ts";
+import { oneLine } from "./visible_text.ts";
+import { visibleText } from "./visible_text.ts";
 
 /** `&`, `<`, `>` and `"` as HTML entities. */
 export function escapeHtml(text: string): string {
@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
  * control characters (ESC included) as visible `\xNN`; lone surrogates and U+FFFE/U+FFFF as U+FFFD.
  */
 export function escapeHtmlBlock(text: string): string {
-  return escapeHtml(visibleControls(text.replace(/\r\n?/g, "\n")));
+  return escapeHtml(visibleText(text.replace(/\r\n?/g, "\n")));
 }
 
 /**
@@ -21,7 +21,7 @@ export function escapeHtmlBlock(text: string): string {
  */
 export function escapeTableCell(text: string): string {
   // Quotes need no entity outside attributes: left as they are, for readable source.
-  return escapeHtml(visibleControls(oneLine(text))).replace(/&quot;/g, '"')
+  return escapeHtml(visibleText(oneLine(text))).replace(/&quot;/g, '"')
     // `_` inside a word (fetch_orders) never starts emphasis in GFM: left as it is, for readable source.
     .replace(/[\\|`*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\$&");
 }

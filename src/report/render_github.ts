@@ -2,7 +2,7 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { visibleText } from "../render/visible_text.ts";
 import { workflowCommand } from "./workflow_command.ts";
 
 /** Options of {@link renderGithub}. */
@@ -36,8 +36,8 @@ export function renderGithub(
     write(
       workflowCommand(
         "error",
-        [["title", visibleControls(cutChars(view.title, 200))]],
-        visibleControls(parts.join("\n")),
+        [["title", visibleText(cutChars(view.title, 200))]],
+        visibleText(parts.join("\n")),
       ) + "\n",
     );
   }
@@ -52,5 +52,5 @@ export function renderGithub(
   text += `; ${data.badLines} bad line${data.badLines === 1 ? "" : "s"}`;
   if (matched !== data.total) text += `; ${matched} of ${data.total} records matched the filters`;
   text += `. ${shown} failure${shown === 1 ? "" : "s"} annotated, ${data.failures.length - shown} not annotated.`;
-  write(workflowCommand("notice", [["title", "exechist report"]], visibleControls(text)) + "\n");
+  write(workflowCommand("notice", [["title", "exechist report"]], visibleText(text)) + "\n");
 }

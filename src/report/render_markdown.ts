@@ -1,5 +1,5 @@
 import type { ExecutionRegistry } from "../index/registry.ts";
-import { oneLine } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { formatDuration, formatIsoTime, type LocalZone } from "../render/time.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { humanSpan } from "./durations.ts";
