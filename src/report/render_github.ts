@@ -2,7 +2,8 @@ import type { ExecutionRegistry } from "../index/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
 import type { ReportData } from "./report_data.ts";
-import { visibleText } from "../render/visible_text.ts";
+import { oneLine, visibleText } from "../render/visible_text.ts";
+import { otherStatusesText } from "./other_statuses.ts";
 import { workflowCommand } from "./workflow_command.ts";
 
 /** Options of {@link renderGithub}. */
@@ -47,7 +48,7 @@ export function renderGithub(
     matched === 1 ? "" : "s"
   }: ${counts.success} success, ${counts.error} error, ${counts.other} other`;
   if (data.otherStatuses.length > 0) {
-    text += ` (${data.otherStatuses.map(([s, n]) => `${cutChars(s, 100)} ${n}`).join(", ")})`;
+    text += ` (${otherStatusesText(data.otherStatuses, oneLine)})`;
   }
   text += `; ${data.badLines} bad line${data.badLines === 1 ? "" : "s"}`;
   if (matched !== data.total) text += `; ${matched} of ${data.total} records matched the filters`;
