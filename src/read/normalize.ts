@@ -211,8 +211,7 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
     const n = numberIn(b, slots, slot);
     ok = classifyTimeNumber(n, reading);
     outOfRange = !ok && Number.isFinite(n);
-  }
-  else if (k === KIND.string) {
+  } else if (k === KIND.string) {
     if (slots.flag[slot] === 0 && slots.clock[slot] !== 0) { // read by the scanner
       reading.clock = slots.clock[slot] as Clock;
       reading.micros = slots.value[slot]!;
@@ -226,7 +225,9 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   reading.clock = CLOCK.none;
   reading.micros = NaN;
   if (outOfRange) {
-    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${textAt(b, slots, slot)}`;
+    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
+      textAt(b, slots, slot)
+    }`;
   }
   return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
 }
