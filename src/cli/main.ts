@@ -1,6 +1,7 @@
 import pkg from "../../package.json" with { type: "json" };
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { withVisibleStderr } from "../render/visible_io.ts";
 import { parseArgs } from "./args.ts";
 import { decideWidth, makeContext } from "./context.ts";
 import { asksForHelp } from "./getopt.ts";
@@ -13,8 +14,10 @@ export const VERSION: string = pkg.version;
 /**
  * Runs exechist on a command line (without the program name) and returns the exit
  * status. The only place where errors become messages: never a stack unless `--debug`.
+ * Whatever goes to stderr passes through `visibleText` (no raw control from the input).
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], world: Io): Promise<number> {
+  const io = withVisibleStderr(world);
   const debug = argv.includes("--debug");
   let status: number | undefined;
   try {

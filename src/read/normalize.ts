@@ -206,8 +206,12 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   const start = slots.start[slot]!;
   const end = slots.end[slot]!;
   let ok = false;
-  if (k === KIND.number) ok = classifyTimeNumber(numberIn(b, slots, slot), reading);
-  else if (k === KIND.string) {
+  let outOfRange = false;
+  if (k === KIND.number) {
+    const n = numberIn(b, slots, slot);
+    ok = classifyTimeNumber(n, reading);
+    outOfRange = !ok && Number.isFinite(n);
+  } else if (k === KIND.string) {
     if (slots.flag[slot] === 0 && slots.clock[slot] !== 0) { // read by the scanner
       reading.clock = slots.clock[slot] as Clock;
       reading.micros = slots.value[slot]!;
@@ -220,6 +224,11 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   if (ok) return null;
   reading.clock = CLOCK.none;
   reading.micros = NaN;
+  if (outOfRange) {
+    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
+      textAt(b, slots, slot)
+    }`;
+  }
   return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
 }
 

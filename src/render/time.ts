@@ -1,4 +1,4 @@
-import { CLOCK } from "../read/time.ts";
+import { CLOCK, MAX_INSTANT_MICROS, YEAR_10000_MICROS } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 
 /**
@@ -27,9 +27,11 @@ interface Parts {
 }
 
 function parts(t: TimeValue, local: LocalZone, digits: 0 | 3 | 6 | "auto"): Parts {
-  const micros = Math.round(t.micros);
+  // The last 16 µs of 9999-12-31 (written `23:59:59.99999…`) round up to 10000-01-01 in a double.
+  const micros = t.micros === YEAR_10000_MICROS ? MAX_INSTANT_MICROS : Math.round(t.micros);
   let ms = Math.floor(micros / 1000);
-  const subMicros = micros - ms * 1000;
+  // `%` is exact on doubles; `micros - ms * 1000` is not past 2^53.
+  const subMicros = ((micros % 1000) + 1000) % 1000;
   let zone = "";
   if (t.clock === CLOCK.instant) {
     if (local) {

@@ -1,7 +1,7 @@
 import { endClockOf, startClockOf } from "../columns/columns.ts";
 import type { ExecutionRegistry, StatusCounts } from "../query/registry.ts";
 import { groupPositions, type GroupStats } from "../query/group.ts";
-import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
+import { CLOCK, type Clock, isShownClock, YEAR_10000_MICROS } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 import { type FailOn, failOnMatches } from "./fail_on.ts";
 import { type FailureGroup, groupFailures } from "./failure_groups.ts";
@@ -137,9 +137,13 @@ export function timeSpan(registry: ExecutionRegistry, positions: Uint32Array): T
         end = columns.end[pos]!;
         endClock = ec;
       }
-    } else if (hasStart && !Number.isNaN(duration) && s + duration * 1e6 > end) {
-      end = s + duration * 1e6;
-      endClock = sc;
+    } else if (hasStart && !Number.isNaN(duration)) {
+      // A duration that would end past the year 9999 (1e308 seconds) names no time to show.
+      const e = s + duration * 1e6;
+      if (e > end && e < YEAR_10000_MICROS) {
+        end = e;
+        endClock = sc;
+      }
     }
   }
   const first = start === Infinity ? null : { clock: startClock, micros: start };

@@ -8,11 +8,12 @@ import type picocolors from "picocolors";
  * load happens before any input is read, so nothing else runs while `process` is hidden.
  */
 export async function loadPicocolors(hideProcess: boolean): Promise<typeof picocolors> {
-  if (!hideProcess) return (await import("picocolors")).default;
+  const load = async () => (await import("picocolors")).default;
+  if (!hideProcess) return await load();
   const real = Object.getOwnPropertyDescriptor(globalThis, "process");
   Object.defineProperty(globalThis, "process", { value: { env: {}, argv: [] }, configurable: true, writable: true });
   try {
-    return (await import("picocolors")).default;
+    return await load();
   } finally {
     if (real) Object.defineProperty(globalThis, "process", real);
     else delete (globalThis as { process?: unknown }).process;
