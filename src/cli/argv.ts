@@ -62,7 +62,7 @@ export function splitArgs(argv: readonly string[]): SplitArgs {
       return argv[i]!;
     };
     if (arg === "--") {
-      words.push(...argv.slice(i + 1));
+      for (const word of argv.slice(i + 1)) words.push(word); // no push(...): a long argument list overflows the stack
       break;
     } else if (arg.startsWith("--")) {
       given.push(longOption(arg, next));

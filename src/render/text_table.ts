@@ -21,7 +21,12 @@ export function renderTextTable(
   paintHeader: (text: string) => string = (t) => t,
 ): string {
   const gap = 2;
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  // A loop, not Math.max(...rows): a spread of 150,000 rows overflows the stack.
+  const widths = columns.map((c, i) => {
+    let widest = displayWidth(c.header);
+    for (const row of rows) widest = Math.max(widest, displayWidth(row[i] ?? ""));
+    return widest;
+  });
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total > width; i--) {
     const min = columns[i]!.minWidth;

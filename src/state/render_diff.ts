@@ -14,7 +14,7 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
   const sections: string[] = [`${paint.bold(`Changes${run}`)}\n  from ${d.from}\n    to ${d.to}\n`];
   if (isEmptyDiff(d)) return sections[0] + `\n  ${paint.dim("no change")}\n`;
   if (d.fields.length > 0) {
-    const width = Math.max(...d.fields.map((c) => c.field.length));
+    const width = longest(d.fields.map((c) => c.field));
     sections.push(d.fields.map((c) => `  ${c.field.padEnd(width)}  ${change(c, o)}`).join("\n") + "\n");
   } else sections.push(`  ${paint.dim("run fields: no change")}\n`);
   if (d.nodes.length > 0) {
@@ -23,7 +23,7 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => `${n} ${kind}`);
     const lines = [paint.bold(`Nodes: ${counts.join(", ")}`)];
-    const width = Math.max(...d.nodes.map((n) => n.node.length));
+    const width = longest(d.nodes.map((n) => n.node));
     for (const n of d.nodes) {
       const mark = n.kind === "added" ? paint.green("+") : n.kind === "removed" ? paint.red("-") : paint.yellow("~");
       const what = n.kind === "removed" ? paint.dim("removed") : n.changes
@@ -125,4 +125,11 @@ function value(field: string, v: JsonValue, o: TextOptions): string {
     if (iso !== null) return iso;
   }
   return cut(oneLine(quoted(v)), 60);
+}
+
+/** The length of the longest text (a loop: a spread of 130,000 node names overflows the stack). */
+function longest(texts: readonly string[]): number {
+  let most = 0;
+  for (const text of texts) most = Math.max(most, text.length);
+  return most;
 }
