@@ -7,6 +7,9 @@
 export interface DenoFileInfo {
   isFile: boolean;
   isDirectory: boolean;
+  /** Null where the system does not say (Windows). */
+  isFifo?: boolean | null;
+  isSocket?: boolean | null;
   size: number;
   mtime: Date | null;
   ctime?: Date | null;
