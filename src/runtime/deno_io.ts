@@ -132,7 +132,7 @@ export class DenoIo implements Io {
    */
   private async openStdin(): Promise<LogSource> {
     const env = (name: string) => this.env(name);
-    const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
+    const spool = await spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
     this.spools.push(spool);
     const { handle } = spool;
     this.files.push(handle);
