@@ -296,7 +296,7 @@ export class LogReader {
       this.placePart(part);
       this.joinParts([0]);
     }
-    this.diagnostics.hints.push(...hints);
+    for (const hint of hints) this.diagnostics.hints.push(hint);
   }
 
   private addDiagnostics(part: Omit<ReaderPart, "columns">, lineBase: number): void {

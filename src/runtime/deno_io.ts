@@ -1,11 +1,12 @@
 import { BrokenPipe, cannotReadError, ExechistError, outputError } from "../errors.ts";
-import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
+import type { Io, ListedFile, OnlyIndex, Output, PathKind, ReadFileOptions, ReadReport } from "../io.ts";
 import type { LogReader, LogSource } from "../ingest/log_reader.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { localOffsetMinutes } from "./local_zone.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
-import { type DenoFile, readAt } from "./deno_files.ts";
+import { notRegularError, readStreamWithin, tooLargeError } from "./checkpoint_read.ts";
+import { type DenoFile, type DenoFileInfo, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
 import { NodeIo, startsWithGzip } from "./node_io.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
@@ -136,7 +137,7 @@ export class DenoIo implements Io {
    */
   private async openStdin(): Promise<LogSource> {
     const env = (name: string) => this.env(name);
-    const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
+    const spool = await spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
     this.spools.push(spool);
     const { handle } = spool;
     this.files.push(handle);
@@ -195,10 +196,26 @@ export class DenoIo implements Io {
     return loadPicocolors(true);
   }
 
-  readFile(file: string): Uint8Array {
+  /** As NodeIo's (checkpoint_read.ts), on Deno's API; a file below a directory is looked at before it is opened (Deno cannot open without blocking). */
+  readFile(file: string, options: ReadFileOptions): Uint8Array {
+    if (options.regularOnly) {
+      let info: DenoFileInfo;
+      try {
+        info = this.deno.statSync(file);
+      } catch (error) {
+        throw cannotReadError(file, error);
+      }
+      if (!info.isFile && !info.isDirectory) throw notRegularError(file, denoKind(info));
+    }
     const handle = this.open(file);
     try {
-      const out = new Uint8Array(handle.statSync().size);
+      const info = handle.statSync();
+      if (!info.isFile) {
+        if (options.regularOnly) throw notRegularError(file, denoKind(info));
+        return readStreamWithin((target) => handle.readSync(target) ?? 0, file, options.maxBytes);
+      }
+      if (info.size > options.maxBytes) throw tooLargeError(file, options.maxBytes);
+      const out = new Uint8Array(info.size);
       let filled = 0;
       for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) {
         filled += n;
@@ -217,7 +234,7 @@ export class DenoIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
+  listFiles(dir: string, suffix: string): ListedFile[] {
     return this.node.listFiles(dir, suffix);
   }
 
@@ -254,6 +271,11 @@ export class DenoIo implements Io {
     this.files.splice(this.files.indexOf(handle), 1);
     handle.close();
   }
+}
+
+/** What a file that is neither regular nor a directory is, by Deno's `FileInfo`. */
+function denoKind(info: DenoFileInfo): "named pipe" | "socket" | "device" {
+  return info.isFifo ? "named pipe" : info.isSocket ? "socket" : "device";
 }
 
 /** Whether the file starts with gzip's magic bytes. */

@@ -7,9 +7,10 @@ import {
   temporaryFileError,
   temporaryFileWriteError,
 } from "../errors.ts";
-import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
+import type { Io, ListedFile, OnlyIndex, PathKind, ReadFileOptions, ReadReport } from "../io.ts";
 import type { ByteReader, LogReader, LogSource } from "../ingest/log_reader.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
+import { listFilesBelow, readCheckpointBytes } from "./checkpoint_read.ts";
 import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
@@ -148,14 +149,8 @@ export class NodeIo implements Io {
     return loadPicocolors(false);
   }
 
-  readFile(file: string): Uint8Array {
-    const fd = this.open(file);
-    try {
-      return fs().readFileSync(fd);
-    } finally {
-      fs().closeSync(fd);
-      this.fds.splice(this.fds.indexOf(fd), 1);
-    }
+  readFile(file: string, options: ReadFileOptions): Uint8Array {
+    return readCheckpointBytes(file, options);
   }
 
   pathKind(file: string): PathKind {
@@ -166,17 +161,8 @@ export class NodeIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
-    const out: string[] = [];
-    const walk = (d: string): void => {
-      for (const entry of fs().readdirSync(d, { withFileTypes: true })) {
-        const full = path().join(d, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith(suffix)) out.push(full);
-      }
-    };
-    walk(dir);
-    return out.sort();
+  listFiles(dir: string, suffix: string): ListedFile[] {
+    return listFilesBelow(dir, suffix);
   }
 
   async finish(): Promise<string[]> {

@@ -5,36 +5,8 @@ import type { ReadReport } from "../../src/io.ts";
 import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
 import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
 import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
+import { memoryFiles } from "../helpers/memory_cache_files.ts";
 import { readerOf } from "../helpers/read_bytes.ts";
-
-/** Files in memory: what the index cache wrote, by path. */
-function memoryFiles(): CacheFiles & { written: Map<string, Uint8Array> } {
-  const written = new Map<string, Uint8Array>();
-  return {
-    written,
-    pid: 7,
-    realpath: (path) => path,
-    open(path) {
-      const bytes = written.get(path);
-      if (bytes === undefined) throw new Error(`ENOENT ${path}`);
-      return { size: bytes.length, read: readerOf(bytes), close() {} };
-    },
-    write(path, pieces) {
-      const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-      pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
-      written.set(path, bytes);
-      return Promise.resolve();
-    },
-    makeDir() {},
-    rename(from, to) {
-      written.set(to, written.get(from)!);
-      written.delete(from);
-    },
-    remove: (path) => void written.delete(path),
-    list: (dir) =>
-      [...written].map(([path, bytes]) => ({ name: path.slice(dir.length + 1), at: 0, bytes: bytes.length })),
-  };
-}
 
 const TEXT =
   Array.from({ length: 40 }, (_, i) => JSON.stringify({ name: `job-${i % 3}`, index: i, duration: i / 4 })).join("\n") +
