@@ -1,6 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../index/registry.ts";
+import { maxLineBytes } from "../read/line_limit.ts";
 import { LogReader } from "../read/read_log.ts";
 import type { Context } from "./context.ts";
 
@@ -32,7 +33,7 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
     inputs = ["-"];
   }
-  const reader = new LogReader();
+  const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)) });
   let selected: Selection | undefined;
   for (const file of inputs) {
     const source = await io.openLog(file);

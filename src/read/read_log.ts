@@ -5,6 +5,7 @@ import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { parseLine } from "./parse_line.ts";
 import { PartIds, type ReaderPart } from "./reader_part.ts";
 import { RecordScanner } from "./scanner.ts";
+import { DEFAULT_MAX_LINE_MIB, lineTooLong } from "./line_limit.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
 
 /** Reads up to `length` bytes of an input at byte `position` into `target` at `targetOffset`; returns how many, 0 at the end. */
@@ -38,6 +39,8 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Use the field scanner (default) or parse every line fully: the reference path. */
   scanner?: boolean;
+  /** The longest line read (default 512 MiB, see line_limit.ts): a longer one is skipped as a bad line. */
+  maxLineBytes?: number;
 }
 
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
@@ -61,12 +64,16 @@ export class LogReader {
   private readonly at = { line: 1, firstByte: -1 };
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
+  /** The longest line read; the read buffer never grows past it (and its newline, and the sentinel). */
+  readonly maxLineBytes: number;
 
   /** Holds the read buffer (one byte more than a chunk, for the sentinel), kept from range to range. */
   private readonly scanner: RecordScanner;
 
   constructor(options: ReadOptions = {}) {
-    this.chunkSize = options.chunkSize ?? 1 << 20;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_MIB * (1 << 20);
+    // A line is read whole only when it fits in the buffer with its newline: no longer line ever does.
+    this.chunkSize = Math.min(options.chunkSize ?? 1 << 20, this.maxLineBytes + 1);
     this.useScanner = options.scanner ?? true;
     this.scanner = new RecordScanner(this.chunkSize + 1);
   }
@@ -114,8 +121,17 @@ export class LogReader {
         buf.copyWithin(0, start, filled);
         base += start;
         filled -= start;
-      } else if (filled === buf.length - 1) {
-        buf = this.scanner.grow(buf.length * 2);
+      } else if (filled < buf.length - 1) {
+        // a short read: read on
+      } else if (filled <= this.maxLineBytes) {
+        buf = this.scanner.grow(Math.min(buf.length * 2, this.maxLineBytes + 2));
+      } else {
+        // The line has more bytes than the longest allowed and no newline yet: skip it whole.
+        const first = skipSpace(buf, 0);
+        if (this.at.firstByte < 0 && first < filled) this.at.firstByte = buf[first]!;
+        this.diagnostics.addBadLine(this.sources[sourceId]!.name, this.at.line++, lineTooLong(this.maxLineBytes));
+        base = this.skipLine(source, base + filled, stop);
+        filled = 0;
       }
     }
     if (this.at.firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
@@ -124,6 +140,19 @@ export class LogReader {
       );
     }
     return this.at.line - firstLine;
+  }
+
+  /** Reads past the rest of a line from `position`, keeping none of it; returns where the next line starts (or the end). */
+  private skipLine(source: LogSource, position: number, stop: number): number {
+    const buf = this.scanner.data;
+    for (;;) {
+      const want = Math.min(buf.length - 1, stop - position);
+      const n = want > 0 ? source.read(buf, 0, want, position) : 0;
+      if (n === 0) return position;
+      const newline = buf.subarray(0, n).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += n;
+    }
   }
 
   /**

@@ -2,7 +2,7 @@ import { buffersOf } from "../index/columns.ts";
 import { LogReader, type LogSource } from "../read/read_log.ts";
 import { PartIds, type ReaderPart } from "../read/reader_part.ts";
 import { scannerModule } from "../read/scanner.ts";
-import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
+import { chunkBounds, chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
 
 /**
@@ -71,20 +71,31 @@ export async function readParallel(
   }
   detachOnce();
   const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 16)), Math.ceil(size / MAX_CHUNKS));
-  const chunks = Math.ceil(size / chunkBytes);
+  const bounds = chunkBounds(source.read, size, chunkBytes);
+  const chunks = bounds.length - 1;
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
-  const shape: ScanJob = { path: file.path, fd, name: source.name, size, chunkBytes, queue, scanner: scannerModule() };
+  const { maxLineBytes } = reader;
+  const shape: ScanJob = {
+    path: file.path,
+    fd,
+    name: source.name,
+    size,
+    bounds,
+    queue,
+    maxLineBytes,
+    scanner: scannerModule(),
+  };
   const lines = new Array<number>(chunks); // lines of each chunk, once read
   const tail = new TailPlacer(reader, lines);
   const news = new Signal();
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
 
-  lines[0] = reader.read(source, { ...chunkRange(source.read, shape, 0), sizeFor: size });
+  lines[0] = reader.read(source, { ...chunkRange(shape, 0), sizeFor: size });
   let mine = 1; // this thread's chunks are 0..mine-1
   let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {
-    lines[k] = reader.read(source, { ...chunkRange(source.read, shape, k), firstLine: before + 1, continues: true });
+    lines[k] = reader.read(source, { ...chunkRange(shape, k), firstLine: before + 1, continues: true });
     before += lines[k]!;
     await options.nextTurn(); // let the workers' parts in
     tail.place();
@@ -97,10 +108,10 @@ export async function readParallel(
   // Chunks a failed worker took and never sent are read here, as parts of their own.
   for (let k = chunks - 1; k >= mine; k--) {
     if (lines[k] === undefined && !tail.has(k)) {
-      const part = new LogReader();
+      const part = new LogReader({ maxLineBytes });
       const read = part.read(
         { name: source.name, read: source.read, size: shape.size },
-        chunkRange(source.read, shape, k),
+        chunkRange(shape, k),
       );
       tail.take(k, part.part(read));
     }

@@ -1,0 +1,31 @@
+/**
+ * The longest line exechist reads: a longer one is a bad line ("line too long"), skipped
+ * to its end without being kept, so that no input (a file of NULs, /dev/zero, a gzip of
+ * zeros) can make reading hold more than this much of one line in memory.
+ */
+
+/** The longest line read by default, in MiB. */
+export const DEFAULT_MAX_LINE_MIB = 512;
+
+/** The environment variable that sets the longest line, in MiB (fractions allowed). */
+export const MAX_LINE_VARIABLE = "EXECHIST_MAX_LINE_MIB";
+
+/** The longest line in bytes from EXECHIST_MAX_LINE_MIB (a positive number of MiB), else 512 MiB. */
+export function maxLineBytes(env: (name: string) => string | undefined): number {
+  const text = env(MAX_LINE_VARIABLE)?.trim();
+  const value = text === undefined || text === "" ? NaN : Number(text);
+  const mib = Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_LINE_MIB;
+  return Math.max(1, Math.floor(mib * (1 << 20)));
+}
+
+/** A size for messages: whole MiB or KiB when it is one, else bytes (`512 MiB`, `1 KiB`, `1500 bytes`). */
+export function describeBytes(bytes: number): string {
+  if (bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+}
+
+/** Why a line longer than `maxBytes` is bad. */
+export function lineTooLong(maxBytes: number): string {
+  return `line too long (more than ${describeBytes(maxBytes)})`;
+}
