@@ -29,3 +29,38 @@ export function describeBytes(bytes: number): string {
 export function lineTooLong(maxBytes: number): string {
   return `line too long (more than ${describeBytes(maxBytes)})`;
 }
+
+/**
+ * Cuts lines longer than the limit short as a stream is copied (a spool, a gunzipped
+ * log): each keeps at most its first `maxBytes + 1` bytes (still too long, so still a bad
+ * line, on the same line number) and its newline. The copy of any stream, even one
+ * that never ends a line (/dev/zero), then grows by no more than the limit a line.
+ */
+export class LineCutter {
+  private readonly keep: number;
+  /** Bytes of the current line kept so far. */
+  private kept = 0;
+
+  constructor(maxBytes: number) {
+    this.keep = maxBytes + 1;
+  }
+
+  /** Moves what is kept of `bytes[0, length)` to its front; returns how many bytes that is. */
+  cut(bytes: Uint8Array, length: number): number {
+    let out = 0;
+    for (let from = 0; from < length;) {
+      let newline = bytes.indexOf(10, from);
+      if (newline >= length) newline = -1;
+      const end = newline < 0 ? length : newline;
+      const take = Math.min(end - from, this.keep - this.kept);
+      if (out !== from && take > 0) bytes.copyWithin(out, from, from + take);
+      out += take;
+      this.kept += take;
+      if (newline < 0) break;
+      bytes[out++] = 10;
+      this.kept = 0;
+      from = end + 1;
+    }
+    return out;
+  }
+}

@@ -1,5 +1,6 @@
 import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
+import { LineCutter, maxLineBytes } from "../read/line_limit.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { readThroughCache } from "./cached_read.ts";
@@ -115,8 +116,16 @@ export class DenoIo implements Io {
   }
 
   async openLog(file: string): Promise<LogSource> {
-    if (file === "-") return await this.openStdin();
+    if (file === "-") return await this.openStream(this.deno.stdin, "<stdin>");
+    // Deno asks --allow-all of whoever opens standard input by a path: it is read as the stream it is.
+    if (STDIN_PATHS.includes(file)) return await this.openStream(this.deno.stdin, file, `"${file}"`);
     const handle = this.open(file);
+    if (!handle.statSync().isFile) {
+      // A pipe, a FIFO, a device: read once, as standard input is, into a file that can be read by position.
+      const source = await this.openStream(handle, file, `"${file}"`);
+      this.release(handle);
+      return source;
+    }
     if (isGzip(handle)) {
       this.release(handle);
       return await this.node.openLog(file);
@@ -125,23 +134,25 @@ export class DenoIo implements Io {
   }
 
   /**
-   * Standard input, spooled to a temporary file: unlinked at once unless it is large
-   * enough for worker threads, which open it by its path (then unlinked by `finish`);
-   * gzip goes to NodeIo, which decompresses it.
+   * A stream (standard input, a pipe given by path) spooled to a temporary file: unlinked
+   * at once unless it is large enough for worker threads, which open it by its path (then
+   * unlinked by `finish`); gzip goes to NodeIo, which decompresses it. `name`: what
+   * messages call it; `quoted`: the same in a sentence.
    */
-  private async openStdin(): Promise<LogSource> {
+  private async openStream(input: DenoSpoolApi["stdin"], name: string, quoted = name): Promise<LogSource> {
     const env = (name: string) => this.env(name);
-    const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
+    const tmpdir = (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1");
+    const spool = spoolStdin(this.deno, tmpdir, cuttingLines(input, maxLineBytes(env)), quoted);
     this.spools.push(spool);
     const { handle } = spool;
     this.files.push(handle);
     if (isGzip(handle)) {
-      const source = await this.node.openLog(spool.path, "<stdin>");
+      const source = await this.node.openLog(spool.path, name);
       spool.unlink();
       return source;
     }
     if (spool.size < mib(env, "EXECHIST_PARALLEL_MIB", 32)) spool.unlink();
-    return this.source("<stdin>", handle, spool.size, spool.path, false);
+    return this.source(name, handle, spool.size, spool.path, false);
   }
 
   /** A log read here through `handle`; `path` for the worker threads, `cacheable` for the index cache. */
@@ -186,8 +197,10 @@ export class DenoIo implements Io {
   }
 
   readFile(file: string): Uint8Array {
+    if (STDIN_PATHS.includes(file)) return readToEnd(this.deno.stdin);
     const handle = this.open(file);
     try {
+      if (!handle.statSync().isFile) return readToEnd(handle);
       const out = new Uint8Array(handle.statSync().size);
       let filled = 0;
       for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) {
@@ -200,6 +213,7 @@ export class DenoIo implements Io {
   }
 
   pathKind(file: string): PathKind {
+    if (STDIN_PATHS.includes(file)) return "file";
     try {
       return this.deno.statSync(file).isDirectory ? "directory" : "file";
     } catch {
@@ -246,9 +260,45 @@ export class DenoIo implements Io {
   }
 }
 
+/** Paths that name standard input. */
+const STDIN_PATHS: readonly string[] = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"];
+
 /** Whether the file starts with gzip's magic bytes. */
 function isGzip(file: DenoFile): boolean {
   return startsWithGzip((target, offset, length, position) => readAt(file, target, offset, length, position));
+}
+
+/** `input` with lines longer than `max` cut short (see {@link LineCutter}). */
+function cuttingLines(input: DenoSpoolApi["stdin"], max: number): DenoSpoolApi["stdin"] {
+  const cutter = new LineCutter(max);
+  return {
+    readSync(target: Uint8Array): number | null {
+      for (;;) {
+        const n = input.readSync(target);
+        if (n === null) return null;
+        const kept = cutter.cut(target, n);
+        if (kept > 0) return kept;
+      }
+    },
+  };
+}
+
+/** The rest of a stream (a pipe, a FIFO), read until it ends. */
+function readToEnd(stream: DenoSpoolApi["stdin"]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = new Uint8Array(1 << 16);
+    const n = stream.readSync(chunk);
+    if (n === null) break;
+    chunks.push(chunk.subarray(0, n));
+  }
+  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function readAlone(reader: LogReader, source: LogSource): ReadReport {

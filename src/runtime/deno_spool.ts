@@ -19,18 +19,23 @@ export interface Spool {
 }
 
 /**
- * Copies standard input to a file in a temporary directory of its own, so that it can be
+ * Copies standard input (or `input`, a stream `name` names) to a file in a temporary directory of its own, so that it can be
  * read again by position, and by worker threads through its path while it is linked
  * (Deno's API gives no descriptor number to reopen an unlinked file from another thread).
  */
-export function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Spool {
+export function spoolStdin(
+  deno: DenoSpoolApi,
+  tmpdir: string,
+  input: DenoSpoolApi["stdin"] = deno.stdin,
+  name = "<stdin>",
+): Spool {
   let dir: string;
   let handle: DenoFile;
   try {
     dir = deno.makeTempDirSync({ prefix: "exechist-" });
     handle = deno.openSync(`${dir}/spool`, { read: true, write: true, create: true });
   } catch (error) {
-    throw temporaryFileError(tmpdir, "<stdin>", error);
+    throw temporaryFileError(tmpdir, name, error);
   }
   const path = `${dir}/spool`;
   let linked = true;
@@ -48,7 +53,7 @@ export function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Spool {
   const buffer = new Uint8Array(1 << 20);
   let size = 0;
   try {
-    for (let n; (n = readStdin(deno, buffer)) !== null;) {
+    for (let n; (n = readStream(input, name, buffer)) !== null;) {
       for (let done = 0; done < n;) done += handle.writeSync(buffer.subarray(done, n));
       size += n;
     }
@@ -60,10 +65,10 @@ export function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Spool {
   return { handle, size, path, unlink };
 }
 
-function readStdin(deno: DenoSpoolApi, buffer: Uint8Array): number | null {
+function readStream(input: DenoSpoolApi["stdin"], name: string, buffer: Uint8Array): number | null {
   try {
-    return deno.stdin.readSync(buffer);
+    return input.readSync(buffer);
   } catch (error) {
-    throw streamReadError("<stdin>", error);
+    throw streamReadError(name, error);
   }
 }

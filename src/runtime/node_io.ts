@@ -1,5 +1,6 @@
 import { BrokenPipe, cannotReadError, ExechistError, streamReadError, temporaryFileError } from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
+import { LineCutter, maxLineBytes } from "../read/line_limit.ts";
 import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
 import { readThroughCache } from "./cached_read.ts";
@@ -66,6 +67,14 @@ export function startsWithGzip(read: ByteReader): boolean {
   return read(head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** A step of a stream pipeline that cuts lines longer than `max` short (see {@link LineCutter}). */
+function cutLines(max: number): (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<Uint8Array> {
+  const cutter = new LineCutter(max);
+  return async function* (chunks) {
+    for await (const chunk of chunks) yield chunk.subarray(0, cutter.cut(chunk, chunk.length));
+  };
+}
+
 /** The real {@link Io}: files, standard streams and environment through `node:` modules. */
 export class NodeIo implements Io {
   readonly stdout: FdOutput;
@@ -102,6 +111,13 @@ export class NodeIo implements Io {
   async openLog(file: string, name = file === "-" ? "<stdin>" : file): Promise<LogSource> {
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
     let path: string | undefined = file === "-" ? undefined : file;
+    if (path !== undefined && !fs().fstatSync(fd).isFile()) {
+      // A pipe, a FIFO, a device: read once, as standard input is, into a file that can be read by position.
+      const stream = fd;
+      fd = this.spool(stream, `"${file}"`);
+      this.close(stream);
+      path = undefined;
+    }
     if (startsWithGzip((target, offset, length, position) => fs().readSync(fd, target, offset, length, position))) {
       fd = await this.gunzip(fd, name);
       path = undefined;
@@ -138,8 +154,7 @@ export class NodeIo implements Io {
     try {
       return fs().readFileSync(fd);
     } finally {
-      fs().closeSync(fd);
-      this.fds.splice(this.fds.indexOf(fd), 1);
+      this.close(fd);
     }
   }
 
@@ -192,6 +207,12 @@ export class NodeIo implements Io {
     return fd;
   }
 
+  /** Closes a descriptor this opened. */
+  private close(fd: number): void {
+    this.fds.splice(this.fds.indexOf(fd), 1);
+    fs().closeSync(fd);
+  }
+
   /** A temporary file that is unlinked at once: it vanishes with the process, whatever happens. */
   private tempFile(purpose: string): number {
     const base = os().tmpdir();
@@ -212,6 +233,7 @@ export class NodeIo implements Io {
   private spool(input: number, name: string): number {
     const fd = this.tempFile(name);
     const buffer = new Uint8Array(1 << 20);
+    const cutter = new LineCutter(maxLineBytes((name) => this.env(name)));
     let position = 0;
     for (;;) {
       let n: number;
@@ -224,7 +246,9 @@ export class NodeIo implements Io {
         throw streamReadError(name, error);
       }
       if (n === 0) break;
-      position += fs().writeSync(fd, buffer, 0, n, position);
+      const kept = cutter.cut(buffer, n);
+      for (let done = 0; done < kept;) done += fs().writeSync(fd, buffer, done, kept - done, position + done);
+      position += kept;
     }
     return fd;
   }
@@ -236,6 +260,7 @@ export class NodeIo implements Io {
       await streamPromises().pipeline(
         fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
         zlib().createGunzip(),
+        cutLines(maxLineBytes((name) => this.env(name))),
         fs().createWriteStream("", { fd, autoClose: false, start: 0 }),
       );
     } catch (error) {

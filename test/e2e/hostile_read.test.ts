@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
-import { BUNDLES, run, RUNTIMES } from "../helpers/runtimes.ts";
+import { ROOT } from "../helpers/fake_io.ts";
+import { BUNDLES, ENV, run, RUNTIMES } from "../helpers/runtimes.ts";
+
+const SAMPLE = "fixtures/logs/sample.jsonl";
 
 /** A fresh temporary directory for one test, removed after it. */
 function inTempDir(body: (dir: string) => void): void {
@@ -42,6 +46,83 @@ test("lines over EXECHIST_MAX_LINE_MIB are bad lines, read past on one thread an
         const stderr = got.stderr.split("\n").filter((line) => !line.startsWith("exechist: ")).join("\n");
         assert.deepEqual([got.status, got.stdout, stderr], [expected.status, expected.stdout, expected.stderr]);
       }
+    }
+  });
+});
+
+/** Runs a bash script with `$EXECHIST` set to the program under `runtime`; its status, stdout and stderr. */
+function bash(runtime: (typeof RUNTIMES)[number], script: string, env: Record<string, string> = {}) {
+  const [, command, prefix] = runtime;
+  const program = [command, ...prefix].map((arg) => `'${arg}'`).join(" ");
+  const result = spawnSync("bash", ["-c", script.replaceAll("$EXECHIST", program)], {
+    cwd: ROOT,
+    env: { ...ENV, ...env },
+    maxBuffer: 1 << 26,
+  });
+  return { status: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
+
+test("a pipe, a FIFO or /dev/stdin given as a file is read as standard input is, on every runtime", () => {
+  inTempDir((dir) => {
+    const expected = run(RUNTIMES[0]!, ["summary", "-o", "json", SAMPLE]);
+    const fromStdin = run(RUNTIMES[0]!, ["summary", "-o", "json"], fs.readFileSync(path.join(ROOT, SAMPLE)));
+    const fifo = path.join(dir, "log.fifo");
+    assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
+    const scripts: Array<[string, string, string]> = [
+      // [what, script, the name bad lines and records are reported under]
+      ["process substitution", `$EXECHIST summary -o json <(cat ${SAMPLE})`, "/dev/fd/"],
+      ["/dev/stdin a pipe", `cat ${SAMPLE} | $EXECHIST summary -o json /dev/stdin`, "/dev/stdin"],
+      ["/dev/fd/0 a file", `$EXECHIST summary -o json /dev/fd/0 < ${SAMPLE}`, "/dev/fd/0"],
+      ["a FIFO", `cat ${SAMPLE} > '${fifo}' & $EXECHIST summary -o json '${fifo}'; wait`, fifo],
+      ["gzip through a pipe", `$EXECHIST summary -o json <(cat ${SAMPLE}.gz)`, "/dev/fd/"],
+    ];
+    for (const runtime of RUNTIMES) {
+      for (const [what, script, name] of scripts) {
+        const got = bash(runtime, script);
+        assert.deepEqual([got.status, got.stderr], [0, ""], `${runtime[0]}, ${what}`);
+        const records = JSON.parse(got.stdout).records as Array<{ source: string }>;
+        assert.ok(records.every((record) => record.source.startsWith(name)), `${runtime[0]}, ${what}`);
+        const sourceless = (text: string) => text.replace(/"source":"[^"]*"/g, '"source":""');
+        assert.equal(sourceless(got.stdout), sourceless(expected.stdout), `${runtime[0]}, ${what}`);
+        assert.equal(sourceless(got.stdout), sourceless(fromStdin.stdout), `${runtime[0]}, ${what}`);
+      }
+    }
+  });
+});
+
+test("state reads a checkpoint from a pipe (process substitution, /dev/stdin) as from its file, on every runtime", () => {
+  const checkpoint = "fixtures/checkpoint/completed.json";
+  const expected = run(RUNTIMES[0]!, ["state", "-o", "json", checkpoint]);
+  assert.equal(expected.status, 0, expected.stderr);
+  for (const runtime of RUNTIMES) {
+    const got = bash(runtime, `$EXECHIST state -o json <(cat ${checkpoint})`);
+    const fileless = (text: string) => text.replace(/"file": "[^"]*"/, '"file": ""');
+    assert.deepEqual([got.status, fileless(got.stdout), got.stderr], [0, fileless(expected.stdout), ""], runtime[0]);
+    assert.match(got.stdout, /"file": "\/dev\/fd\/\d+"/, runtime[0]);
+    const piped = bash(runtime, `cat ${checkpoint} | $EXECHIST state -o json /dev/stdin`);
+    assert.deepEqual([piped.status, fileless(piped.stdout), piped.stderr], [0, fileless(expected.stdout), ""]);
+  }
+});
+
+test("a stream copied to a temporary file (standard input, gzip) keeps no more of a long line than the limit, and reads as the file does", () => {
+  inTempDir((dir) => {
+    const log = path.join(dir, "zeros_then_records.jsonl");
+    const sample = fs.readFileSync(path.join(ROOT, SAMPLE));
+    fs.writeFileSync(log, Buffer.concat([Buffer.alloc(300_000), Buffer.from("\n"), sample]));
+    spawnSync("bash", ["-c", `gzip -c '${log}' > '${log}.gz'`]);
+    const limit = { EXECHIST_MAX_LINE_MIB: String(64 / 1024) }; // 64 KiB
+    const expected = run(RUNTIMES[0]!, ["summary", "-o", "json", log], undefined, limit);
+    assert.equal(expected.stderr, `${log}:1: line too long (more than 64 KiB)\n`);
+    const sourceless = (text: string) => text.replace(/"source":"[^"]*:/g, '"source":"');
+    for (const runtime of RUNTIMES) {
+      const piped = run(runtime, ["summary", "-o", "json"], fs.readFileSync(log), limit);
+      assert.deepEqual([piped.stdout, piped.stderr], [
+        sourceless(expected.stdout).replaceAll('"source":"', '"source":"<stdin>:'),
+        "<stdin>:1: line too long (more than 64 KiB)\n",
+      ], runtime[0]);
+      const gz = run(runtime, ["summary", "-o", "json", `${log}.gz`], undefined, limit);
+      assert.equal(sourceless(gz.stdout), sourceless(expected.stdout), runtime[0]);
+      assert.equal(gz.stderr, `${log}.gz:1: line too long (more than 64 KiB)\n`, runtime[0]);
     }
   });
 });

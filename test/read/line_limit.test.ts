@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { describeBytes, maxLineBytes } from "../../src/read/line_limit.ts";
+import { describeBytes, LineCutter, maxLineBytes } from "../../src/read/line_limit.ts";
 import { type ByteReader, LogReader } from "../../src/read/read_log.ts";
 import { ExecutionRegistry } from "../../src/index/registry.ts";
 import { lineText } from "../../src/index/line_text.ts";
@@ -106,4 +106,19 @@ test("a record whose line is too long to be a string says so (not that the log c
     message:
       "Cannot read back run.jsonl:1: its line is 124 bytes, more than can be read as one JavaScript string (100)",
   });
+});
+
+test("LineCutter keeps the first limit + 1 bytes of a long line and its newline, across chunks", () => {
+  const text = `ab\n${"x".repeat(20)}\nabcde\nabcdef\n${"z".repeat(9)}`;
+  const whole = new TextEncoder().encode(text);
+  const expected = `ab\nxxxxxx\nabcde\nabcdef\nzzzzzz`;
+  for (const size of [1, 2, 3, 5, 7, 64]) {
+    const cutter = new LineCutter(5);
+    let out = "";
+    for (let at = 0; at < whole.length; at += size) {
+      const chunk = whole.slice(at, at + size + 3); // bytes past `length` are not the chunk's
+      out += new TextDecoder().decode(chunk.subarray(0, cutter.cut(chunk, Math.min(size, whole.length - at))));
+    }
+    assert.equal(out, expected, `chunks of ${size}`);
+  }
 });
