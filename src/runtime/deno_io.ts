@@ -1,13 +1,15 @@
 import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
-import { LineCutter, maxLineBytes } from "../read/line_limit.ts";
+import { maxLineBytes } from "../read/line_limit.ts";
 import type { LogReader, LogSource } from "../read/read_log.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
 import { type DenoFile, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
+import { cuttingLines, readToEnd, STDIN_PATHS } from "./deno_streams.ts";
 import { NodeIo, startsWithGzip } from "./node_io.ts";
+import { OpenFiles } from "./open_files.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
@@ -79,8 +81,13 @@ export class DenoIo implements Io {
   private readonly deno: DenoApi;
   private readonly entry: string | undefined;
   private readonly files: DenoFile[] = [];
-  /** Logs opened here (the others went to NodeIo): size and path (for the worker threads), and whether the index cache may keep them. */
-  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile; cacheable: boolean }>();
+  /**
+   * Logs opened here (the others went to NodeIo): size and path (for the worker threads),
+   * and the number in {@link logs} of a log file (which the index cache may keep; a spool has none).
+   */
+  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile; id?: number }>();
+  /** Log files by path, closed once read (see {@link OpenFiles}). */
+  private readonly logs: OpenFiles<DenoFile>;
   /** Standard input spooled, linked while worker threads may open it. */
   private readonly spools: Spool[] = [];
   /** Index files being written, each to its note for --debug. */
@@ -94,6 +101,15 @@ export class DenoIo implements Io {
     this.stdout = new DenoOutput(this.deno, this.deno.stdout);
     this.stderr = new DenoOutput(this.deno, this.deno.stderr);
     this.stdinIsTTY = this.deno.stdin.isTerminal();
+    const deno = this.deno;
+    this.logs = new OpenFiles<DenoFile>({
+      open: (path) => deno.openSync(path, { read: true }),
+      close: (handle) => handle.close(),
+      identity: (handle) => {
+        const info = handle.statSync();
+        return `${info.dev}:${info.ino}`;
+      },
+    });
   }
 
   /** The Node-layer {@link Io} for what this one leaves to it, made on first need. */
@@ -130,7 +146,19 @@ export class DenoIo implements Io {
       this.release(handle);
       return await this.node.openLog(file);
     }
-    return this.source(file, handle, handle.statSync().size, file, true);
+    const size = handle.statSync().size;
+    this.files.splice(this.files.indexOf(handle), 1);
+    const id = this.logs.add(file, handle);
+    const source: LogSource = {
+      name: file,
+      read: (target, offset, length, position) => {
+        const now = this.logs.get(id);
+        return now === undefined ? 0 : readAt(now, target, offset, length, position);
+      },
+      size,
+    };
+    this.opened.set(source, { size, path: file, handle, id });
+    return source;
   }
 
   /**
@@ -152,17 +180,12 @@ export class DenoIo implements Io {
       return source;
     }
     if (spool.size < mib(env, "EXECHIST_PARALLEL_MIB", 32)) spool.unlink();
-    return this.source(name, handle, spool.size, spool.path, false);
-  }
-
-  /** A log read here through `handle`; `path` for the worker threads, `cacheable` for the index cache. */
-  private source(name: string, handle: DenoFile, size: number, path: string, cacheable: boolean): LogSource {
     const source: LogSource = {
       name,
       read: (target, offset, length, position) => readAt(handle, target, offset, length, position),
-      size,
+      size: spool.size,
     };
-    this.opened.set(source, { size, path, handle, cacheable });
+    this.opened.set(source, { size: spool.size, path: spool.path, handle });
     return source;
   }
 
@@ -172,8 +195,9 @@ export class DenoIo implements Io {
       return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
     }
     const env = (name: string) => this.env(name);
-    const { handle, path, size } = file;
-    const log = file.cacheable
+    const { id, path, size } = file;
+    const handle = id === undefined ? file.handle : this.logs.get(id) ?? file.handle;
+    const log = id !== undefined
       ? { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) }
       : undefined;
     const access = {
@@ -182,9 +206,8 @@ export class DenoIo implements Io {
       saving: this.saving,
       usable: (dir: string) => this.mayUse(dir),
     };
+    const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
     return await readThroughCache(reader, source, log, only, access, () => {
-      const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ??
-        1;
       return readParallel(reader, source, { fd: -1, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
     });
   }
@@ -235,6 +258,7 @@ export class DenoIo implements Io {
       }
     }
     for (const spool of this.spools.splice(0)) spool.unlink();
+    this.logs.closeAll();
     return [...notes, ...((await this.nodeIo?.finish()) ?? [])];
   }
 
@@ -260,45 +284,9 @@ export class DenoIo implements Io {
   }
 }
 
-/** Paths that name standard input. */
-const STDIN_PATHS: readonly string[] = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"];
-
 /** Whether the file starts with gzip's magic bytes. */
 function isGzip(file: DenoFile): boolean {
   return startsWithGzip((target, offset, length, position) => readAt(file, target, offset, length, position));
-}
-
-/** `input` with lines longer than `max` cut short (see {@link LineCutter}). */
-function cuttingLines(input: DenoSpoolApi["stdin"], max: number): DenoSpoolApi["stdin"] {
-  const cutter = new LineCutter(max);
-  return {
-    readSync(target: Uint8Array): number | null {
-      for (;;) {
-        const n = input.readSync(target);
-        if (n === null) return null;
-        const kept = cutter.cut(target, n);
-        if (kept > 0) return kept;
-      }
-    },
-  };
-}
-
-/** The rest of a stream (a pipe, a FIFO), read until it ends. */
-function readToEnd(stream: DenoSpoolApi["stdin"]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const chunk = new Uint8Array(1 << 16);
-    const n = stream.readSync(chunk);
-    if (n === null) break;
-    chunks.push(chunk.subarray(0, n));
-  }
-  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 function readAlone(reader: LogReader, source: LogSource): ReadReport {

@@ -7,6 +7,7 @@ import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
 import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
+import { OpenFiles } from "./open_files.ts";
 import { parallelOptions, readParallel } from "./parallel_read.ts";
 
 /** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
@@ -61,6 +62,11 @@ function factsOf(
   };
 }
 
+/** Reads of an open descriptor by position. */
+function readerOn(fd: number): ByteReader {
+  return (target, offset, length, position) => fs().readSync(fd, target, offset, length, position);
+}
+
 /** Whether the input `read` reads from starts with gzip's magic bytes (NodeIo's and DenoIo's check). */
 export function startsWithGzip(read: ByteReader): boolean {
   const head = new Uint8Array(2);
@@ -82,7 +88,16 @@ export class NodeIo implements Io {
   readonly stdinIsTTY: boolean;
   private readonly fds: number[] = [];
   /** Opened logs: descriptor, size, and the path a worker thread may open again (none when spooled). */
-  private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined }>();
+  private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined; id?: number }>();
+  /** Log files by path, closed once read (see {@link OpenFiles}). */
+  private readonly logs = new OpenFiles<number>({
+    open: (path) => fs().openSync(path, "r"),
+    close: (fd) => fs().closeSync(fd),
+    identity: (fd) => {
+      const stat = fs().fstatSync(fd);
+      return `${stat.dev}:${stat.ino}`;
+    },
+  });
   private readonly entry: string | undefined;
   /** Index files being written, each to its note for --debug. */
   private readonly saving: Promise<string>[] = [];
@@ -118,15 +133,27 @@ export class NodeIo implements Io {
       this.close(stream);
       path = undefined;
     }
-    if (startsWithGzip((target, offset, length, position) => fs().readSync(fd, target, offset, length, position))) {
-      fd = await this.gunzip(fd, name);
+    if (startsWithGzip(readerOn(fd))) {
+      const packed = fd;
+      fd = await this.gunzip(packed, name);
+      this.close(packed);
       path = undefined;
     }
-    const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
-      fs().readSync(fd, target, offset, length, position);
     const size = fs().fstatSync(fd).size;
+    if (path === undefined) {
+      // A temporary copy: it has no path to be opened again by, so it stays open.
+      const source = { name, read: readerOn(fd), size };
+      this.opened.set(source, { fd, size, path });
+      return source;
+    }
+    this.fds.splice(this.fds.indexOf(fd), 1);
+    const id = this.logs.add(path, fd);
+    const read: ByteReader = (target, offset, length, position) => {
+      const handle = this.logs.get(id);
+      return handle === undefined ? 0 : fs().readSync(handle, target, offset, length, position);
+    };
     const source = { name, read, size };
-    this.opened.set(source, { fd, size, path });
+    this.opened.set(source, { fd, size, path, id });
     return source;
   }
 
@@ -137,7 +164,8 @@ export class NodeIo implements Io {
       return { threads: 1, fellBack: 0 };
     }
     const env = (name: string) => this.env(name);
-    const { fd, path, size } = file;
+    const { id, path, size } = file;
+    const fd = id === undefined ? file.fd : this.logs.get(id) ?? file.fd;
     const log = path === undefined
       ? undefined
       : { path, size, read: source.read, facts: () => factsOf(fs().fstatSync(fd)) };
@@ -145,7 +173,7 @@ export class NodeIo implements Io {
     return await readThroughCache(reader, source, log, only, access, () => {
       const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;
       const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-      return readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
+      return readParallel(reader, source, { fd, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
     });
   }
 
@@ -181,6 +209,7 @@ export class NodeIo implements Io {
 
   async finish(): Promise<string[]> {
     const notes = await Promise.all(this.saving.splice(0));
+    this.logs.closeAll();
     for (const fd of this.fds.splice(0)) {
       try {
         fs().closeSync(fd);

@@ -126,3 +126,23 @@ test("a stream copied to a temporary file (standard input, gzip) keeps no more o
     }
   });
 });
+
+test("300 logs read under a limit of 64 open files: one at a time, and read back later, on every runtime", () => {
+  inTempDir((dir) => {
+    const files: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const file = path.join(dir, `log-${String(i).padStart(3, "0")}.jsonl`);
+      const failed = { name: `job-${i}`, status: "error", exception: `E${i}`, traceback: `traceback of ${i}` };
+      fs.writeFileSync(file, `${JSON.stringify(failed)}\n${JSON.stringify({ name: "ok", result: i })}\n`);
+      files.push(file);
+    }
+    const argv = ["report", "-o", "junit", ...files];
+    const expected = run(RUNTIMES[0]!, argv);
+    assert.equal(expected.status, 1, expected.stderr);
+    assert.ok(expected.stdout.includes("traceback of 0") && expected.stdout.includes("traceback of 299"));
+    for (const runtime of RUNTIMES) {
+      const got = bash(runtime, `ulimit -n 64 && $EXECHIST ${argv.map((arg) => `'${arg}'`).join(" ")}`);
+      assert.deepEqual([got.status, got.stdout, got.stderr], [expected.status, expected.stdout, ""], runtime[0]);
+    }
+  });
+});
