@@ -41,9 +41,10 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
     selected = read.selected;
     if (ctx.debug) {
-      const { threads, fellBack, cache } = read;
+      const { threads, fellBack, stopped = 0, cache } = read;
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
-      const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
+      const fell = (fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "") +
+        (stopped > 0 ? ` (${stopped} stopped early: many distinct names, statuses or run ids)` : "");
       const cached = cache === undefined ? "" : `; ${cache}`;
       const kept = selected === undefined
         ? ""

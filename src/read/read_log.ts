@@ -3,7 +3,7 @@ import { ColumnsBuilder } from "../index/columns_builder.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
 import { parseLine } from "./parse_line.ts";
-import { PartIds, type ReaderPart } from "./reader_part.ts";
+import { PartIds, type ReaderPart, type TableStarts } from "./reader_part.ts";
 import { RecordScanner } from "./scanner.ts";
 import { DEFAULT_MAX_LINE_MIB, lineTooLong } from "./line_limit.ts";
 import { FIRST_OTHER_STATUS } from "./status.ts";
@@ -60,6 +60,8 @@ export class LogReader {
   /** Parts placed at the tail, last range first, without their columns. */
   private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
+  /** How much of its tables {@link takePart} has handed over. */
+  private sent: TableStarts = { names: 0, statuses: 0, runs: 0 };
   /** Where {@link lines} stands: the next line's number, and the first byte seen on a line (-1: none yet). */
   private readonly at = { line: 1, firstByte: -1 };
   private readonly chunkSize: number;
@@ -253,9 +255,19 @@ export class LogReader {
   /**
    * Hands over what was read since the last part as a part, and starts afresh (the
    * same interned tables) on `storage` when given: columns a part handed over earlier.
+   * Of the tables, the part holds only what they gained since the last part.
    */
   takePart(lines: number, storage?: Columns): ReaderPart {
-    const part = this.part(lines);
+    const { names, statuses, runs } = this.tables;
+    const sent = this.sent;
+    const part: ReaderPart = {
+      ...this.part(lines),
+      names: names.values.slice(sent.names),
+      otherStatuses: statuses.values.slice(sent.statuses),
+      runs: runs.values.slice(sent.runs),
+      tableStarts: { ...sent },
+    };
+    this.sent = { names: names.size, statuses: statuses.size, runs: runs.size };
     // The same builder, started again: a new one in its field would cost the reading
     // loop compiled around it (V8 drops code that relied on the field's one value).
     this.builder.restart(storage);
@@ -273,13 +285,21 @@ export class LogReader {
    */
   placePart(part: ReaderPart, known: PartIds = new PartIds()): void {
     const { names, statuses, runs } = this.tables;
-    for (let id = known.name.length; id < part.names.length; id++) known.name.push(names.intern(part.names[id]!));
-    for (let code = known.status.length; code < FIRST_OTHER_STATUS + part.otherStatuses.length; code++) {
-      known.status.push(
-        code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!),
-      );
+    const from = part.tableStarts ?? { names: 0, statuses: 0, runs: 0 };
+    const firstStatus = FIRST_OTHER_STATUS + from.statuses;
+    const statusesKnown = Math.max(known.status.length - FIRST_OTHER_STATUS, 0);
+    if (known.name.length < from.names || statusesKnown < from.statuses || known.run.length < from.runs + 1) {
+      throw new Error("placePart: a part's tables start past what is known of them");
     }
-    for (let id = known.run.length; id <= part.runs.length; id++) known.run.push(runs.intern(part.runs[id - 1]!));
+    for (let id = known.name.length; id < from.names + part.names.length; id++) {
+      known.name.push(names.intern(part.names[id - from.names]!));
+    }
+    for (let code = known.status.length; code < firstStatus + part.otherStatuses.length; code++) {
+      known.status.push(code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - firstStatus]!));
+    }
+    for (let id = known.run.length; id <= from.runs + part.runs.length; id++) {
+      known.run.push(runs.intern(part.runs[id - 1 - from.runs]!));
+    }
     const maps = {
       name: Uint32Array.from(known.name),
       status: Uint32Array.from(known.status),

@@ -23,11 +23,21 @@ export interface ParallelOptions {
   threads: number;
   /** Inputs smaller than this are read on one thread: a worker costs more than it saves. */
   minBytes: number;
+  /** Distinct names, statuses and run ids a worker may meet before it stops (default {@link MAX_DISTINCT}). */
+  maxDistinct?: number;
   /** Resolves on a later turn of the event loop, after messages that came meanwhile. */
   nextTurn(): Promise<unknown>;
 }
 
 const MAX_CHUNKS = 0x7fff;
+
+/**
+ * Distinct names, statuses and run ids a worker may meet before it stops, when they are
+ * also more than one in 8 records (`DISTINCT_SHARE`): each is interned twice (by the
+ * worker, then by this thread), so a log with many more than usual (a name or a run
+ * per record) is read faster, and in less memory, by this thread alone.
+ */
+export const MAX_DISTINCT = 4096;
 const MIN_CHUNK_BYTES = 1 << 16;
 
 /**
@@ -62,12 +72,12 @@ export async function readParallel(
   source: LogSource,
   file: { fd: number; size: number; path: string | undefined },
   options: ParallelOptions,
-): Promise<{ threads: number; fellBack: number }> {
+): Promise<{ threads: number; fellBack: number; stopped: number }> {
   const { fd, size } = file;
   const threads = Math.min(options.threads, Math.floor(size / Math.max(1, options.minBytes)));
   if (options.entry === undefined || threads < 2) {
     reader.read(source);
-    return { threads: 1, fellBack: 0 };
+    return { threads: 1, fellBack: 0, stopped: 0 };
   }
   detachOnce();
   const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 16)), Math.ceil(size / MAX_CHUNKS));
@@ -84,6 +94,7 @@ export async function readParallel(
     bounds,
     queue,
     maxLineBytes,
+    maxDistinct: options.maxDistinct ?? MAX_DISTINCT,
     scanner: scannerModule(),
   };
   const lines = new Array<number>(chunks); // lines of each chunk, once read
@@ -128,7 +139,8 @@ export async function readParallel(
   // Bun's collector leaves the workers' dead buffers resident for a long while; one full
   // collection here keeps them out of the peak (~8 MiB on 1M records), at no visible cost.
   (globalThis as { Bun?: { gc(full: boolean): void } }).Bun?.gc(true);
-  return { threads, fellBack: workers.filter((worker) => worker.state === "failed").length };
+  const count = (state: ScanWorker["state"]) => workers.filter((worker) => worker.state === state).length;
+  return { threads, fellBack: count("failed"), stopped: count("stopped") };
 }
 
 /** Places workers' parts at the reader's tail in order, last chunk first, keeping only those that came early. */
@@ -198,7 +210,8 @@ class Signal {
 
 /** A scan worker as this thread sees it. */
 interface ScanWorker {
-  state: "reading" | "done" | "failed";
+  /** Stopped: it met too many distinct texts (see {@link MAX_DISTINCT}) and left the rest to this thread. */
+  state: "reading" | "done" | "stopped" | "failed";
   /** Ends the worker; resolves once its thread is gone (and its memory with it). */
   stop(): Promise<unknown>;
 }
@@ -206,7 +219,7 @@ interface ScanWorker {
 /** Starts one scan worker: its parts go to `tail` as they arrive; `news` hears of each message and of its end. */
 function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal): ScanWorker {
   const self: ScanWorker = { state: "reading", stop: () => Promise.resolve() };
-  const end = (state: "done" | "failed") => {
+  const end = (state: "done" | "stopped" | "failed") => {
     if (self.state === "reading") self.state = state;
     news.notify();
   };
@@ -221,7 +234,7 @@ function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal
           // Gone at once: its memory is not held while this thread reads its last chunk.
           const gone = thread.terminate();
           self.stop = () => gone;
-          end("done");
+          end(said.stopped ? "stopped" : "done");
         } else {
           end("failed");
         }

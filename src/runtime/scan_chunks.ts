@@ -21,12 +21,22 @@ export interface ScanJob {
   queue: Int32Array;
   /** The longest line read (the reader's): a longer one is a bad line. */
   maxLineBytes: number;
+  /**
+   * A worker that met more distinct names, statuses and run ids than this, and more than
+   * one for every {@link DISTINCT_SHARE} records, stops, leaving the rest to the starter.
+   */
+  maxDistinct: number;
   /** The scanner's compiled module, shared with the thread that sends it (when the runtime can post one). */
   scanner?: WebAssembly.Module;
 }
 
+/** A worker that meets a distinct text every this many records or more often stops (see {@link ScanJob.maxDistinct}). */
+export const DISTINCT_SHARE = 8;
+
 /** What a worker tells the thread that started it. */
-export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true } | { failed: string };
+export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true; stopped: boolean } | {
+  failed: string;
+};
 
 /** A worker's end of the channel to the thread that started it. */
 export interface ParentPort {
@@ -100,8 +110,8 @@ function lineStartAfter(read: ByteReader, from: number, size: number): number {
 }
 
 /**
- * The worker's side: reads chunks from the back until none is left, posting each as a
- * part as it is done. Its columns come back once copied and carry the next part, so
+ * The worker's side: reads chunks from the back until none is left (or it has met too
+ * many distinct texts: see {@link ScanJob.maxDistinct}), posting each as a part as it is done. Its columns come back once copied and carry the next part, so
  * neither thread keeps making (and dropping) big buffers. `open` opens the log in this
  * thread; `nextTurn` lets messages in.
  */
@@ -118,15 +128,22 @@ export async function runScanWorker(
     if (job.scanner instanceof WebAssembly.Module) adoptScannerModule(job.scanner);
     const file = open();
     const reader = new LogReader({ maxLineBytes: job.maxLineBytes });
-    for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
+    const { names, statuses, runs } = reader.tables;
+    let stopped = false;
+    let records = 0;
+    for (let k; !stopped && (k = takeChunk(job.queue, false)) >= 0;) {
       const range = { ...chunkRange(job, k), headroom: 1.1 };
       const lines = reader.read({ name: job.name, read: file.read, size: range.end }, range);
       const part = reader.takePart(lines, returned.pop());
       parent.post({ chunk: k, part }, buffersOf(part.columns));
+      records += part.size;
+      // Each distinct text is interned here and again by the starter: with many, one thread is faster.
+      const distinct = names.size + statuses.size + runs.size;
+      stopped = distinct > job.maxDistinct && distinct > records / DISTINCT_SHARE;
       await nextTurn(); // let returned columns in
     }
     file.close();
-    parent.post({ done: true });
+    parent.post({ done: true, stopped });
   } catch (error) {
     parent.post({ failed: error instanceof Error ? error.message : String(error) });
   }

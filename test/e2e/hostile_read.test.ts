@@ -146,3 +146,34 @@ test("300 logs read under a limit of 64 open files: one at a time, and read back
     }
   });
 });
+
+test("a log with a name, status or run id per record reads on two threads as on one, on every runtime", () => {
+  inTempDir((dir) => {
+    const log = path.join(dir, "distinct.jsonl");
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({
+        index: i,
+        name: i < 10_000 ? `task-${i}` : `task-${i % 7}`,
+        status: i % 3 === 0 ? `status-${i}` : "success",
+        run_id: i >= 5_000 ? `run-${i}` : "run",
+        duration: i / 1000,
+      }));
+    fs.writeFileSync(log, lines.join("\n") + "\n");
+    const argvs = [["summary", "-o", "json", "--group-by", "name", log], ["summary", "-o", "csv", "-s", "other", log]];
+    for (const argv of argvs) {
+      const expected = run(RUNTIMES[0]!, argv, undefined, ONE_THREAD);
+      assert.equal(expected.status, 0, expected.stderr);
+      for (const runtime of [...RUNTIMES, ...BUNDLES]) {
+        const got = run(runtime, [...argv, "--debug"], undefined, TWO_THREADS);
+        // Whether the worker stops depends on whether it read a chunk before this thread read them all (see
+        // test/runtime/scan_worker.test.ts): either way the output is one thread's.
+        assert.match(
+          got.stderr,
+          /: 20000 records on 2 threads( \(1 stopped early: many distinct names, statuses or run ids\))?\n/,
+          `${runtime[0]}: ${got.stderr}`,
+        );
+        assert.deepEqual([got.status, got.stdout], [expected.status, expected.stdout], runtime[0]);
+      }
+    }
+  });
+});
