@@ -52,8 +52,10 @@ test("lines over EXECHIST_MAX_LINE_MIB are bad lines, read past on one thread an
 
 /** Runs a bash script with `$EXECHIST` set to the program under `runtime`; its status, stdout and stderr. */
 function bash(runtime: (typeof RUNTIMES)[number], script: string, env: Record<string, string> = {}) {
-  const [, command, prefix] = runtime;
-  const program = [command, ...prefix].map((arg) => `'${arg}'`).join(" ");
+  const [name, command, prefix] = runtime;
+  // Under `bun test` and `deno test` the "node" runtime is the test's own executable, which their
+  // child_process turns into Node (with permissions, on Deno) only when it spawns it itself: Node from PATH here.
+  const program = [name === "node" ? "node" : command, ...prefix].map((arg) => `'${arg}'`).join(" ");
   const result = spawnSync("bash", ["-c", script.replaceAll("$EXECHIST", program)], {
     cwd: ROOT,
     env: { ...ENV, ...env },
