@@ -36,6 +36,8 @@ export interface ReadReport {
   threads: number;
   /** Workers that failed, whose chunks the main thread read instead. */
   fellBack: number;
+  /** Workers that stopped early, having met many distinct names, statuses or run ids: the main thread read the rest. */
+  stopped?: number;
   /** What the index cache did, when it was used. */
   cache?: string;
   /** Set when, as asked by `only`, the reader was given just the first records with one index (from the index cache). */

@@ -1,11 +1,12 @@
 import type { Columns } from "../columns/columns.ts";
 import { ColumnsBuilder } from "../columns/columns_builder.ts";
 import { Diagnostics } from "../read/diagnostics.ts";
+import { DEFAULT_MAX_LINE_MIB, lineTooLong } from "../read/line_limit.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "../read/normalize.ts";
 import { parseLine } from "../read/parse_line.ts";
-import { PartIds, type ReaderPart } from "./reader_part.ts";
 import { BATCH_WORD, RecordScanner } from "../read/scanner.ts";
 import { FIRST_OTHER_STATUS } from "../read/status.ts";
+import { PartIds, type ReaderPart, type TableStarts } from "./reader_part.ts";
 
 /** Reads up to `length` bytes of an input at byte `position` into `target` at `targetOffset`; returns how many, 0 at the end. */
 export type ByteReader = (target: Uint8Array, targetOffset: number, length: number, position: number) => number;
@@ -38,6 +39,8 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Use the field scanner (default) or parse every line fully: the reference path. */
   scanner?: boolean;
+  /** The longest line read (default 512 MiB, see line_limit.ts): a longer one is skipped as a bad line. */
+  maxLineBytes?: number;
 }
 
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
@@ -57,16 +60,22 @@ export class LogReader {
   /** Parts placed at the tail, last range first, without their columns. */
   private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
+  /** How much of its tables {@link takePart} has handed over. */
+  private sent: TableStarts = { names: 0, statuses: 0, runs: 0 };
   /** Where {@link lines} stands: the next line's number, and the first byte seen on a line (-1: none yet). */
   private readonly at = { line: 1, firstByte: -1 };
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
+  /** The longest line read; the read buffer never grows past it (and its newline, and the sentinel). */
+  readonly maxLineBytes: number;
 
   /** Holds the read buffer (one byte more than a chunk, for the sentinel), kept from range to range. */
   private readonly scanner: RecordScanner;
 
   constructor(options: ReadOptions = {}) {
-    this.chunkSize = options.chunkSize ?? 1 << 20;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_MIB * (1 << 20);
+    // A line is read whole only when it fits in the buffer with its newline: no longer line ever does.
+    this.chunkSize = Math.min(options.chunkSize ?? 1 << 20, this.maxLineBytes + 1);
     this.useScanner = options.scanner ?? true;
     this.scanner = new RecordScanner(this.chunkSize + 1);
   }
@@ -114,8 +123,17 @@ export class LogReader {
         buf.copyWithin(0, start, filled);
         base += start;
         filled -= start;
-      } else if (filled === buf.length - 1) {
-        buf = this.scanner.grow(buf.length * 2);
+      } else if (filled < buf.length - 1) {
+        // a short read: read on
+      } else if (filled <= this.maxLineBytes) {
+        buf = this.scanner.grow(Math.min(buf.length * 2, this.maxLineBytes + 2));
+      } else {
+        // The line has more bytes than the longest allowed and no newline yet: skip it whole.
+        const first = skipSpace(buf, 0);
+        if (this.at.firstByte < 0 && first < filled) this.at.firstByte = buf[first]!;
+        this.diagnostics.addBadLine(this.sources[sourceId]!.name, this.at.line++, lineTooLong(this.maxLineBytes));
+        base = this.skipLine(source, base + filled, stop);
+        filled = 0;
       }
     }
     if (this.at.firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
@@ -124,6 +142,19 @@ export class LogReader {
       );
     }
     return this.at.line - firstLine;
+  }
+
+  /** Reads past the rest of a line from `position`, keeping none of it; returns where the next line starts (or the end). */
+  private skipLine(source: LogSource, position: number, stop: number): number {
+    const buf = this.scanner.data;
+    for (;;) {
+      const want = Math.min(buf.length - 1, stop - position);
+      const n = want > 0 ? source.read(buf, 0, want, position) : 0;
+      if (n === 0) return position;
+      const newline = buf.subarray(0, n).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += n;
+    }
   }
 
   /**
@@ -224,9 +255,19 @@ export class LogReader {
   /**
    * Hands over what was read since the last part as a part, and starts afresh (the
    * same interned tables) on `storage` when given: columns a part handed over earlier.
+   * Of the tables, the part holds only what they gained since the last part.
    */
   takePart(lines: number, storage?: Columns): ReaderPart {
-    const part = this.part(lines);
+    const { names, statuses, runs } = this.tables;
+    const sent = this.sent;
+    const part: ReaderPart = {
+      ...this.part(lines),
+      names: names.values.slice(sent.names),
+      otherStatuses: statuses.values.slice(sent.statuses),
+      runs: runs.values.slice(sent.runs),
+      tableStarts: { ...sent },
+    };
+    this.sent = { names: names.size, statuses: statuses.size, runs: runs.size };
     // The same builder, started again: a new one in its field would cost the reading
     // loop compiled around it (V8 drops code that relied on the field's one value).
     this.builder.restart(storage);
@@ -244,13 +285,21 @@ export class LogReader {
    */
   placePart(part: ReaderPart, known: PartIds = new PartIds()): void {
     const { names, statuses, runs } = this.tables;
-    for (let id = known.name.length; id < part.names.length; id++) known.name.push(names.intern(part.names[id]!));
-    for (let code = known.status.length; code < FIRST_OTHER_STATUS + part.otherStatuses.length; code++) {
-      known.status.push(
-        code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!),
-      );
+    const from = part.tableStarts ?? { names: 0, statuses: 0, runs: 0 };
+    const firstStatus = FIRST_OTHER_STATUS + from.statuses;
+    const statusesKnown = Math.max(known.status.length - FIRST_OTHER_STATUS, 0);
+    if (known.name.length < from.names || statusesKnown < from.statuses || known.run.length < from.runs + 1) {
+      throw new Error("placePart: a part's tables start past what is known of them");
     }
-    for (let id = known.run.length; id <= part.runs.length; id++) known.run.push(runs.intern(part.runs[id - 1]!));
+    for (let id = known.name.length; id < from.names + part.names.length; id++) {
+      known.name.push(names.intern(part.names[id - from.names]!));
+    }
+    for (let code = known.status.length; code < firstStatus + part.otherStatuses.length; code++) {
+      known.status.push(code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - firstStatus]!));
+    }
+    for (let id = known.run.length; id <= from.runs + part.runs.length; id++) {
+      known.run.push(runs.intern(part.runs[id - 1 - from.runs]!));
+    }
     const maps = {
       name: Uint32Array.from(known.name),
       status: Uint32Array.from(known.status),

@@ -75,8 +75,17 @@ export async function readThroughCache(
   const done = await read();
   // A log that grew after it was opened is being written to: its index would be stale at
   // once, or worse, stamped with the grown size, pass for the grown log without its tail.
-  if (log!.facts().size !== log!.size) {
-    return { ...done, cache: `${ignored}index cache not written: the log grew while it was read` };
+  // One cut short or rewritten meanwhile was read in part, or mixed: no index of it either.
+  const after = log!.facts();
+  const change = after.size > log!.size
+    ? "grew"
+    : after.size < log!.size
+    ? "was truncated"
+    : after.mtimeMs !== stamp.mtimeMs
+    ? "changed"
+    : undefined;
+  if (change !== undefined) {
+    return { ...done, cache: `${ignored}index cache not written: the log ${change} while it was read` };
   }
   const tighten = !env("EXECHIST_CACHE_DIR"); // exechist's own directory, not one the user named
   const indexed = { stamp, part: reader.part(0), hints: reader.diagnostics.hints };

@@ -20,6 +20,7 @@ export interface DenoFileInfo {
 }
 
 export interface DenoFile {
+  read(target: Uint8Array): Promise<number | null>;
   readSync(target: Uint8Array): number | null;
   writeSync(bytes: Uint8Array): number;
   write(bytes: Uint8Array): Promise<number>;

@@ -7,7 +7,8 @@ type Signal = (typeof SIGNALS)[number][0];
 
 /** What of Deno's own API spooling uses (its files: deno_files.ts). */
 export interface DenoSpoolApi {
-  stdin: { read(target: Uint8Array): Promise<number | null> };
+  /** Deno.stdin, or a pipe opened by path: read asynchronously while spooling (so signals are heard), else at once. */
+  stdin: { read(target: Uint8Array): Promise<number | null>; readSync(target: Uint8Array): number | null };
   makeTempDirSync(options: { prefix: string }): string;
   openSync(path: string, options: DenoOpenOptions): DenoFile;
   removeSync(path: string): void;
@@ -26,7 +27,7 @@ export interface Spool {
 }
 
 /**
- * Copies standard input to a file in a temporary directory of its own, so that it can be
+ * Copies standard input (or `input`, a stream `name` names) to a file in a temporary directory of its own, so that it can be
  * read again by position, and by worker threads through its path while it is linked
  * (Deno's API gives no descriptor number to reopen an unlinked file from another thread).
  * While it is linked, Ctrl-C (SIGINT) or SIGTERM removes it before the process ends (with
@@ -34,13 +35,18 @@ export interface Spool {
  * behind. Standard input is read asynchronously so that those signals are heard while it
  * is copied (a blocking read would hold them until the input ends).
  */
-export async function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Promise<Spool> {
+export async function spoolStdin(
+  deno: DenoSpoolApi,
+  tmpdir: string,
+  input: DenoSpoolApi["stdin"] = deno.stdin,
+  name = "<stdin>",
+): Promise<Spool> {
   let dir: string;
   let handle: DenoFile;
   try {
     dir = deno.makeTempDirSync({ prefix: "exechist-" });
   } catch (error) {
-    throw temporaryFileError(tmpdir, "<stdin>", error);
+    throw temporaryFileError(tmpdir, name, error);
   }
   const path = `${dir}/spool`;
   let linked = true;
@@ -64,19 +70,19 @@ export async function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Promise<Sp
     handle = deno.openSync(path, { read: true, write: true, create: true });
   } catch (error) {
     unlink();
-    throw temporaryFileError(tmpdir, "<stdin>", error);
+    throw temporaryFileError(tmpdir, name, error);
   }
   const buffer = new Uint8Array(1 << 20);
   let size = 0;
   try {
-    for (let n; (n = await readStdin(deno, buffer)) !== null;) {
+    for (let n; (n = await readStream(input, name, buffer)) !== null;) {
       for (let done = 0; done < n;) done += handle.writeSync(buffer.subarray(done, n));
       size += n;
     }
   } catch (error) {
     handle.close();
     unlink();
-    throw error instanceof ExechistError ? error : temporaryFileWriteError(tmpdir, "<stdin>", error);
+    throw error instanceof ExechistError ? error : temporaryFileWriteError(tmpdir, name, error);
   }
   return { handle, size, path, unlink };
 }
@@ -105,10 +111,10 @@ function guardSignals(deno: DenoSpoolApi, cleanUp: () => void): () => void {
   };
 }
 
-async function readStdin(deno: DenoSpoolApi, buffer: Uint8Array): Promise<number | null> {
+async function readStream(input: DenoSpoolApi["stdin"], name: string, buffer: Uint8Array): Promise<number | null> {
   try {
-    return await deno.stdin.read(buffer);
+    return await input.read(buffer);
   } catch (error) {
-    throw streamReadError("<stdin>", error);
+    throw streamReadError(name, error);
   }
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ExecutionRegistry } from "../../src/query/registry.ts";
 import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
-import { PartIds } from "../../src/ingest/reader_part.ts";
+import { PartIds, type ReaderPart } from "../../src/ingest/reader_part.ts";
+import { FIRST_OTHER_STATUS } from "../../src/read/status.ts";
 import { countingBatches } from "../helpers/batch_spy.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { readerOf, registryOf } from "../helpers/read_bytes.ts";
@@ -99,7 +100,11 @@ test("parts of one worker placed in turn (its tables growing) equal one read, wi
   });
   const known = new PartIds();
   for (const { part } of parts) main.placePart(part, known);
-  assert.equal(known.name.length, parts[2]!.part.names.length, "every name the worker met is mapped once");
+  const sent = (pick: (part: ReaderPart) => readonly unknown[]) =>
+    parts.reduce((sum, { part }) => sum + pick(part).length, 0);
+  assert.equal(known.name.length, sent((part) => part.names), "every name the worker met is sent and mapped once");
+  assert.equal(known.status.length - FIRST_OTHER_STATUS, sent((part) => part.otherStatuses), "and every status");
+  assert.equal(known.run.length - 1, sent((part) => part.runs), "and every run");
   main.joinParts([lines, lines + parts[2]!.lines, lines + parts[2]!.lines + parts[1]!.lines]);
   assert.deepEqual(columnsOf(new ExecutionRegistry(main)), columnsOf(whole));
 });

@@ -86,3 +86,18 @@ test("index cache: no index is written for a log that grew while it was read (it
   const still = await readOnce(files, facts);
   assert.deepEqual([still.report.cache, still.notes], ["writing the index cache", ["index cache written"]]);
 });
+
+test("index cache: a log cut short or rewritten while it was read is said to be so (not to have grown), and gets no index", async () => {
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  const cases: Array<[string, FileFacts, string]> = [
+    ["truncated", { ...facts, size: BYTES.length - 100, mtimeMs: facts.mtimeMs + 5 }, "was truncated"],
+    ["rewritten in place", { ...facts, mtimeMs: facts.mtimeMs + 5 }, "changed"],
+    ["appended to", { ...facts, size: BYTES.length + 1 }, "grew"],
+  ];
+  for (const [what, after, said] of cases) {
+    const files = memoryFiles();
+    const read = await readOnce(files, facts, BYTES, after);
+    assert.equal(read.report.cache, `index cache not written: the log ${said} while it was read`, what);
+    assert.equal(files.written.size, 0, what);
+  }
+});
