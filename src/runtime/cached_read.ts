@@ -57,14 +57,14 @@ export async function readThroughCache(
   if (only !== undefined && alone) {
     const found = loadIndexMatches(access.files, dir!, stamp, only.index, only.keep);
     if (found !== undefined && "found" in found) {
-      reader.adoptSource(source, found.found.log.part, found.found.log.hints);
+      reader.parts.adopt(source, found.found.log.part, found.found.log.hints);
       return { threads: 0, fellBack: 0, cache: "from the index cache", selected: found.found.selected };
     }
     bad = found?.bad;
   } else {
     const cached = loadIndex(access.files, dir!, stamp);
     if (cached !== undefined && "found" in cached) {
-      reader.adoptSource(source, cached.found.part, cached.found.hints);
+      reader.parts.adopt(source, cached.found.part, cached.found.hints);
       return { threads: 0, fellBack: 0, cache: "from the index cache" };
     }
     bad = cached?.bad;
@@ -88,7 +88,7 @@ export async function readThroughCache(
     return { ...done, cache: `${ignored}index cache not written: the log ${change} while it was read` };
   }
   const tighten = !env("EXECHIST_CACHE_DIR"); // exechist's own directory, not one the user named
-  const indexed = { stamp, part: reader.part(0), hints: reader.diagnostics.hints };
+  const indexed = { stamp, part: reader.parts.all(0), hints: reader.diagnostics.hints };
   access.saving.push(saveIndex(access.files, dir!, indexed, tighten));
   return { ...done, cache: `${ignored}writing the index cache` };
 }

@@ -124,7 +124,7 @@ export async function readParallel(
         { name: source.name, read: source.read, size: shape.size },
         chunkRange(shape, k),
       );
-      tail.take(k, part.part(read));
+      tail.take(k, part.parts.all(read));
     }
   }
   tail.place();
@@ -135,7 +135,7 @@ export async function readParallel(
     bases.push(before);
     before += lines[k]!;
   }
-  reader.joinParts(bases);
+  reader.parts.join(bases);
   // Bun's collector leaves the workers' dead buffers resident for a long while; one full
   // collection here keeps them out of the peak (~8 MiB on 1M records), at no visible cost.
   (globalThis as { Bun?: { gc(full: boolean): void } }).Bun?.gc(true);
@@ -179,7 +179,7 @@ class TailPlacer {
   place(): void {
     for (let got; (got = this.waiting.get(this.next)) !== undefined; this.next--) {
       this.waiting.delete(this.next);
-      this.reader.placePart(got.part, this.idsOf(got.from));
+      this.reader.parts.place(got.part, this.idsOf(got.from));
       this.lines[this.next] = got.part.lines;
       const buffers = buffersOf(got.part.columns);
       got.from?.post(buffers, buffers);

@@ -134,7 +134,7 @@ export async function runScanWorker(
     for (let k; !stopped && (k = takeChunk(job.queue, false)) >= 0;) {
       const range = { ...chunkRange(job, k), headroom: 1.1 };
       const lines = reader.read({ name: job.name, read: file.read, size: range.end }, range);
-      const part = reader.takePart(lines, returned.pop());
+      const part = reader.parts.take(lines, returned.pop());
       parent.post({ chunk: k, part }, buffersOf(part.columns));
       records += part.size;
       // Each distinct text is interned here and again by the starter: with many, one thread is faster.

@@ -69,7 +69,7 @@ function partText(part: ReaderPart, hints: readonly string[]): string {
 }
 
 /** What a reader holds, as one comparable text. */
-const contents = (reader: LogReader): string => partText(reader.part(0), reader.diagnostics.hints);
+const contents = (reader: LogReader): string => partText(reader.parts.all(0), reader.diagnostics.hints);
 
 /** The files with a freshly written index, and that index's path and bytes. */
 async function cached() {
@@ -178,7 +178,7 @@ test("zeroed status bytes are caught (they made report say 0 errors)", async () 
     "the cached index was ignored (the checksum of the status column does not match); writing the index cache",
   );
   const errors = (reader: LogReader) =>
-    Array.from(reader.part(0).columns.status.subarray(0, reader.builder.size)).filter((s) => s === 1).length;
+    Array.from(reader.parts.all(0).columns.status.subarray(0, reader.builder.size)).filter((s) => s === 1).length;
   assert.equal(errors(got.reader), (logText(RECORDS).match(/"status":"error"/g) ?? []).length);
   assert.ok(errors(got.reader) > 500);
 });
