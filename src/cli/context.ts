@@ -1,3 +1,4 @@
+import type { InputFormat } from "../formats/types.ts";
 import type { Io } from "../io.ts";
 import { type Colors, createColors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
@@ -14,6 +15,8 @@ export interface Context {
   readonly debug: boolean;
   /** Width that table and text cells are cut to. */
   readonly width: number;
+  /** `--from`: how logs are read (default `auto`: JSON lines, or a document format recognised by its shape). */
+  readonly from?: InputFormat;
 }
 
 /** Global options that decide colour, from flags and the environment. */

@@ -1,6 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../query/registry.ts";
+import { convertInput } from "../ingest/document_input.ts";
 import { LogReader } from "../ingest/log_reader.ts";
 import type { Context } from "./context.ts";
 
@@ -35,9 +36,14 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
   const reader = new LogReader();
   let selected: Selection | undefined;
   for (const file of inputs) {
-    const source = await io.openLog(file);
+    const opened = await io.openLog(file);
+    const converted = convertInput(opened, ctx.from ?? "auto");
+    if (converted !== undefined && "refused" in converted) throw new ExechistError("input", converted.refused);
+    const source = converted?.source ?? opened;
+    for (const bad of converted?.bad ?? []) reader.diagnostics.addBadLine(source.name, bad.line, bad.reason);
     const before = reader.builder.size;
-    const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
+    const read = await io.readLog(reader, source, inputs.length === 1 && !converted ? only : undefined);
+    if (converted && ctx.debug) io.stderr.write(`exechist: read ${source.name} as ${converted.format}\n`);
     selected = read.selected;
     if (ctx.debug) {
       const { threads, fellBack, cache } = read;
