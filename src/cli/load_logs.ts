@@ -39,11 +39,13 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     const opened = await io.openLog(file);
     const converted = convertInput(opened, ctx.from ?? "auto");
     if (converted !== undefined && "refused" in converted) throw new ExechistError("input", converted.refused);
-    const source = converted?.source ?? opened;
-    for (const bad of converted?.bad ?? []) reader.diagnostics.addBadLine(source.name, bad.line, bad.reason);
+    if (converted !== undefined && "warning" in converted) io.stderr.write(`exechist: ${converted.warning}\n`);
+    const document = converted !== undefined && "source" in converted ? converted : undefined;
+    const source = document?.source ?? opened;
+    for (const bad of document?.bad ?? []) reader.diagnostics.addBadLine(source.name, bad.line, bad.reason);
     const before = reader.builder.size;
-    const read = await io.readLog(reader, source, inputs.length === 1 && !converted ? only : undefined);
-    if (converted && ctx.debug) io.stderr.write(`exechist: read ${source.name} as ${converted.format}\n`);
+    const read = await io.readLog(reader, source, inputs.length === 1 && !document ? only : undefined);
+    if (document && ctx.debug) io.stderr.write(`exechist: read ${source.name} as ${document.format}\n`);
     selected = read.selected;
     if (ctx.debug) {
       const { threads, fellBack, cache } = read;

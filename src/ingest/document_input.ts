@@ -1,6 +1,7 @@
 import { stringifyJson } from "../json/stringify.ts";
 import { CONVERTERS, FORMAT_TITLES } from "../formats/convert.ts";
 import { detectFormat } from "../formats/detect.ts";
+import { detectLogger, loggerWarning } from "../formats/logger_shape.ts";
 import { type BadInputLine, parseDocument, parseLines } from "../formats/parse_input.ts";
 import type { DocumentFormat, ExecutionRecord, InputFormat, ParsedInput } from "../formats/types.ts";
 import type { LogSource } from "./log_reader.ts";
@@ -8,6 +9,11 @@ import type { LogSource } from "./log_reader.ts";
 /** An input that cannot be read, and why (a message naming it): the caller stops with it. */
 export interface RefusedInput {
   refused: string;
+}
+
+/** An input to read as the JSON lines it is, with a word on stderr first (a logger's lines). */
+export interface WarnedInput {
+  warning: string;
 }
 
 /** A document input turned into JSON lines of execution records, to read as any log. */
@@ -30,9 +36,13 @@ const FIRST_LINE_LIMIT = 64 << 20;
  * Prefect runs) into JSON lines of execution records; undefined when it is to be read as
  * the JSON-lines log it is. With `auto`, the format is recognised by the shape of the
  * first line or, when that is not JSON by itself, of the whole input (a pretty-printed
- * document); a pretty-printed document of no known format is refused, saying what it is.
+ * document); a pretty-printed document of no known format is refused, saying what it is, and a
+ * logger's lines (pino, bunyan, winston, Python logging, structlog) are read with a warning.
  */
-export function convertInput(source: LogSource, from: InputFormat): ConvertedInput | RefusedInput | undefined {
+export function convertInput(
+  source: LogSource,
+  from: InputFormat,
+): ConvertedInput | RefusedInput | WarnedInput | undefined {
   if (from === "falyx") return undefined;
   if (from !== "auto") {
     const text = readText(source);
@@ -50,7 +60,9 @@ export function convertInput(source: LogSource, from: InputFormat): ConvertedInp
   const line = parseDocument(head);
   if (line !== undefined) {
     const format = detectFormat(line.values[0]!);
-    return format === undefined ? undefined : convertWith(source, format, parseLines(readText(source)));
+    if (format !== undefined) return convertWith(source, format, parseLines(readText(source)));
+    const logger = detectLogger(line.values[0]!);
+    return logger === undefined ? undefined : { warning: loggerWarning(source.name, logger) };
   }
   const text = readText(source);
   const document = parseDocument(text);
