@@ -9,7 +9,7 @@ import type { LineRuns } from "../columns/line_runs.ts";
  * bytes in {@link KEYS} order, each starting at a multiple of 8 (a column's type
  * follows from its size: see `columnsOn`; `end` is empty when no record uses it).
  */
-const MAGIC = "EXHIDX04"; // 03: id, index and offset columns narrow or wide; 04: line runs in the header, no line column
+const MAGIC = "EXHIDX05"; // 03: id, index and offset columns narrow or wide; 04: line runs in the header, no line column; 05: statuses read from state_type, status.code and levels
 
 /** What identifies the log an index was read from; any difference means the index is stale. */
 export interface LogStamp {
