@@ -51,7 +51,7 @@ export interface Io {
   env(name: string): string | undefined;
   /** Epoch milliseconds. */
   now(): number;
-  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`). */
+  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`); seconds of historical offsets as a fraction. */
   utcOffsetMinutes(epochMs: number): number;
   /**
    * Opens a log: a path, or `-` for standard input (spooled to a temporary file).

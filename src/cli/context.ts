@@ -1,6 +1,6 @@
-import type { InputFormat } from "../formats/types.ts";
+import { INPUT_FORMATS, type InputFormat } from "../formats/types.ts";
 import type { Io } from "../io.ts";
-import { type Colors, createColors } from "../render/colors.ts";
+import type { Colors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
 
 /** What every command gets: the world, and the global options. */
@@ -45,17 +45,39 @@ export function decideWidth(io: Io): number {
   return Number.isInteger(columns) && columns > 0 ? columns : 120;
 }
 
+/** No colour: each function gives its text back. */
+const NO_COLORS: Colors = {
+  bold: String,
+  dim: String,
+  red: String,
+  green: String,
+  yellow: String,
+  cyan: String,
+  magenta: String,
+};
+
+/**
+ * The colour functions: picocolors' `createColors(true)` when colour is on, else
+ * {@link NO_COLORS}. picocolors is loaded only then: it reads `process` when loaded,
+ * which on Deno starts the Node layer (~45 ms); exechist decides when colour is on
+ * ({@link decideColor}), not picocolors (which would colour any output under CI).
+ */
+export async function loadColors(enabled: boolean): Promise<Colors> {
+  return enabled ? (await import("picocolors")).default.createColors(true) : NO_COLORS;
+}
+
 /** Builds the context of one run. */
-export function makeContext(
+export async function makeContext(
   io: Io,
-  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean },
-): Context {
+  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean; from?: string },
+): Promise<Context> {
   return {
     io,
-    color: createColors(decideColor(io, { flag: options.color })),
+    color: await loadColors(decideColor(io, { flag: options.color })),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     debug: options.debug,
     width: decideWidth(io),
+    from: INPUT_FORMATS.find((format) => format === options.from) ?? "auto",
   };
 }

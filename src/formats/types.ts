@@ -6,7 +6,9 @@ export const DOCUMENT_FORMATS = ["otlp", "temporal", "ctrf", "go-test", "prefect
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** What `--from` accepts: `auto` (recognise by shape), `falyx` (JSON lines as they are), or a document format. */
-export type InputFormat = "auto" | "falyx" | DocumentFormat;
+export const INPUT_FORMATS = ["auto", "falyx", ...DOCUMENT_FORMATS] as const;
+
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** A parsed input: its JSON values (one document, or one a line) and the line each object starts on. */
 export interface ParsedInput {

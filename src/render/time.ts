@@ -2,13 +2,21 @@ import { CLOCK } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 
 /**
- * The local zone for `--local`: minutes east of UTC at an epoch millisecond, or null
- * for UTC. Handed in by the runtime, so the core never reads the process's zone.
+ * The local zone for `--local`: minutes east of UTC at an epoch millisecond (historical
+ * offsets with seconds as a fraction: +05:41:16 is 341.27), or null for UTC. Handed in
+ * by the runtime, so the core never reads the process's zone.
  */
 export type LocalZone = ((epochMs: number) => number) | null;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
+}
+
+/** `+05:30`, or `+05:41:16` when the offset has seconds (ISO 8601's ±hh:mm:ss; local mean time before 1900 or so). */
+function formatOffset(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const hhmm = `${seconds > 0 ? "+" : "-"}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}`;
+  return abs % 60 === 0 ? hhmm : `${hhmm}:${pad(abs % 60)}`;
 }
 
 interface Parts {
@@ -25,11 +33,9 @@ function parts(t: TimeValue, local: LocalZone, digits: 0 | 3 | 6 | "auto"): Part
   let zone = "";
   if (t.clock === CLOCK.instant) {
     if (local) {
-      const offset = local(ms);
-      ms += offset * 60000;
-      zone = offset === 0
-        ? "Z"
-        : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+      const offset = Math.round(local(ms) * 60); // seconds
+      ms += offset * 1000;
+      zone = offset === 0 ? "Z" : formatOffset(offset);
     } else {
       zone = "Z";
     }

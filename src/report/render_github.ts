@@ -1,7 +1,7 @@
 import type { ExecutionRegistry } from "../query/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
-import type { ReportData } from "./report_data.ts";
+import { EMPTY_INPUT, type ReportData } from "./report_data.ts";
 import { visibleControls } from "../render/visible_text.ts";
 import { workflowCommand } from "./workflow_command.ts";
 
@@ -19,7 +19,8 @@ export const GITHUB_DEFAULTS: GithubOptions = { maxAnnotations: 10, maxTraceback
 /**
  * The report as GitHub Actions workflow commands: an `::error` for each of the first
  * failures (title `name #index`, message the exception, the source and the traceback),
- * then one `::notice` with the totals and how many failures were not annotated.
+ * then one `::notice` with the totals and how many failures were not annotated (after an `::error` when
+ * an input with no record fails the report).
  * Control characters (ESC, NUL, ...) are shown as `\xNN` before the toolkit's escaping.
  */
 export function renderGithub(
@@ -40,6 +41,9 @@ export function renderGithub(
         visibleControls(parts.join("\n")),
       ) + "\n",
     );
+  }
+  if (data.empty && data.failing) {
+    write(workflowCommand("error", [["title", "exechist report"]], EMPTY_INPUT) + "\n");
   }
   const { counts } = data;
   const matched = data.positions.length;

@@ -56,13 +56,17 @@ export function renderMarkdown(
   failures(registry, data, out, options);
 }
 
+const EMPTY_FAILS = "**The input has no records**: an empty log, or a run that stopped before it logged anything. " +
+  "The report fails unless `--allow-empty` is given.";
+
 function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
   const { counts, span } = data;
   const matched = data.positions.length;
   const mark = data.failing ? "❌" : "✅";
   const parts = [plural(matched, "execution"), `${counts.error} failed`];
   if (counts.other > 0) parts.push(`${counts.other} other`);
-  out.write(`## ${mark} exechist report: ${parts.join(", ")}\n\n`);
+  const title = data.empty ? "no executions, the input has no records" : parts.join(", ");
+  out.write(`## ${mark} exechist report: ${title}\n\n`);
   const spanText = (
     s: number | null,
   ) => (s === null ? "n/a" : `${formatDuration(s)}${humanSpan(s) ? ` (${humanSpan(s)})` : ""}`);
@@ -92,7 +96,8 @@ function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
     );
   }
   if (data.badLines > 0) notes.push(`${plural(data.badLines, "bad line")} skipped (listed on stderr).`);
-  if (matched === 0) notes.push("No execution matched.");
+  if (data.empty) notes.push(data.failing ? EMPTY_FAILS : "The input has no records (accepted: --allow-empty).");
+  else if (matched === 0) notes.push("No execution matched.");
   if (notes.length > 0) out.write(`\n${notes.join(" ")}\n`);
 }
 

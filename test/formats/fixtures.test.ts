@@ -184,3 +184,24 @@ test("JSON lines of records are read as they are, even when the first record is 
     ["b", "error", "a.jsonl:2"],
   ]);
 });
+
+test("--from names the format: a go test -json stream on standard input, and a log that is not that format", async () => {
+  const fs = await import("node:fs");
+  const stdin = fs.readFileSync(GO_TEST);
+  const piped = await runCli(["summary", "-o", "json", "--from", "go-test", "--limit", "0"], { stdin });
+  assert.equal(piped.status, 0, piped.stderr);
+  const doc = JSON.parse(piped.stdout) as SummaryDoc;
+  assert.deepEqual(doc.counts, { success: 42, error: 13, other: 5 });
+  assert.equal(doc.records[0]!.source, "<stdin>:3"); // badmain's package fail event
+
+  const wrong = await runCli(["summary", "--from", "temporal", fixture("logs", "sample.jsonl")]);
+  assert.equal(wrong.status, 2);
+  assert.match(
+    wrong.stderr,
+    /Cannot read "fixtures.logs.sample\.jsonl" as a Temporal workflow history: no temporal data/,
+  );
+
+  const asLines = await runCli(["summary", "--from", "falyx", TEMPORAL_CANCEL]);
+  assert.equal(asLines.status, 2); // read line by line, as it is: every line is bad
+  assert.match(asLines.stderr, /ts_cancel_fake_progress\.json:1: /);
+});
