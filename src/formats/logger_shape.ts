@@ -21,5 +21,6 @@ export function loggerWarning(file: string, logger: LoggerFormat): string {
   const what = names
     ? `"name" is the logger's name, not an action's, so every record is named after the logger`
     : `its lines name no action ("${logger === "structlog" ? "event" : "message"}" is the log message)`;
-  return `${file} looks like ${logger} output: ${what}; pass --map name=FIELD to say which field names the action`;
+  return `${file} looks like ${logger} output: ${what}; to name each record by the field that names its action: ` +
+    `jq -c '.name = .FIELD' ${file} | exechist summary`;
 }

@@ -23,7 +23,8 @@ for (const [file, logger, statuses] of CASES) {
     assert.equal(
       run.stderr,
       `exechist: ${fixture("loggers", file)} looks like ${logger} output: "name" is the logger's name, not an ` +
-        `action's, so every record is named after the logger; pass --map name=FIELD to say which field names the action\n`,
+        `action's, so every record is named after the logger; to name each record by the field that names its ` +
+        `action: jq -c '.name = .FIELD' ${fixture("loggers", file)} | exechist summary\n`,
     );
   });
 }
