@@ -27,6 +27,8 @@ export interface GlobalArgs {
   local: boolean;
   strict: boolean;
   debug: boolean;
+  /** `--from`: one of INPUT_FORMATS (yargs checked the choice). */
+  from: string;
 }
 
 /** A parsed command line: a command to run, or text (help, version, completion) to print. */
@@ -113,7 +115,7 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
   const definition = selected;
   const commandArgs = definition.read(withWords(parsed, definition.words));
   return {
-    global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug },
+    global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug, from: parsed.from },
     command: commandArgs,
     named: command !== undefined,
     run: (ctx) => definition.run(commandArgs, ctx),

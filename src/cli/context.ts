@@ -1,3 +1,4 @@
+import { INPUT_FORMATS, type InputFormat } from "../formats/types.ts";
 import type { Io } from "../io.ts";
 import type { Colors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
@@ -14,6 +15,8 @@ export interface Context {
   readonly debug: boolean;
   /** Width that table and text cells are cut to. */
   readonly width: number;
+  /** `--from`: how logs are read (default `auto`: JSON lines, or a document format recognised by its shape). */
+  readonly from?: InputFormat;
 }
 
 /** Global options that decide colour, from flags and the environment. */
@@ -66,7 +69,7 @@ export async function loadColors(enabled: boolean, io: Pick<Io, "loadPicocolors"
 /** Builds the context of one run. */
 export async function makeContext(
   io: Io,
-  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean },
+  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean; from?: string },
 ): Promise<Context> {
   return {
     io,
@@ -75,5 +78,6 @@ export async function makeContext(
     strict: options.strict,
     debug: options.debug,
     width: decideWidth(io),
+    from: INPUT_FORMATS.find((format) => format === options.from) ?? "auto",
   };
 }

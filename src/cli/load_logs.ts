@@ -1,9 +1,10 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../query/registry.ts";
+import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
+import { convertInput } from "../ingest/document_input.ts";
 import { maxLineBytes } from "../read/line_limit.ts";
 import { LogReader, type LogSource } from "../ingest/log_reader.ts";
-import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -37,10 +38,22 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
   const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)) });
   let selected: Selection | undefined;
   for (const file of inputs) {
-    const source = await io.openLog(file);
+    const opened = await io.openLog(file);
+    let converted = convertInput(opened, ctx.from ?? "auto");
+    if (converted !== undefined && "refused" in converted) {
+      // A pretty-printed checkpoint is read as lines, and the checkpoint's hint below says what to do.
+      const checkpoint = checkpointHint(opened.name, headOf(opened), file === "-" ? undefined : file) !== null;
+      if (!checkpoint) throw new ExechistError("input", converted.refused);
+      converted = undefined;
+    }
+    if (converted !== undefined && "warning" in converted) io.stderr.write(`exechist: ${converted.warning}\n`);
+    const document = converted !== undefined && "source" in converted ? converted : undefined;
+    const source = document?.source ?? opened;
+    for (const bad of document?.bad ?? []) reader.diagnostics.addBadLine(source.name, bad.line, bad.reason);
     const before = reader.builder.size;
     const badBefore = reader.diagnostics.badLineCount;
-    const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
+    const read = await io.readLog(reader, source, inputs.length === 1 && !document ? only : undefined);
+    if (document && ctx.debug) io.stderr.write(`exechist: read ${source.name} as ${document.format}\n`);
     selected = read.selected;
     if (selected === undefined && reader.builder.size === before && reader.diagnostics.badLineCount > badBefore) {
       const hint = checkpointHint(source.name, headOf(source), file === "-" ? undefined : file);

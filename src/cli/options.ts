@@ -1,5 +1,6 @@
 import type { ArgumentsCamelCase, InferredOptionTypes, Options, PositionalOptions } from "yargs";
 import { ExechistError } from "../errors.ts";
+import { INPUT_FORMATS } from "../formats/types.ts";
 import type { Context } from "./context.ts";
 import { givenWord } from "./getopt.ts";
 
@@ -28,6 +29,14 @@ export const GLOBAL_OPTIONS = {
     type: "boolean",
     default: false,
     describe: "Say how each log was read (threads, index cache); the stack of an unexpected failure",
+  },
+  from: {
+    type: "string",
+    choices: INPUT_FORMATS,
+    default: "auto",
+    requiresArg: true,
+    describe: "What logs are: auto (JSON lines, or OTLP, Temporal, CTRF, go test -json, Prefect by their shape), " +
+      "falyx (JSON lines as they are), or one format",
   },
 } as const satisfies Record<string, Options>;
 

@@ -15,6 +15,8 @@ export interface LogSource {
   read: ByteReader;
   /** Size in bytes when known: lets the reader size its columns once instead of growing them. */
   size?: number;
+  /** For records converted from a document: the line in the document of each line read (index: line - 1). */
+  lineMap?: Uint32Array;
 }
 
 /** A byte range of a source to read: `start` at a line start, `end` just after a newline or at the end. */

@@ -15,7 +15,9 @@ import { columnsOn, KEYS, usesEnds } from "../columns/columns.ts";
  * every 64 KiB block of every column: no byte of the file goes unchecked, and a file
  * that does not check out is not used.
  */
-const MAGIC = "EXHIDX05"; // 03: id, index and offset columns narrow or wide; 04: line runs in the header; 05: checksums
+// 03: id, index and offset columns narrow or wide; 04: line runs in the header; 05: checksums;
+// 06: statuses also read from state_type, status.code and logger levels (an index of 05 may hold them as success)
+const MAGIC = "EXHIDX06";
 /** Magic, header length, header checksum. */
 const PREFIX = 16;
 

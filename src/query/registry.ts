@@ -91,7 +91,9 @@ export class ExecutionRegistry {
 
   /** `FILE:LINE` of a record. */
   sourceOf(pos: number): string {
-    return `${this.sources[this.sourceIdOf(pos)]?.name ?? "?"}:${this.lineOf(pos)}`;
+    const source = this.sources[this.sourceIdOf(pos)];
+    const line = this.lineOf(pos);
+    return `${source?.name ?? "?"}:${source?.lineMap?.[line - 1] ?? line}`;
   }
 
   /** The record's line in its input (1-based). */

@@ -96,7 +96,9 @@ test("flags: grouped short flags, --no-FLAG, --FLAG=true|false; global options a
     local: true,
     strict: true,
     debug: false,
+    from: "auto",
   });
+  assert.equal(parse("result", "3", "--from", "otlp").global.from, "otlp");
   assert.equal(parse("--strict=false").global.strict, false);
   assert.equal(usageOf("--strict=maybe"), '--strict takes no value (or true, false), got "maybe"');
   assert.deepEqual(command("-lo", "json"), { ...command("--last-result", "--output", "json") });

@@ -79,7 +79,26 @@ function usualLine(r: () => number, i: number): string {
       ]),
     ],
     ["duration_ms", pick([undefined, undefined, "1500", "2.5"])],
-    ["status", often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [undefined, "null", "1", '"O\\u004b"'])],
+    [
+      "status",
+      often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [
+        undefined,
+        "null",
+        "1",
+        '"O\\u004b"',
+        '{"code":2,"message":"m"}',
+        '{"code":"STATUS_CODE_OK"}',
+        "{}",
+        '{"code":"x"}',
+      ]),
+    ],
+    ["state_type", pick([undefined, undefined, undefined, '"FAILED"', '"COMPLETED"', '"CANCELLED"', "null", "3"])],
+    [
+      "state",
+      pick([undefined, undefined, undefined, '{"type":"CRASHED","message":"m"}', '{"type":"COMPLETED"}', "{}"]),
+    ],
+    ["level", pick([undefined, undefined, undefined, "30", "50", "60", '"error"', '"info"', '"ERROR"', "null"])],
+    ["levelname", pick([undefined, undefined, undefined, '"ERROR"', '"INFO"', '"CRITICAL"', '"\\u0045RROR"'])],
     [
       "exception",
       pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"]),

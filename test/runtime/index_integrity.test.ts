@@ -222,11 +222,11 @@ test('header fields of the wrong type are caught, checksum or not (`"runs":null`
 test("an index of another format version, or cut short, is ignored", async () => {
   const { files, path, bytes } = await cached();
   const older = bytes.slice();
-  older.set(new TextEncoder().encode("EXHIDX04"));
+  older.set(new TextEncoder().encode("EXHIDX05"));
   files.written.set(path, older);
   assert.equal(
     (await readOnce(files)).report.cache,
-    "the cached index was ignored (not an index of this version (EXHIDX05)); writing the index cache",
+    "the cached index was ignored (not an index of this version (EXHIDX06)); writing the index cache",
   );
   for (const length of [0, 10, 200, bytes.length - 1]) {
     files.written.set(path, bytes.subarray(0, length).slice());

@@ -76,6 +76,8 @@ export const summaryCommand = defineCommand({
     ["exechist summary -s error -n fetch run.jsonl", "Failed runs of `fetch`"],
     ["cat run.jsonl | exechist summary --group-by name", "Per-action counts, error rate, p50/p95"],
     ["exechist summary -o json run.jsonl.gz", "Every execution as one JSON document"],
+    ["exechist summary traces.jsonl", "OTLP traces, a Temporal history, CTRF, go test -json: known by their shape"],
+    ["go test -json ./... | exechist report --from go-test -o junit", "A JUnit report of a go test run"],
   ],
   read: (argv): SummaryArgs => ({
     command: "summary",

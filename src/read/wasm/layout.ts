@@ -14,30 +14,30 @@ export const LAYOUT = {
   hex: 8448,
   /** 1 for each byte that may follow a backslash (other than u). */
   escape: 8704,
-  /** Slots: kind (u8), flag (u8), start (i32), end (i32). */
+  /** Slots (room for 32): kind (u8), flag (u8), start (i32), end (i32). */
   kind: 8960,
   flag: 8992,
   start: 9024,
-  end: 9120,
+  end: 9152,
   /** Open brackets of the container being skipped, one byte per depth. */
-  stack: 9216,
+  stack: 9280,
   maxDepth: 512,
   /** Powers of ten 10^0 … 10^22 (f64), then each number slot's value (f64). */
-  pow10: 9728,
-  value: 9920,
+  pow10: 9792,
+  value: 9976,
   /** Per slot: which intern cache its strings go to (0: none, else table + 1). */
-  slotTable: 10112,
+  slotTable: 10232,
   /** Per slot (i32): the cached id of its string, -1 when not cached; the cache entry it is in, -1 when none. */
-  id: 10144,
-  entry: 10240,
+  id: 10264,
+  entry: 10392,
   /** Per slot: the clock of an ISO time string the scanner read (its micros in value), 0 when it did not. */
-  clock: 10336,
+  clock: 10520,
   /**
    * The record's fields when the scanner normalised it (wasm/normalize.ts): index, start,
    * end, duration (f64); name, status, run (i32); start clock, end clock, ignored, and
    * ok, 1 when these are the record's (u8).
    */
-  fields: 10368,
+  fields: 10552,
   /** The intern cache: entries of four i32 (hash, arena offset, length | table << 24, id; id -1 until known). */
   cache: 65536,
   cacheEntries: 4096,

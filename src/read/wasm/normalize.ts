@@ -1,5 +1,6 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import {
+  DEFERRED_SLOTS,
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
@@ -96,6 +97,11 @@ export const NORMALIZE = `
 
 (func $normalize (local $found i32) (local $k i32) (local $id i32) (local $clock i32) (local $micros f64)
     (local $startClock i32) (local $start f64) (local $durationSlot i32) (local $endSlot i32) (local $n f64)
+  ;; A Prefect state or a logger's level: their status is normalize.ts's to read.
+  ${DEFERRED_SLOTS.map((slot) => `i32.const ${slot} i32.load8_u offset=${LAYOUT.kind}
+  if
+    return
+  end`).join("\n  ")}
   ;; Name: the first alias that holds a string, not empty.
   i32.const -1 local.set $found
   block $named

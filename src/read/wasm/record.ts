@@ -162,6 +162,7 @@ export const RECORD = `
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=0
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=8
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=16
+  i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=24
   i32.const 0 i32.const 0 i32.store8 offset=${LAYOUT.fields + 47} ;; not normalised (yet)
   local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
   i32.load8_u offset=${DATA} i32.const 125 i32.eq
