@@ -1,8 +1,19 @@
 import { FAIL_ON, type FailOn } from "../report/fail_on.ts";
+import { COMPARE_FAIL_ON, parseThreshold } from "../compare/compare_fail_on.ts";
+import type { CompareArgs } from "./commands/compare.ts";
+import type { RunsArgs } from "./commands/runs.ts";
 import type { GroupKey } from "../query/group.ts";
 import { splitArgs, usageError } from "./argv.ts";
 import { commandHelp, toolHelp } from "./help.ts";
-import { type CommandName, GROUP_KEYS, RECORD_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from "./options.ts";
+import {
+  type CommandName,
+  COMPARE_FORMATS,
+  GROUP_KEYS,
+  RECORD_FORMATS,
+  REPORT_FORMATS,
+  RUNS_FORMATS,
+  SUMMARY_FORMATS,
+} from "./options.ts";
 
 export { RECORD_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS };
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -30,6 +41,7 @@ export type Command =
     groupBy: GroupKey | undefined;
     resultIndex: number | undefined;
     lastResult: boolean;
+    timeline: boolean;
   }
   | { command: "result"; files: string[]; index: number; output: RecordFormat }
   | { command: "last"; files: string[]; filter: FilterArgs; output: RecordFormat }
@@ -43,6 +55,8 @@ export type Command =
     log: string | undefined;
   }
   | { command: "report"; files: string[]; filter: FilterArgs; output: ReportFormat; failOn: FailOn }
+  | ({ command: "compare" } & CompareArgs)
+  | ({ command: "flaky" | "trend" } & RunsArgs)
   | { command: "print"; text: string };
 
 /** Options that every command takes. */
@@ -95,6 +109,7 @@ function toCommand(name: CommandName, options: Values, args: Map<string, string 
         groupBy: groupBy === undefined ? undefined : oneOf(groupBy, GROUP_KEYS, "--group-by"),
         resultIndex: count(text("result-index"), "--result-index"),
         lastResult: options.get("last-result") === true,
+        timeline: options.get("timeline") === true,
       };
     }
     case "result":
@@ -134,6 +149,24 @@ function toCommand(name: CommandName, options: Values, args: Map<string, string 
         output: oneOf(output ?? "markdown", REPORT_FORMATS, "--output"),
         failOn: oneOf(text("fail-on") ?? "error", FAIL_ON, "--fail-on"),
       };
+    case "compare":
+      return {
+        command: "compare",
+        paths: args.get("paths") as string[],
+        baseRun: text("base-run"),
+        headRun: text("head-run"),
+        output: oneOf(output ?? "table", COMPARE_FORMATS, "--output"),
+        failOn: oneOf(text("fail-on") ?? "any", COMPARE_FAIL_ON, "--fail-on"),
+        slower: threshold(text("slower"), "--slower"),
+      };
+    case "flaky":
+    case "trend":
+      return {
+        command: name,
+        files,
+        output: oneOf(output ?? "table", RUNS_FORMATS, "--output"),
+        shift: threshold(text("shift"), "--shift"),
+      };
   }
 }
 
@@ -156,6 +189,14 @@ function count(value: string | undefined, what: string): number | undefined {
     throw usageError(`${what} must be an integer >= 0, got "${value}"`);
   }
   return n;
+}
+
+/** A percent (`20%` or `20`) as a fraction; 20% when not given. */
+function threshold(value: string | undefined, what: string): number {
+  if (value === undefined) return 0.2;
+  const fraction = parseThreshold(value);
+  if (fraction === null) throw usageError(`${what} must be a percent above 0 such as 20%, got "${value}"`);
+  return fraction;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {

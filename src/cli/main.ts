@@ -7,6 +7,8 @@ import { runLast, runResult } from "./commands/result.ts";
 import { runReport } from "./commands/report.ts";
 import { runState } from "./commands/state.ts";
 import { runSummary } from "./commands/summary.ts";
+import { runCompare } from "./commands/compare.ts";
+import { runFlaky, runTrend } from "./commands/runs.ts";
 
 /** exechist's version, from package.json. */
 export const VERSION: string = pkg.version;
@@ -52,6 +54,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       return await runState(command, ctx);
     case "report":
       return await runReport(command, ctx);
+    case "compare":
+      return await runCompare(command, ctx);
+    case "flaky":
+      return await runFlaky(command, ctx);
+    case "trend":
+      return await runTrend(command, ctx);
   }
 }
 

@@ -1,4 +1,5 @@
 import { FAIL_ON } from "../report/fail_on.ts";
+import { COMPARE_FAIL_ON } from "../compare/compare_fail_on.ts";
 
 /**
  * The command line as data: every command, its arguments and options, and the words of
@@ -8,7 +9,9 @@ import { FAIL_ON } from "../report/fail_on.ts";
 
 export const SUMMARY_FORMATS = ["table", "json", "ndjson", "csv", "markdown"] as const;
 export const RECORD_FORMATS = ["text", "json"] as const;
-export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json"] as const;
+export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json", "html"] as const;
+export const COMPARE_FORMATS = ["table", "markdown", "json", "github", "html"] as const;
+export const RUNS_FORMATS = ["table", "markdown", "json"] as const;
 export const GROUP_KEYS = ["name", "status", "run"] as const;
 
 export interface OptionSpec {
@@ -43,7 +46,7 @@ export interface CommandSpec {
   examples: ReadonlyArray<readonly [string, string]>;
 }
 
-export type CommandName = "summary" | "result" | "last" | "state" | "report";
+export type CommandName = "summary" | "result" | "last" | "state" | "report" | "compare" | "flaky" | "trend";
 
 /** What `exechist` without a command word runs. */
 export const DEFAULT_COMMAND: CommandName = "summary";
@@ -117,6 +120,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: GROUP_KEYS.join("|"),
         describe: "One row per group, with counts and durations",
       },
+      { long: "timeline", type: "boolean", describe: "A text Gantt chart of what ran when, a lane per action" },
     ],
     formats: SUMMARY_FORMATS,
     examples: [
@@ -192,7 +196,79 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       ['exechist report run.jsonl >> "$GITHUB_STEP_SUMMARY"', "Job summary in GitHub Actions"],
       ["exechist report -o junit run.jsonl > results.xml", "JUnit XML for the CI's test view"],
+      ["exechist report -o html run.jsonl > report.html", "One self-contained page: timeline, histograms, failures"],
     ],
+  },
+  {
+    name: "compare",
+    describe: "What got worse from BASE to HEAD: slower actions, new failures, fixed ones",
+    positionals: [{
+      name: "paths",
+      required: true,
+      variadic: true,
+      describe: "BASE and HEAD, each a log or a directory of logs; with --base-run/--head-run, the logs of both runs",
+    }],
+    options: [
+      {
+        long: "base-run",
+        type: "string",
+        value: "ID",
+        describe: "Compare two runs of the same logs: BASE is this run_id",
+      },
+      { long: "head-run", type: "string", value: "ID", describe: "... and HEAD this one" },
+      {
+        long: "fail-on",
+        type: "string",
+        value: COMPARE_FAIL_ON.join("|"),
+        describe: "Exit 1 on a new failure, a slower action, either (any, the default), or never",
+      },
+      {
+        long: "slower",
+        type: "string",
+        value: "PCT",
+        describe: "The smallest change of p50 that counts, with a rank test at p < 0.01 (default 20%)",
+      },
+    ],
+    formats: COMPARE_FORMATS,
+    examples: [
+      ["exechist compare base.jsonl head.jsonl", "What changed, action by action"],
+      [
+        'exechist compare -o markdown --fail-on regression baseline/ run.jsonl >> "$GITHUB_STEP_SUMMARY"',
+        "Gate a pull request on slower actions",
+      ],
+      ["exechist compare --base-run r1 --head-run r2 runs.jsonl", "Two runs inside one log"],
+    ],
+  },
+  {
+    name: "flaky",
+    describe: "Actions that pass and fail across runs: flips, passes after a failure, flake rate",
+    positionals: [{
+      ...FILES,
+      required: true,
+      describe: "Logs (or directories of logs): a run per run_id, else per file",
+    }],
+    options: [],
+    formats: RUNS_FORMATS,
+    examples: [["exechist flaky runs/", "The flakiest actions over every log in runs/"]],
+  },
+  {
+    name: "trend",
+    describe: "How each action's p50, p95 and error rate move over runs, as sparklines; step changes flagged",
+    positionals: [{
+      ...FILES,
+      required: true,
+      describe: "Logs (or directories of logs): a run per run_id, else per file",
+    }],
+    options: [
+      {
+        long: "shift",
+        type: "string",
+        value: "PCT",
+        describe: "The smallest lasting change of p50 flagged as a step (default 20%)",
+      },
+    ],
+    formats: RUNS_FORMATS,
+    examples: [["exechist trend runs/*.jsonl", "Sparklines of every action over the runs, oldest first"]],
   },
 ];
 

@@ -6,6 +6,7 @@ import { GITHUB_DEFAULTS, renderGithub } from "../../report/render_github.ts";
 import { renderJunit } from "../../report/render_junit.ts";
 import { MARKDOWN_DEFAULTS, renderMarkdown } from "../../report/render_markdown.ts";
 import { renderReportJson } from "../../report/render_report_json.ts";
+import { renderReportHtml } from "../../html/report_page.ts";
 import type { Command } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
@@ -40,6 +41,9 @@ export async function runReport(command: Extract<Command, { command: "report" }>
       break;
     case "json":
       renderReportJson(registry, data, write, { local, failuresShown: REPORT_LIMITS.failuresShown });
+      break;
+    case "html":
+      write(renderReportHtml(registry, data, { local }));
       break;
   }
   return data.failing ? 1 : 0;

@@ -23,6 +23,7 @@ import type { Command, SummaryFormat } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
 import { showLast, showResult } from "./result.ts";
+import { renderTextGantt } from "../../timeline/text_gantt.ts";
 
 type SummaryCommand = Extract<Command, { command: "summary" }>;
 
@@ -49,6 +50,11 @@ export async function runSummary(command: SummaryCommand, ctx: Context): Promise
   const recordFormat = command.output === "json" ? "json" : "text";
   if (command.resultIndex !== undefined) return showResult(registry, command.resultIndex, recordFormat, ctx);
   if (command.lastResult) return showLast(registry, filterPositions(registry, filter), recordFormat, ctx);
+  if (command.timeline) {
+    const options = { width: ctx.width, color: ctx.color, local: ctx.local, maxLanes: 40 };
+    ctx.io.stdout.write(renderTextGantt(registry, filterPositions(registry, filter), options));
+    return 0;
+  }
 
   const limit = effectiveLimit(command.limit, command.output);
   const counts = registry.counts();

@@ -1,0 +1,174 @@
+import type { ExecutionRegistry } from "../index/registry.ts";
+import { CLOCK } from "../read/time.ts";
+import { formatDuration, formatTableTime, type LocalZone } from "../render/time.ts";
+import { cutChars } from "../render/cut_text.ts";
+import { describeException, exceptionHeadline } from "../report/exception_text.ts";
+import { selectMarks } from "../timeline/select_marks.ts";
+import { placeSpans, type Spans } from "../timeline/spans.ts";
+import { htmlText, svgNumber } from "./escape_html.ts";
+
+/** How much of a run the timeline draws. */
+export interface TimelineLimits {
+  /** Executions drawn one by one; beyond, each lane is drawn as density in {@link bins} columns. */
+  maxMarks: number;
+  /** Of the marks, failures at most (the rest are the longest executions). */
+  maxFailures: number;
+  bins: number;
+  maxLanes: number;
+}
+
+/** The defaults: a page of a million records stays a few MB and opens in a second. */
+export const TIMELINE_LIMITS: TimelineLimits = { maxMarks: 10_000, maxFailures: 5_000, bins: 300, maxLanes: 200 };
+
+const WIDTH = 1000;
+const LANE = 16;
+const STATUS_CLASS = { success: "s", error: "e", other: "o" } as const;
+
+/**
+ * The timeline section: a lane per action name (in order of first start), a mark per
+ * execution coloured by status, with its name, duration and exception on hover, in an
+ * SVG the page's script zooms. Past `maxMarks` executions each lane shows how many ran
+ * in each of `bins` columns, and on top every failure (up to `maxFailures`) and the
+ * longest executions, one by one; the section says so.
+ */
+export function renderTimelineSection(
+  registry: ExecutionRegistry,
+  positions: Uint32Array,
+  local: LocalZone,
+  limits: TimelineLimits = TIMELINE_LIMITS,
+): string {
+  const spans = placeSpans(registry, positions);
+  const n = spans.positions.length;
+  if (n === 0) return `<h2>Timeline</h2>\n<p class="note">No execution has a start time: nothing to draw.</p>\n`;
+  const lanes = laneOrder(registry, spans, limits.maxLanes);
+  const pick = selectMarks(registry, spans, limits.maxMarks, limits.maxFailures);
+  const span = Math.max(spans.to - spans.from, 1);
+  const x = (t: number) => ((t - spans.from) / span) * WIDTH;
+  const parts: string[] = [];
+  if (!pick.complete) parts.push(densityLayer(registry, spans, lanes.rank, limits.bins, local));
+  for (const i of pick.chosen) {
+    const pos = spans.positions[i]!;
+    const rank = lanes.rank.get(registry.columns.name[pos]!);
+    if (rank === undefined) continue;
+    const x0 = x(spans.start[i]!);
+    const w = Math.max(x(spans.end[i]!) - x0, 0.8); // about a pixel at full width
+    const cls = STATUS_CLASS[registry.statusClassOf(pos)];
+    parts.push(
+      `<rect class="m ${cls}" x="${svgNumber(x0)}" y="${rank * LANE + 2}" width="${svgNumber(w)}" height="12" data-t="${
+        htmlText(markTip(registry, spans, i, local))
+      }"/>`,
+    );
+  }
+  const height = lanes.names.length * LANE;
+  const wall = spans.clock !== CLOCK.monotonic;
+  const offset = wall && local && spans.clock === CLOCK.instant ? local(spans.from / 1000) : 0;
+  const notes = [
+    pick.complete
+      ? `${n} executions, each drawn.`
+      : `${n} executions: too many to draw one by one, so each lane shows how many started in each of ${limits.bins} ` +
+        `columns (the darker, the more), and on top every failure (${pick.failuresChosen} of ${pick.failures}) and the ` +
+        `${pick.chosen.length - pick.failuresChosen} longest executions, one by one.`,
+  ];
+  if (lanes.hidden > 0) {
+    notes.push(`${lanes.hidden} more action names are not drawn (the first ${limits.maxLanes} by start are).`);
+  }
+  if (spans.untimed > 0) notes.push(`${spans.untimed} executions have no start time and are not drawn.`);
+  notes.push(
+    "Scroll to zoom, drag to pan; times in " +
+      (wall ? (offset === 0 ? "UTC" : "your --local zone") : "seconds from the first start") + ".",
+  );
+  return `<h2>Timeline</h2>
+<p class="note">${notes.map(htmlText).join(" ")}</p>
+<div class="zoom"><button data-zoom="in">Zoom in</button><button data-zoom="out">Zoom out</button><button data-zoom="reset">Reset</button></div>
+<div class="tl"><div class="lanes">${
+    lanes.names.map((name) => `<div title="${htmlText(name)}">${htmlText(name)}</div>`).join("")
+  }</div>
+<div class="plot"><svg id="tl" viewBox="0 0 ${WIDTH} ${height}" height="${height}" preserveAspectRatio="none" data-from="${
+    svgNumber(spans.from / 1000)
+  }" data-to="${svgNumber(spans.to / 1000)}" data-clock="${wall ? "wall" : "monotonic"}" data-offset="${offset}">
+${parts.join("\n")}
+</svg><div class="axis" id="axis"></div></div></div>
+`;
+}
+
+/** Lanes: names in order of first start, the first `max` drawn. */
+function laneOrder(registry: ExecutionRegistry, spans: Spans, max: number) {
+  const first = new Map<number, number>();
+  for (let i = 0; i < spans.positions.length; i++) {
+    const id = registry.columns.name[spans.positions[i]!]!;
+    const known = first.get(id);
+    if (known === undefined || spans.start[i]! < known) first.set(id, spans.start[i]!);
+  }
+  const ids = [...first.keys()].sort((a, b) => first.get(a)! - first.get(b)! || a - b);
+  const drawn = ids.slice(0, max);
+  return {
+    rank: new Map(drawn.map((id, r) => [id, r])),
+    names: drawn.map((id) => registry.names[id] ?? ""),
+    hidden: ids.length - drawn.length,
+  };
+}
+
+function markTip(registry: ExecutionRegistry, spans: Spans, i: number, local: LocalZone): string {
+  const pos = spans.positions[i]!;
+  const parts = [
+    `${registry.nameOf(pos)} #${registry.columns.index[pos]}`,
+    formatDuration(registry.durationOf(pos)),
+    registry.statusOf(pos),
+  ];
+  const start = registry.startOf(pos);
+  if (start) parts.push(formatTableTime(start, local));
+  let tip = parts.join(" · ");
+  if (registry.statusClassOf(pos) === "error") {
+    const details = registry.details(pos);
+    const headline = exceptionHeadline(describeException(details.exception, details.traceback));
+    if (headline !== "") tip += `\n${cutChars(headline, 300)}`;
+  }
+  return tip;
+}
+
+/** Each lane's executions counted by start in `bins` columns: a rect per column that has any. */
+function densityLayer(
+  registry: ExecutionRegistry,
+  spans: Spans,
+  rank: Map<number, number>,
+  bins: number,
+  local: LocalZone,
+): string {
+  const lanes = rank.size;
+  const counts = new Uint32Array(lanes * bins);
+  const failed = new Uint32Array(lanes * bins);
+  const span = Math.max(spans.to - spans.from, 1);
+  for (let i = 0; i < spans.positions.length; i++) {
+    const pos = spans.positions[i]!;
+    const r = rank.get(registry.columns.name[pos]!);
+    if (r === undefined) continue;
+    const b = Math.min(bins - 1, Math.floor(((spans.start[i]! - spans.from) / span) * bins));
+    counts[r * bins + b]!++;
+    if (registry.statusClassOf(pos) === "error") failed[r * bins + b]!++;
+  }
+  let most = 1;
+  for (const c of counts) if (c > most) most = c;
+  const names = [...rank.keys()].map((id) => registry.names[id] ?? "");
+  const width = WIDTH / bins;
+  const time = (b: number) => {
+    const micros = spans.from + (span * b) / bins;
+    return spans.clock === CLOCK.monotonic
+      ? `+${formatDuration((micros - spans.from) / 1e6)}`
+      : formatTableTime({ clock: spans.clock as 1 | 2, micros }, local);
+  };
+  const out: string[] = [];
+  for (let r = 0; r < lanes; r++) {
+    for (let b = 0; b < bins; b++) {
+      const c = counts[r * bins + b]!;
+      if (c === 0) continue;
+      const f = failed[r * bins + b]!;
+      const tip = `${names[r]}: ${c} executions${f > 0 ? `, ${f} failed` : ""}, started ${time(b)} to ${time(b + 1)}`;
+      out.push(
+        `<rect class="d" x="${svgNumber(b * width)}" y="${r * LANE + 2}" width="${
+          svgNumber(width)
+        }" height="12" fill-opacity="${svgNumber(0.15 + 0.85 * (c / most))}" data-t="${htmlText(tip)}"/>`,
+      );
+    }
+  }
+  return out.join("\n");
+}
