@@ -14,7 +14,7 @@ export interface MarkSelection {
 
 /**
  * Every span when there are at most `max`; else every failure (up to `maxFailures`)
- * and then the longest of the rest until `max` are chosen.
+ * and then the longest of the rest (failures or not) until `max` are chosen.
  */
 export function selectMarks(
   registry: ExecutionRegistry,
@@ -36,7 +36,6 @@ export function selectMarks(
   }
   const chosen: number[] = [];
   for (let i = 0; i < n && chosen.length < Math.min(max, maxFailures); i++) if (isFailure(i)) chosen.push(i);
-  const failuresChosen = chosen.length;
   const taken = new Uint8Array(n);
   for (const i of chosen) taken[i] = 1;
   // The longest of the rest: sort indexes by length, longest first, earlier first on ties.
@@ -44,6 +43,8 @@ export function selectMarks(
   const length = (i: number) => spans.end[i]! - spans.start[i]!;
   rest.sort((a, b) => length(b) - length(a) || a - b);
   for (let k = 0; k < rest.length && chosen.length < max; k++) chosen.push(rest[k]!);
+  // Failures past the limit may be among the longest.
+  const failuresChosen = chosen.filter(isFailure).length;
   return { chosen: byStart(spans, Uint32Array.from(chosen)), complete: false, failuresChosen, failures };
 }
 

@@ -111,8 +111,9 @@ export class FakeIo implements Io {
 
   listFiles(dir: string, suffix: string): string[] {
     const prefix = dir.replace(/\/$/, "") + "/";
-    const own = Object.keys(this.files).filter((f) => f.startsWith(prefix) && f.endsWith(suffix));
-    if (own.length > 0) return own.sort();
+    // An in-memory directory is listed alone, even when none of its files has the suffix.
+    const under = Object.keys(this.files).filter((f) => f.startsWith(prefix));
+    if (under.length > 0) return under.filter((f) => f.endsWith(suffix)).sort();
     const out: string[] = [];
     const walk = (d: string): void => {
       for (const entry of fs.readdirSync(path.join(ROOT, d), { withFileTypes: true })) {
