@@ -46,8 +46,8 @@ function cells(row: TrendRow, labels: readonly string[]): string[] {
 function footer(runs: number): string {
   const shown = runs > SPARK_RUNS ? `the last ${SPARK_RUNS} of ${runs} runs` : `${runs} runs`;
   return `Sparklines over ${shown}, oldest first (a space: the action did not run); durations from their lowest to ` +
-    `their highest, error rates from 0. A step: from that run on every p50 is beyond every one before, and the ` +
-    `medians differ by the --shift threshold or more.`;
+    `their highest, error rates from 0. A step: from that run on (two runs at least) every p50 is beyond every one before ` +
+    `(two at least), and the medians differ by the --shift threshold or more.`;
 }
 
 /** The trend for a terminal; steps in red (up) or green (down). */

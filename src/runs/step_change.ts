@@ -10,7 +10,8 @@ export interface StepChange {
 }
 
 /**
- * The largest step in a series: a split with at least two values before and one after,
+ * The largest step in a series: a split with at least two values on each side (one
+ * outlying run is not a step),
  * where every value after is above every value before (or every one below), and the
  * medians differ by at least `threshold` (relative). Missing values are skipped. The
  * split with the largest relative change wins; ties go to the earliest. Null when none.
@@ -21,7 +22,7 @@ export function findStepChange(series: ReadonlyArray<number | null>, threshold: 
     if (v !== null && Number.isFinite(v)) points.push([i, v]);
   });
   let best: StepChange | null = null;
-  for (let k = 2; k < points.length; k++) {
+  for (let k = 2; k <= points.length - 2; k++) {
     const before = points.slice(0, k).map(([, v]) => v);
     const after = points.slice(k).map(([, v]) => v);
     const rises = Math.min(...after) > Math.max(...before);

@@ -37,6 +37,7 @@ test("no command word runs summary, over the arguments given", () => {
     groupBy: undefined,
     resultIndex: undefined,
     lastResult: false,
+    timeline: false,
   });
   assert.deepEqual((command() as { files: string[] }).files, []);
   // The command word counts only first: later it is a file.

@@ -17,13 +17,14 @@ test("a step change: every value after it beyond every one before, medians apart
   assert.deepEqual(findStepChange([1, 1.1, 0.9, 1, 1.5, 1.6, 1.4], 0.2), { at: 4, before: 1, after: 1.5, change: 0.5 });
   assert.equal(findStepChange([1, 1.1, 0.9, 1, 1.05, 0.95], 0.2), null, "noise is not a step");
   assert.equal(findStepChange([1, 1.5, 1, 1.5, 1], 0.2), null, "alternating is not a step");
-  assert.equal(findStepChange([1, 1, 1.1], 0.2), null, "10% is under the threshold");
   assert.deepEqual(
-    findStepChange([2, 2, null, 1], 0.2),
+    findStepChange([2, 2, null, 1, 1], 0.2),
     { at: 3, before: 2, after: 1, change: -0.5 },
     "down, past a gap",
   );
-  assert.equal(findStepChange([1, 3], 0.2), null, "two runs are not enough");
+  assert.equal(findStepChange([2, 2, 2, 1], 0.2), null, "one low run at the end is not a step");
+  assert.equal(findStepChange([1, 1, 1.1, 1.1], 0.2), null, "10% is under the threshold");
+  assert.equal(findStepChange([1, 1, 3], 0.2), null, "three runs are not enough");
 });
 
 function runLine(run: number, name: string, duration: number, failed = false): string {
