@@ -121,14 +121,20 @@ test("the Mermaid gantt of the markdown report parses with mermaid's own parser,
       status: i % 2 ? "ERROR" : "OK",
     })
   ).join("\n") + "\n";
-  for (
-    const [label, file, files] of [
-      ["sample", "fixtures/logs/sample.jsonl", {}],
-      ["hostile names", "hostile.jsonl", { "hostile.jsonl": hostile }],
-    ] as const
-  ) {
-    const got = await runCli(["report", "-o", "markdown", file], { files });
-    const block = /```mermaid\n([\s\S]*?)```/.exec(got.stdout)?.[1];
+  const reports: Array<[string, string]> = [
+    ["sample", (await runCli(["report", "-o", "markdown", "fixtures/logs/sample.jsonl"])).stdout],
+    [
+      "hostile names",
+      (await runCli(["report", "-o", "markdown", "h.jsonl"], { files: { "h.jsonl": hostile } })).stdout,
+    ],
+    // The report goldens, the nasty one's names included.
+    ...["clean", "nasty", "realistic"].map((name): [string, string] => [
+      `${name}.md`,
+      fs.readFileSync(path.join(ROOT, "fixtures", "expected", "report", `${name}.md`), "utf8"),
+    ]),
+  ];
+  for (const [label, markdown] of reports) {
+    const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1];
     assert.ok(block, `${label}: a mermaid block`);
     const parsed = await page.evaluate(async (text) => {
       const m = (globalThis as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }> } }).mermaid;
