@@ -112,6 +112,7 @@ test("the Mermaid gantt of the markdown report parses with mermaid's own parser,
     "\u202eevil\u202c",
     "",
     "<script>alert(1)</script>",
+    "two\nlines: dateFormat YYYY",
   ].map((name, i) =>
     JSON.stringify({
       name,
