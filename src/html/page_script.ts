@@ -6,24 +6,40 @@
 export const PAGE_SCRIPT = `
 (() => {
   const tip = document.getElementById("tip");
-  document.addEventListener("mouseover", (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-t]") : null;
-    if (!t) { tip.hidden = true; return; }
-    tip.textContent = t.getAttribute("data-t");
+  const svg = document.getElementById("tl");
+  let label = null;
+  const text = (e) => {
+    const t = e.target instanceof Element ? e.target.closest("[data-t],[data-c]") : null;
+    if (!t) return null;
+    if (t.hasAttribute("data-t")) return t.getAttribute("data-t");
+    // A density lane: the column under the pointer, from its counts.
+    const point = svg.createSVGPoint();
+    point.x = e.clientX;
+    point.y = e.clientY;
+    const x = point.matrixTransform(svg.getScreenCTM().inverse()).x;
+    const bins = Number(svg.dataset.bins);
+    const b = Math.max(0, Math.min(bins - 1, Math.floor(x / 1000 * bins)));
+    const c = Number(t.dataset.c.split(",")[b]), f = Number(t.dataset.f.split(",")[b]);
+    return t.dataset.lane + ": " + c + " executions" + (f ? ", " + f + " failed" : "") + ", started " +
+      label(b * 1000 / bins) + " to " + label((b + 1) * 1000 / bins);
+  };
+  const show = (e) => {
+    const value = text(e);
+    if (value === null) { tip.hidden = true; return; }
+    if (tip.textContent !== value) tip.textContent = value;
     tip.hidden = false;
-  });
-  document.addEventListener("mousemove", (e) => {
     tip.style.left = Math.min(e.clientX + 12, innerWidth - tip.offsetWidth - 4) + "px";
     tip.style.top = (e.clientY + 14) + "px";
-  });
-  const svg = document.getElementById("tl");
+  };
+  document.addEventListener("mouseover", show);
+  document.addEventListener("mousemove", show);
   if (svg) {
     const height = svg.viewBox.baseVal.height;
     const from = Number(svg.dataset.from), to = Number(svg.dataset.to), wall = svg.dataset.clock === "wall";
     const offset = Number(svg.dataset.offset || 0) * 60000;
     const axis = document.getElementById("axis");
     let v0 = 0, v1 = 1000;
-    const label = (x) => {
+    label = (x) => {
       const ms = from + (to - from) * x / 1000;
       if (!wall) return "+" + ((ms - from) / 1000).toFixed(3) + "s";
       return new Date(ms + offset).toISOString().slice(11, 23);

@@ -18,7 +18,7 @@ export interface TimelineLimits {
 }
 
 /** The defaults: a page of a million records stays a few MB and opens in a second. */
-export const TIMELINE_LIMITS: TimelineLimits = { maxMarks: 10_000, maxFailures: 5_000, bins: 300, maxLanes: 200 };
+export const TIMELINE_LIMITS: TimelineLimits = { maxMarks: 2_000, maxFailures: 1_000, bins: 300, maxLanes: 200 };
 
 const WIDTH = 1000;
 const LANE = 16;
@@ -45,11 +45,11 @@ export function renderTimelineSection(
   const span = Math.max(spans.to - spans.from, 1);
   const x = (t: number) => ((t - spans.from) / span) * WIDTH;
   const parts: string[] = [];
-  if (!pick.complete) parts.push(densityLayer(registry, spans, lanes.rank, limits.bins, local));
+  if (!pick.complete) parts.push(densityLayer(registry, spans, lanes, limits.bins));
   for (const i of pick.chosen) {
     const pos = spans.positions[i]!;
-    const rank = lanes.rank.get(registry.columns.name[pos]!);
-    if (rank === undefined) continue;
+    const rank = lanes.rank[registry.columns.name[pos]!]!;
+    if (rank < 0) continue;
     const x0 = x(spans.start[i]!);
     const w = Math.max(x(spans.end[i]!) - x0, 0.8); // about a pixel at full width
     const cls = STATUS_CLASS[registry.statusClassOf(pos)];
@@ -66,7 +66,7 @@ export function renderTimelineSection(
     pick.complete
       ? `${n} executions, each drawn.`
       : `${n} executions: too many to draw one by one, so each lane shows how many started in each of ${limits.bins} ` +
-        `columns (the darker, the more), and on top every failure (${pick.failuresChosen} of ${pick.failures}) and the ` +
+        `columns (the taller, the more), and on top every failure (${pick.failuresChosen} of ${pick.failures}) and the ` +
         `${pick.chosen.length - pick.failuresChosen} longest executions, one by one.`,
   ];
   if (lanes.hidden > 0) {
@@ -85,7 +85,9 @@ export function renderTimelineSection(
   }</div>
 <div class="plot"><svg id="tl" viewBox="0 0 ${WIDTH} ${height}" height="${height}" preserveAspectRatio="none" data-from="${
     svgNumber(spans.from / 1000)
-  }" data-to="${svgNumber(spans.to / 1000)}" data-clock="${wall ? "wall" : "monotonic"}" data-offset="${offset}">
+  }" data-to="${svgNumber(spans.to / 1000)}" data-clock="${
+    wall ? "wall" : "monotonic"
+  }" data-offset="${offset}" data-bins="${limits.bins}">
 ${parts.join("\n")}
 </svg><div class="axis" id="axis"></div></div></div>
 `;
@@ -93,19 +95,22 @@ ${parts.join("\n")}
 
 /** Lanes: names in order of first start, the first `max` drawn. */
 function laneOrder(registry: ExecutionRegistry, spans: Spans, max: number) {
-  const first = new Map<number, number>();
+  // By name id (ids are small and dense): the earliest start, then the lane.
+  const first = new Float64Array(registry.names.length).fill(Infinity);
+  const name = registry.columns.name;
   for (let i = 0; i < spans.positions.length; i++) {
-    const id = registry.columns.name[spans.positions[i]!]!;
-    const known = first.get(id);
-    if (known === undefined || spans.start[i]! < known) first.set(id, spans.start[i]!);
+    const id = name[spans.positions[i]!]!;
+    if (spans.start[i]! < first[id]!) first[id] = spans.start[i]!;
   }
-  const ids = [...first.keys()].sort((a, b) => first.get(a)! - first.get(b)! || a - b);
+  const ids: number[] = [];
+  first.forEach((t, id) => {
+    if (t !== Infinity) ids.push(id);
+  });
+  ids.sort((a, b) => first[a]! - first[b]! || a - b);
   const drawn = ids.slice(0, max);
-  return {
-    rank: new Map(drawn.map((id, r) => [id, r])),
-    names: drawn.map((id) => registry.names[id] ?? ""),
-    hidden: ids.length - drawn.length,
-  };
+  const rank = new Int32Array(registry.names.length).fill(-1);
+  drawn.forEach((id, r) => (rank[id] = r));
+  return { rank, ids: drawn, names: drawn.map((id) => registry.names[id] ?? ""), hidden: ids.length - drawn.length };
 }
 
 function markTip(registry: ExecutionRegistry, spans: Spans, i: number, local: LocalZone): string {
@@ -126,49 +131,48 @@ function markTip(registry: ExecutionRegistry, spans: Spans, i: number, local: Lo
   return tip;
 }
 
-/** Each lane's executions counted by start in `bins` columns: a rect per column that has any. */
+/**
+ * Each lane's executions counted by start in `bins` columns, as one path of bars per
+ * lane (the height: the count against the lane's busiest column) carrying its counts,
+ * which the page's script turns into a tooltip: a few hundred elements, not one per column.
+ */
 function densityLayer(
   registry: ExecutionRegistry,
   spans: Spans,
-  rank: Map<number, number>,
+  lanes: { rank: Int32Array; ids: number[] },
   bins: number,
-  local: LocalZone,
 ): string {
-  const lanes = rank.size;
-  const counts = new Uint32Array(lanes * bins);
-  const failed = new Uint32Array(lanes * bins);
+  const { rank } = lanes;
+  const laneCount = lanes.ids.length;
+  const counts = new Uint32Array(laneCount * bins);
+  const failed = new Uint32Array(laneCount * bins);
   const span = Math.max(spans.to - spans.from, 1);
   for (let i = 0; i < spans.positions.length; i++) {
     const pos = spans.positions[i]!;
-    const r = rank.get(registry.columns.name[pos]!);
-    if (r === undefined) continue;
+    const r = rank[registry.columns.name[pos]!]!;
+    if (r < 0) continue;
     const b = Math.min(bins - 1, Math.floor(((spans.start[i]! - spans.from) / span) * bins));
     counts[r * bins + b]!++;
     if (registry.statusClassOf(pos) === "error") failed[r * bins + b]!++;
   }
-  let most = 1;
-  for (const c of counts) if (c > most) most = c;
-  const names = [...rank.keys()].map((id) => registry.names[id] ?? "");
-  const width = WIDTH / bins;
-  const time = (b: number) => {
-    const micros = spans.from + (span * b) / bins;
-    return spans.clock === CLOCK.monotonic
-      ? `+${formatDuration((micros - spans.from) / 1e6)}`
-      : formatTableTime({ clock: spans.clock as 1 | 2, micros }, local);
-  };
+  const width = svgNumber(WIDTH / bins);
   const out: string[] = [];
-  for (let r = 0; r < lanes; r++) {
-    for (let b = 0; b < bins; b++) {
-      const c = counts[r * bins + b]!;
-      if (c === 0) continue;
-      const f = failed[r * bins + b]!;
-      const tip = `${names[r]}: ${c} executions${f > 0 ? `, ${f} failed` : ""}, started ${time(b)} to ${time(b + 1)}`;
-      out.push(
-        `<rect class="d" x="${svgNumber(b * width)}" y="${r * LANE + 2}" width="${
-          svgNumber(width)
-        }" height="12" fill-opacity="${svgNumber(0.15 + 0.85 * (c / most))}" data-t="${htmlText(tip)}"/>`,
-      );
-    }
+  for (let r = 0; r < laneCount; r++) {
+    const lane = counts.subarray(r * bins, (r + 1) * bins);
+    let most = 1;
+    for (const c of lane) if (c > most) most = c;
+    let d = "";
+    lane.forEach((c, b) => {
+      if (c === 0) return;
+      const h = 2 + 10 * (c / most);
+      d += `M${svgNumber((b * WIDTH) / bins)} ${r * LANE + 14}v-${svgNumber(h)}h${width}v${svgNumber(h)}z`;
+    });
+    const name = registry.names[lanes.ids[r]!] ?? "";
+    out.push(
+      `<path class="d" d="${d}" data-lane="${htmlText(name)}" data-c="${lane.join(",")}" data-f="${
+        failed.subarray(r * bins, (r + 1) * bins).join(",")
+      }"/>`,
+    );
   }
   return out.join("\n");
 }

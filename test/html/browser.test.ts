@@ -86,6 +86,35 @@ test(
   },
 );
 
+test("a run too large to draw one by one: density per lane with its counts on hover, every failure, the longest", {
+  skip: skip ?? false,
+}, async () => {
+  const lines = Array.from({ length: 2500 }, (_, i) =>
+    JSON.stringify({
+      index: i,
+      name: `lane_${i % 3}`,
+      start_wall: new Date(Date.UTC(2025, 5, 1, 12) + i * 100).toISOString(),
+      duration: 0.05 + (i % 10) / 100,
+      status: i % 100 === 99 ? "ERROR" : "OK",
+    }));
+  const url = await writePage(
+    ["report", "-o", "html", "large.jsonl"],
+    { "large.jsonl": lines.join("\n") + "\n" },
+    "l.html",
+  );
+  const { page, watch } = await openWatched(browser!, url);
+  assert.deepEqual(watch, { requests: [], errors: [] });
+  assert.equal(await page.$$eval("#tl path.d", (paths) => paths.length), 3, "a density path per lane");
+  assert.equal(await page.$$eval("#tl rect.m", (marks) => marks.length), 2000);
+  assert.equal(await page.$$eval("#tl rect.m.e", (marks) => marks.length), 25, "every failure");
+  assert.match(await page.$eval(".note", (e) => e.textContent!), /^2500 executions: too many to draw one by one/);
+  const box = (await (await page.$("#tl"))!.boundingBox())!;
+  // The first column of lane 1 (the second lane): lane_1 started there 3 times of the 9 started in it.
+  await page.mouse.move(box.x + 1, box.y + 16 + 13);
+  assert.match(await page.$eval("#tip", (e) => e.textContent!), /^lane_1: \d+ executions, started 12:00:00\.\d{3} to /);
+  await page.close();
+});
+
 test("the sample report's page, as a screenshot in docs/", { skip: skip ?? false }, async () => {
   const url = await writePage(["report", "-o", "html", "fixtures/logs/sample.jsonl"], {}, "sample.html");
   const { page, watch } = await openWatched(browser!, url);

@@ -49,6 +49,9 @@ test("a large run's gantt is bounded: every failure up to the limit, then the lo
   assert.equal(bars.filter((l) => l.includes(":crit,")).length, 16);
   assert.match(block, /title Timeline: the 24 longest executions and 16 of 20 failures, of 1000\n/);
   assert.ok(bars.some((l) => l.startsWith("    999 · ")), "the longest is kept");
+  // 15 of 20 failures (49, 99, ... 999): spread over the run, not the first 15.
+  const failed = bars.filter((l) => l.includes(":crit,")).map((l) => Number(l.trim().split(" ")[0]));
+  assert.ok(failed.includes(949) && failed.includes(49), `spread: ${failed}`);
   assert.equal(renderMermaidGantt(registryOf([["t.jsonl", '{"name":"a"}\n']]), all(1)), null, "no start: no chart");
 });
 
