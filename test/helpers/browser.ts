@@ -6,13 +6,20 @@ export interface PageWatch {
   errors: string[];
 }
 
+const PLATFORM = `${process.platform}-${process.arch}`;
+
 type Browser = import("puppeteer-core").Browser;
 type Page = import("puppeteer-core").Page;
 
-/** Why the browser tests cannot run here, or null when they can: they run on Node (puppeteer's runtime). */
+/** Why the browser tests do not run here, or null when they do: on Node, on Linux. */
 export function browserUnavailable(): string | null {
   const g = globalThis as { Bun?: unknown; Deno?: unknown };
-  if (g.Bun !== undefined || g.Deno !== undefined) return "the headless-browser tests run on the Node leg of npm test";
+  if (g.Bun !== undefined || g.Deno !== undefined) {
+    // The page is byte-identical on every runtime (test/e2e/runtimes.test.ts): one browser run is enough.
+    return "the headless-browser tests run on the Node leg of npm test";
+  }
+  // @sparticuz/chromium ships a Linux Chromium only; on Linux a browser that does not start fails the tests.
+  if (process.platform !== "linux") return `no Chromium ships for ${PLATFORM} in @sparticuz/chromium`;
   return null;
 }
 
@@ -55,6 +62,3 @@ export async function openWatched(browser: Browser, url: string): Promise<{ page
   await page.goto(url, { waitUntil: "load" });
   return { page, watch };
 }
-
-/** The platform check the tests print when they skip. */
-export const PLATFORM = `${process.platform}-${process.arch}`;
