@@ -15,7 +15,7 @@ export interface TextGanttOptions {
   maxLanes: number;
 }
 
-const EMPTY = 0;
+// Marks in the grid, worst last (0: nothing ran).
 const RAN = 1;
 const OTHER = 2;
 const FAILED = 3;

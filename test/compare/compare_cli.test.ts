@@ -111,6 +111,7 @@ test("hostile names reach the terminal only as visible escapes", async () => {
   const base = JSON.stringify({ name: evil, duration: 1 }) + "\n";
   const head = JSON.stringify({ name: evil, duration: 1, exception: "E('\u001b]0;x\u0007')" }) + "\n";
   const got = await runCli(["compare", "b.jsonl", "h.jsonl"], { files: { "b.jsonl": base, "h.jsonl": head } });
+  // deno-lint-ignore no-control-regex
   assert.doesNotMatch(got.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
   assert.match(got.stdout, /ev\\x1b\[2Jil\\x07/);
 });

@@ -68,7 +68,7 @@ test("summary --timeline: lanes by first start, failures marked, counts at the e
   assert.match(lines[2]!, /^step_1 ·{5}█{7}·{15}█{9}·{8} 2$/);
   assert.match(lines[3]!, /^step_2 ·{10}█{8}·{14}█{10}·{2} 2$/);
   assert.match(lines[4]!, /^step_3 ·{16}✗{8}·{14}✗{6} 2 ✗2$/);
-  assert.match(lines[5]!, /^█ success  ░ other status  ✗ failure  · idle; 8\.007s in 44 columns$/);
+  assert.equal(lines[5], "█ success  ░ other status  ✗ failure  · idle; 8.007s in 44 columns");
 });
 
 test("the text gantt colours only through the colour functions", () => {
@@ -80,6 +80,8 @@ test("the text gantt colours only through the colour functions", () => {
     local: null,
     maxLanes: 10,
   });
-  assert.doesNotMatch(plain, /\x1b/);
+  assert.ok(!plain.includes("\x1b"));
+  assert.ok(coloured.includes("\x1b[31m"), "failures in red");
+  // deno-lint-ignore no-control-regex
   assert.equal(coloured.replace(/\x1b\[\d+m/g, ""), plain);
 });
