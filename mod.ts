@@ -64,8 +64,8 @@
  * ```
  * @module
  */
-export { ExecutionRegistry, type StatusCounts } from "./src/index/registry.ts";
-export { type ByteReader, LogReader, type LogSource, type ReadOptions } from "./src/read/read_log.ts";
+export { ExecutionRegistry, type StatusCounts } from "./src/query/registry.ts";
+export { type ByteReader, LogReader, type LogSource, type ReadOptions } from "./src/ingest/log_reader.ts";
 export { type BadLine, Diagnostics } from "./src/read/diagnostics.ts";
 export { filterPositions, type RecordFilter } from "./src/query/filter.ts";
 export { type GroupKey, groupPositions, type GroupStats } from "./src/query/group.ts";

@@ -1,4 +1,5 @@
-import type { LogReader, LogSource } from "./read/read_log.ts";
+import type picocolors from "picocolors";
+import type { LogReader, LogSource } from "./ingest/log_reader.ts";
 
 /** A stream of text the CLI writes to. */
 export interface Output {
@@ -51,7 +52,7 @@ export interface Io {
   env(name: string): string | undefined;
   /** Epoch milliseconds. */
   now(): number;
-  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`). */
+  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`); seconds of historical offsets as a fraction. */
   utcOffsetMinutes(epochMs: number): number;
   /**
    * Opens a log: a path, or `-` for standard input (spooled to a temporary file).
@@ -64,6 +65,8 @@ export interface Io {
    * it may give the reader just the records `only` asks for (see `ReadReport.selected`).
    */
   readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport>;
+  /** picocolors, loaded without reading the environment (exechist decides when colour is on). */
+  loadPicocolors(): Promise<typeof picocolors>;
   /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
   readFile(path: string): Uint8Array;
   pathKind(path: string): PathKind;

@@ -1,4 +1,4 @@
-import type { ByteReader } from "../../src/read/read_log.ts";
+import type { ByteReader } from "../../src/ingest/log_reader.ts";
 import { generateLog } from "../gen/records.ts";
 
 /** A generated log held in memory, with where each line starts and ends. */

@@ -1,5 +1,5 @@
 import type { Io } from "../io.ts";
-import { type Colors, createColors } from "../render/colors.ts";
+import type { Colors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
 
 /** What every command gets: the world, and the global options. */
@@ -42,14 +42,35 @@ export function decideWidth(io: Io): number {
   return Number.isInteger(columns) && columns > 0 ? columns : 120;
 }
 
+/** No colour: each function gives its text back. */
+const NO_COLORS: Colors = {
+  bold: String,
+  dim: String,
+  red: String,
+  green: String,
+  yellow: String,
+  cyan: String,
+  magenta: String,
+};
+
+/**
+ * The colour functions: picocolors' `createColors(true)` when colour is on, else
+ * {@link NO_COLORS}. picocolors is loaded only then: it reads `process` when loaded,
+ * which on Deno starts the Node layer (~45 ms); exechist decides when colour is on
+ * ({@link decideColor}), not picocolors (which would colour any output under CI).
+ */
+export async function loadColors(enabled: boolean, io: Pick<Io, "loadPicocolors">): Promise<Colors> {
+  return enabled ? (await io.loadPicocolors()).createColors(true) : NO_COLORS;
+}
+
 /** Builds the context of one run. */
-export function makeContext(
+export async function makeContext(
   io: Io,
   options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean },
-): Context {
+): Promise<Context> {
   return {
     io,
-    color: createColors(decideColor(io, { flag: options.color })),
+    color: await loadColors(decideColor(io, { flag: options.color }), io),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     debug: options.debug,

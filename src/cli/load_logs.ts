@@ -1,7 +1,8 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
-import { ExecutionRegistry } from "../index/registry.ts";
-import { LogReader } from "../read/read_log.ts";
+import { ExecutionRegistry } from "../query/registry.ts";
+import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
+import { LogReader, type LogSource } from "../ingest/log_reader.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -37,8 +38,13 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
   for (const file of inputs) {
     const source = await io.openLog(file);
     const before = reader.builder.size;
+    const badBefore = reader.diagnostics.badLineCount;
     const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
     selected = read.selected;
+    if (selected === undefined && reader.builder.size === before && reader.diagnostics.badLineCount > badBefore) {
+      const hint = checkpointHint(source.name, headOf(source), file === "-" ? undefined : file);
+      if (hint !== null) reader.diagnostics.hints.push(hint);
+    }
     if (ctx.debug) {
       const { threads, fellBack, cache } = read;
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
@@ -66,4 +72,14 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
   }
   return { registry, selected };
+}
+
+/** The first bytes of an input as text, for a hint ("" when they cannot be read again). */
+function headOf(source: LogSource): string {
+  const head = new Uint8Array(HINT_HEAD_BYTES);
+  try {
+    return new TextDecoder().decode(head.subarray(0, source.read(head, 0, head.length, 0)));
+  } catch {
+    return "";
+  }
 }

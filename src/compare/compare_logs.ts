@@ -1,4 +1,4 @@
-import type { ExecutionRegistry, StatusCounts } from "../index/registry.ts";
+import type { ExecutionRegistry, StatusCounts } from "../query/registry.ts";
 import { collectFailureKinds, type FailureKinds } from "./failure_kinds.ts";
 import { mannWhitney } from "./mann_whitney.ts";
 import { collectNameSamples, figuresOf, type NameFigures, type NameSample } from "./name_samples.ts";

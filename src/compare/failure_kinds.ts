@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { describeException } from "../report/exception_text.ts";
 import { GROUP_MESSAGE_LENGTH } from "../report/failure_groups.ts";
 

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { orderByName } from "../report/by_name.ts";
 
 /** One action's executions on one side of a comparison (or in one run). */

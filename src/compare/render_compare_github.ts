@@ -1,5 +1,5 @@
 import { cutChars } from "../render/cut_text.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { visibleText } from "../render/visible_text.ts";
 import { workflowCommand } from "../report/workflow_command.ts";
 import { formatDuration } from "../render/time.ts";
 import { failureHeadline, formatChange, formatP, plural } from "./compare_cells.ts";
@@ -15,7 +15,7 @@ export const MAX_ANNOTATIONS = 10;
  * as `\xNN` before the toolkit's escaping.
  */
 export function renderCompareGithub(comparison: Comparison, write: (text: string) => void): void {
-  const clean = (text: string, max: number) => visibleControls(cutChars(text, max));
+  const clean = (text: string, max: number) => visibleText(cutChars(text, max));
   for (const f of comparison.newFailures.slice(0, MAX_ANNOTATIONS)) {
     const why = f.actionFailedBefore ? "an exception not seen in BASE" : "the action did not fail in BASE";
     const message = `${failureHeadline(f)}\n${f.count}× in HEAD, first at ${f.source}; ${why}`;

@@ -1,7 +1,6 @@
 import type { Colors } from "../render/colors.ts";
-import { oneLine } from "../render/cell.ts";
 import { renderTextTable, type TextColumn } from "../render/text_table.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { COMPARISON_HEADERS, comparisonCells, failureHeadline, plural } from "./compare_cells.ts";
 import type { Comparison, FailureChange, SideTotals } from "./compare_logs.ts";
 import { verdictRule } from "./verdict.ts";
@@ -12,14 +11,12 @@ export interface CompareTextOptions {
   color: Colors;
 }
 
-/** Text from the input, safe for a terminal: one line, control characters as `\xNN`. */
-const safe = (text: string): string => visibleControls(oneLine(text));
-
 /** The comparison for a terminal: the sides, a table of every action, then failures and names that changed. */
 export function renderCompareText(comparison: Comparison, options: CompareTextOptions): string {
   const { color } = options;
   const lines: string[] = [sideLine("BASE", comparison.base), sideLine("HEAD", comparison.head), ""];
-  const rows = comparison.names.map((row) => comparisonCells(row).map((cell, i) => (i === 0 ? safe(cell) : cell)));
+  // renderTextTable shows every cell through oneLine.
+  const rows = comparison.names.map(comparisonCells);
   const paint = (text: string, r: number) => {
     const verdict = comparison.names[r]!.verdict;
     return verdict === "slower" ? color.red(text) : verdict === "faster" ? color.green(text) : text;
@@ -39,8 +36,8 @@ export function renderCompareText(comparison: Comparison, options: CompareTextOp
     comparison.newFailures,
     color,
     (f) =>
-      color.red(`✗ ${safe(f.name)}: ${safe(failureHeadline(f))}`) +
-      ` (${f.count}×, first at ${safe(f.source)}${f.actionFailedBefore ? "" : "; the action did not fail in BASE"})`,
+      color.red(`✗ ${oneLine(f.name)}: ${oneLine(failureHeadline(f))}`) +
+      ` (${f.count}×, first at ${oneLine(f.source)}${f.actionFailedBefore ? "" : "; the action did not fail in BASE"})`,
   );
   failureList(
     lines,
@@ -48,11 +45,11 @@ export function renderCompareText(comparison: Comparison, options: CompareTextOp
     comparison.fixedFailures,
     color,
     (f) =>
-      color.green(`✓ ${safe(f.name)}: ${safe(failureHeadline(f))}`) +
-      ` (${f.count}× in BASE, first at ${safe(f.source)})`,
+      color.green(`✓ ${oneLine(f.name)}: ${oneLine(failureHeadline(f))}`) +
+      ` (${f.count}× in BASE, first at ${oneLine(f.source)})`,
   );
-  if (comparison.newNames.length > 0) lines.push("", `New actions: ${comparison.newNames.map(safe).join(", ")}`);
-  if (comparison.goneNames.length > 0) lines.push("", `Gone actions: ${comparison.goneNames.map(safe).join(", ")}`);
+  if (comparison.newNames.length > 0) lines.push("", `New actions: ${comparison.newNames.map(oneLine).join(", ")}`);
+  if (comparison.goneNames.length > 0) lines.push("", `Gone actions: ${comparison.goneNames.map(oneLine).join(", ")}`);
   for (const [name, side] of [["BASE", comparison.base], ["HEAD", comparison.head]] as const) {
     if (side.failuresRead < side.failures) {
       lines.push(
@@ -68,7 +65,7 @@ function sideLine(which: string, side: SideTotals): string {
   const { counts } = side;
   const other = counts.other > 0 ? `, ${counts.other} other` : "";
   const bad = side.badLines > 0 ? `, ${plural(side.badLines, "bad line")}` : "";
-  return `${which} ${safe(side.label)}: ${plural(side.records, "execution")}, ${counts.error} failed${other}${bad}`;
+  return `${which} ${oneLine(side.label)}: ${plural(side.records, "execution")}, ${counts.error} failed${other}${bad}`;
 }
 
 function failureList(

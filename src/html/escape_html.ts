@@ -1,14 +1,14 @@
-import { visibleControls } from "../render/visible_text.ts";
+import { visibleText } from "../render/visible_text.ts";
 
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /**
  * Text from the input for an HTML page, in an element or a quoted attribute: `&`, `<`,
- * `>`, `"` and `'` as entities, control characters as visible `\xNN`, lone surrogates
- * as U+FFFD.
+ * `>`, `"` and `'` as entities, and controls shown as `visibleText` shows them
+ * (`\xNN`, `\uNNNN`, U+FFFD).
  */
 export function htmlText(text: string): string {
-  return visibleControls(text).replace(/[&<>"']/g, (c) => ENTITY[c]!);
+  return visibleText(text).replace(/[&<>"']/g, (c) => ENTITY[c]!);
 }
 
 /** A number for an SVG attribute: at most two decimals, no exponent, no `-0`. */

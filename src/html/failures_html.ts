@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { formatDuration, formatIsoTime, type LocalZone } from "../render/time.ts";
 import { failureView, tail } from "../report/failure_view.ts";

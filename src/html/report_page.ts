@@ -1,5 +1,5 @@
 import { collectNameSamples } from "../compare/name_samples.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import type { LocalZone } from "../render/time.ts";
 import { formatDuration } from "../render/time.ts";
 import type { ReportData } from "../report/report_data.ts";

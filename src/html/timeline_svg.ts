@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { CLOCK } from "../read/time.ts";
 import { formatDuration, formatTableTime, type LocalZone } from "../render/time.ts";
 import { cutChars } from "../render/cut_text.ts";

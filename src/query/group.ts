@@ -1,5 +1,5 @@
-import { type Columns, startClockOf } from "../index/columns.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import { type Columns, startClockOf } from "../columns/columns.ts";
+import type { ExecutionRegistry } from "./registry.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 import { bucketOf, HIGH_WORD, highWords, quantilesByKey } from "./quantiles.ts";

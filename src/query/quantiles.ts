@@ -1,4 +1,4 @@
-import type { IdColumn } from "../index/columns.ts";
+import type { IdColumn } from "../columns/columns.ts";
 import { selectRank } from "./stats.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { Interner } from "../index/intern.ts";
+import { Interner } from "./intern.ts";
 
 const decoder = new TextDecoder();
 

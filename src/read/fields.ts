@@ -31,7 +31,7 @@ export const FIELD_KEYS = [
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
 /** Slot number of each key; the nested `action` → `ignore_in_history` has its own slot. */
-export const F = {
+export const SLOT = {
   name: 0,
   action: 1,
   action_name: 2,
@@ -59,13 +59,13 @@ export const F = {
 
 export const SLOT_COUNT = 23;
 
-export const NAME_ALIASES = [F.name, F.action, F.action_name] as const;
-export const START_ALIASES = [F.start_wall, F.started_at, F.start, F.start_time, F.timestamp] as const;
-export const END_ALIASES = [F.end_wall, F.finished_at, F.end, F.end_time] as const;
-export const DURATION_ALIASES = [F.duration, F.duration_ms] as const;
-export const EXCEPTION_ALIASES = [F.exception, F.error] as const;
-export const RUN_ALIASES = [F.run_id, F.session_id] as const;
-export const IGNORE_ALIASES = [F.ignore_in_history, F.action_dot_ignore, F.nested_ignore] as const;
+export const NAME_ALIASES = [SLOT.name, SLOT.action, SLOT.action_name] as const;
+export const START_ALIASES = [SLOT.start_wall, SLOT.started_at, SLOT.start, SLOT.start_time, SLOT.timestamp] as const;
+export const END_ALIASES = [SLOT.end_wall, SLOT.finished_at, SLOT.end, SLOT.end_time] as const;
+export const DURATION_ALIASES = [SLOT.duration, SLOT.duration_ms] as const;
+export const EXCEPTION_ALIASES = [SLOT.exception, SLOT.error] as const;
+export const RUN_ALIASES = [SLOT.run_id, SLOT.session_id] as const;
+export const IGNORE_ALIASES = [SLOT.ignore_in_history, SLOT.action_dot_ignore, SLOT.nested_ignore] as const;
 
 /** What a slot holds. */
 export const KIND = {

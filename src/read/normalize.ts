@@ -1,14 +1,14 @@
-import { Interner } from "../index/intern.ts";
+import { Interner } from "./intern.ts";
 import {
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
-  F,
   FIELD_KEYS,
   IGNORE_ALIASES,
   KIND,
   NAME_ALIASES,
   RUN_ALIASES,
+  SLOT,
   START_ALIASES,
 } from "./fields.ts";
 import { decodeString, EscapedIds } from "./escaped_ids.ts";
@@ -82,7 +82,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   if (nameSlot < 0) {
     for (const s of NAME_ALIASES) {
       const k = kind[s]!;
-      if (k !== KIND.absent && k !== KIND.null && !(s === F.action && k === KIND.object)) {
+      if (k !== KIND.absent && k !== KIND.null && !(s === SLOT.action && k === KIND.object)) {
         return `${FIELD_KEYS[s]} is not a string: ${textAt(b, slots, s)}`;
       }
     }
@@ -93,13 +93,13 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
 
   // Index.
   out.index = -1;
-  const indexKind = kind[F.index]!;
+  const indexKind = kind[SLOT.index]!;
   if (indexKind === KIND.number) {
-    const n = numberIn(b, slots, F.index);
-    if (!Number.isSafeInteger(n) || n < 0) return `index must be an integer >= 0, got ${textAt(b, slots, F.index)}`;
+    const n = numberIn(b, slots, SLOT.index);
+    if (!Number.isSafeInteger(n) || n < 0) return `index must be an integer >= 0, got ${textAt(b, slots, SLOT.index)}`;
     out.index = n;
   } else if (indexKind !== KIND.absent && indexKind !== KIND.null) {
-    return `index must be an integer >= 0, got ${textAt(b, slots, F.index)}`;
+    return `index must be an integer >= 0, got ${textAt(b, slots, SLOT.index)}`;
   }
 
   // Times.
@@ -130,7 +130,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
       return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
     }
     const n = numberIn(b, slots, durationSlot);
-    out.duration = durationSlot === F.duration_ms ? n / 1000 : n;
+    out.duration = durationSlot === SLOT.duration_ms ? n / 1000 : n;
     if (!Number.isFinite(out.duration)) out.duration = NaN;
   } else if (out.startClock !== CLOCK.none && out.startClock === out.endClock) {
     out.duration = (out.end - out.start) / 1e6;
@@ -139,24 +139,24 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   }
 
   // Status: as written, else error when there is an exception.
-  const statusKind = kind[F.status]!;
+  const statusKind = kind[SLOT.status]!;
   if (statusKind === KIND.string) {
-    out.status = slots.id[F.status]!;
+    out.status = slots.id[SLOT.status]!;
     if (out.status < 0) {
-      const start = slots.start[F.status]!;
-      const end = slots.end[F.status]!;
-      if (slots.flag[F.status]) {
+      const start = slots.start[SLOT.status]!;
+      const end = slots.end[SLOT.status]!;
+      if (slots.flag[SLOT.status]) {
         const text = encoder.encode(decodeString(b, start, end));
         out.status = tables.statusCode(text, 0, text.length);
       } else {
         out.status = tables.statusCode(b, start, end);
       }
-      slots.cacheId(F.status, out.status);
+      slots.cacheId(SLOT.status, out.status);
     }
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
     out.status = hasException(slots) ? STATUS_ERROR : STATUS_SUCCESS;
   } else {
-    return `status is not a string: ${textAt(b, slots, F.status)}`;
+    return `status is not a string: ${textAt(b, slots, SLOT.status)}`;
   }
 
   // Run.
@@ -206,8 +206,12 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   const start = slots.start[slot]!;
   const end = slots.end[slot]!;
   let ok = false;
-  if (k === KIND.number) ok = classifyTimeNumber(numberIn(b, slots, slot), reading);
-  else if (k === KIND.string) {
+  let outOfRange = false;
+  if (k === KIND.number) {
+    const n = numberIn(b, slots, slot);
+    ok = classifyTimeNumber(n, reading);
+    outOfRange = !ok && Number.isFinite(n);
+  } else if (k === KIND.string) {
     if (slots.flag[slot] === 0 && slots.clock[slot] !== 0) { // read by the scanner
       reading.clock = slots.clock[slot] as Clock;
       reading.micros = slots.value[slot]!;
@@ -220,6 +224,11 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   if (ok) return null;
   reading.clock = CLOCK.none;
   reading.micros = NaN;
+  if (outOfRange) {
+    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
+      textAt(b, slots, slot)
+    }`;
+  }
   return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
 }
 

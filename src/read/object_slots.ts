@@ -1,6 +1,6 @@
 import { stringifyJson } from "../json/stringify.ts";
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
-import { F, KIND, slotOfKey } from "./fields.ts";
+import { KIND, SLOT, slotOfKey } from "./fields.ts";
 import type { Slots } from "./scanner.ts";
 
 const encoder = new TextEncoder();
@@ -16,8 +16,8 @@ export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
   for (const [key, value] of object) {
     const slot = slotOfKey(key);
     if (slot >= 0) texts.push([slot, value]);
-    if (slot === F.action && value instanceof Map && value.has("ignore_in_history")) {
-      texts.push([F.nested_ignore, value.get("ignore_in_history") ?? null]);
+    if (slot === SLOT.action && value instanceof Map && value.has("ignore_in_history")) {
+      texts.push([SLOT.nested_ignore, value.get("ignore_in_history") ?? null]);
     }
   }
   const pieces: string[] = [];

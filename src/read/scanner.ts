@@ -1,4 +1,4 @@
-import { F, FIELD_KEYS, SLOT_COUNT } from "./fields.ts";
+import { FIELD_KEYS, SLOT, SLOT_COUNT } from "./fields.ts";
 import type { RecordFields } from "./normalize.ts";
 import { POW10 } from "./number.ts";
 import type { Clock } from "./time.ts";
@@ -71,14 +71,25 @@ export interface StagedRecords {
   status: Int32Array;
   run: Int32Array;
   flags: Uint8Array;
-  /**
-   * Where the next line starts; 1 when some record has an end worth keeping; the OR of
-   * the name, status and run ids; how many records have no index (their position is).
-   */
+  /** The batch's summary, read by the names of {@link BATCH_WORD}. */
   word: Int32Array;
   /** The largest index, at 0. */
   maxIndex: Float64Array;
 }
+
+/** What each of a batch's six summary words holds (wasm/batch.ts writes them). */
+export const BATCH_WORD = {
+  /** Where the next line starts. */
+  nextLine: 0,
+  /** 1 when some record has an end worth keeping. */
+  hasEnds: 1,
+  /** The OR of the name ids (as many bits as the largest). */
+  nameIds: 2,
+  statusIds: 3,
+  runIds: 4,
+  /** How many records have no index (their position is). */
+  positional: 5,
+} as const;
 
 const PAGE = 65536;
 let compiled: WebAssembly.Module | undefined;
@@ -100,12 +111,12 @@ export function adoptScannerModule(module: WebAssembly.Module): void {
 
 /** The intern cache's table of each string slot: 1 names, 2 run ids, 3 statuses. */
 const SLOT_TABLES: ReadonlyArray<[number, number]> = [
-  [F.name, 1],
-  [F.action, 1],
-  [F.action_name, 1],
-  [F.run_id, 2],
-  [F.session_id, 2],
-  [F.status, 3],
+  [SLOT.name, 1],
+  [SLOT.action, 1],
+  [SLOT.action_name, 1],
+  [SLOT.run_id, 2],
+  [SLOT.session_id, 2],
+  [SLOT.status, 3],
 ];
 
 /** The constant tables the scanner reads, written once into a new memory. */

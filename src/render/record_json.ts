@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import type { RecordDetails } from "../types.ts";
 import { formatIsoTime, type LocalZone } from "./time.ts";

@@ -1,4 +1,4 @@
-import type { StatusCounts } from "../index/registry.ts";
+import type { StatusCounts } from "../query/registry.ts";
 
 /** What the footer of a summary says. */
 export interface SummaryTotals {

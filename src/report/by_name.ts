@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 
 /** Positions regrouped by name: `order` holds group g's positions from `offsets[g]` to `offsets[g + 1]`. */
 export interface NameOrder {

@@ -1,4 +1,4 @@
-import type { StatusCounts } from "../index/registry.ts";
+import type { StatusCounts } from "../query/registry.ts";
 
 /** The values of `--fail-on`. */
 export const FAIL_ON = ["error", "other", "any", "none"] as const;

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { describeException } from "./exception_text.ts";
 
 /** Failures that share an exception type and message. */

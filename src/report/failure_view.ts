@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { describeException, exceptionHeadline } from "./exception_text.ts";
 
 /** What every format shows of one failed (or otherwise unfinished) execution. */

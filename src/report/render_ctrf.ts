@@ -1,5 +1,5 @@
-import { endClockOf, startClockOf } from "../index/columns.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
+import { endClockOf, startClockOf } from "../columns/columns.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { quoteJsonString, stringifyJson } from "../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { isShownClock } from "../read/time.ts";

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import type { GroupStats } from "../query/group.ts";
 import { formatIsoTime, type LocalZone } from "../render/time.ts";
 import { orderByName } from "./by_name.ts";

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { stringifyJson } from "../json/stringify.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { groupJson } from "../render/group_json.ts";

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 
 /** The positions of the `n` longest executions, longest first (earlier first on ties). */
 export function slowestPositions(registry: ExecutionRegistry, positions: Uint32Array, n: number): number[] {

@@ -1,11 +1,9 @@
 import { stringifyJson } from "../json/stringify.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Colors } from "../render/colors.ts";
-import { oneLine } from "../render/cell.ts";
 import { markdownTableHead, markdownTableRow } from "../render/markdown_table.ts";
 import { escapeTableCell } from "../render/markdown_escape.ts";
 import { renderTextTable, type TextColumn } from "../render/text_table.ts";
-import { visibleControls } from "../render/visible_text.ts";
 import { FLAKE_RATE_FORMULA, type FlakyRow, type RunOutcome } from "./flaky.ts";
 
 /** Runs shown in a row's pattern: the newest ones. */
@@ -48,7 +46,7 @@ export function renderFlakyText(rows: readonly FlakyRow[], runs: number, width: 
     ...(i === 0 ? { minWidth: 12 } : i === 7 ? { minWidth: 8 } : {}),
     ...(i === 1 ? { paint: (t: string) => color.yellow(t) } : {}),
   }));
-  const body = flaky.map((row) => cells(row).map((cell, i) => (i === 0 ? visibleControls(oneLine(cell)) : cell)));
+  const body = flaky.map(cells); // renderTextTable shows every cell through oneLine
   const table = flaky.length > 0 ? renderTextTable(columns, body, width, color.bold) : "No flaky action.\n";
   return table + "\n" + color.dim(footer(rows, runs)) + "\n";
 }

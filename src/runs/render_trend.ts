@@ -2,11 +2,11 @@ import { formatChange } from "../compare/compare_cells.ts";
 import { stringifyJson } from "../json/stringify.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Colors } from "../render/colors.ts";
-import { cut, oneLine } from "../render/cell.ts";
+import { cut } from "../render/cell.ts";
 import { markdownTableHead, markdownTableRow } from "../render/markdown_table.ts";
 import { renderTextTable, type TextColumn } from "../render/text_table.ts";
 import { formatDuration } from "../render/time.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { sparkline } from "./sparkline.ts";
 import type { TrendRow } from "./trend.ts";
 
@@ -28,7 +28,7 @@ export function rowSparklines(row: TrendRow): [string, string, string] {
 /** `▲ +35.0% at RUN` for a step up, `▼ -30.0% at RUN` down; empty without one. */
 export function stepText(row: TrendRow, labels: readonly string[]): string {
   if (row.step === null) return "";
-  const label = cut(visibleControls(oneLine(labels[row.step.at] ?? "")), 40);
+  const label = cut(oneLine(labels[row.step.at] ?? ""), 40);
   return `${row.step.change > 0 ? "▲" : "▼"} ${formatChange(row.step.change)} at ${label}`;
 }
 
@@ -67,9 +67,7 @@ export function renderTrendText(
     ...(i === 0 ? { minWidth: 12 } : {}),
     ...(i === 6 ? { paint, minWidth: 10 } : {}),
   }));
-  const body = rows.map((row) =>
-    cells(row, labels).map((cell, i) => (i === 0 ? visibleControls(oneLine(cell)) : cell))
-  );
+  const body = rows.map((row) => cells(row, labels)); // renderTextTable shows every cell through oneLine
   return renderTextTable(columns, body, width, color.bold) + "\n" + color.dim(footer(labels.length)) + "\n";
 }
 

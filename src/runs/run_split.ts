@@ -1,5 +1,5 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
-import { startClockOf } from "../index/columns.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
+import { startClockOf } from "../columns/columns.ts";
 import { isShownClock } from "../read/time.ts";
 
 /** Some records of one registry. */

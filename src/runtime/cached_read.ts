@@ -1,5 +1,5 @@
 import type { OnlyIndex, ReadReport } from "../io.ts";
-import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
+import type { ByteReader, LogReader, LogSource } from "../ingest/log_reader.ts";
 import {
   cacheDir,
   type CacheFiles,

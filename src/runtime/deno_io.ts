@@ -1,13 +1,16 @@
-import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
+import { BrokenPipe, cannotReadError, ExechistError, outputError } from "../errors.ts";
 import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
-import type { LogReader, LogSource } from "../read/read_log.ts";
+import type { LogReader, LogSource } from "../ingest/log_reader.ts";
 import { BufferedOutput } from "./buffered_output.ts";
+import { localOffsetMinutes } from "./local_zone.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
 import { type DenoFile, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
 import { NodeIo, startsWithGzip } from "./node_io.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
 interface DenoStream {
@@ -28,16 +31,18 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
   };
 }
 
-/** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}. */
+/** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}, other failures an output error. */
 class DenoOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   private readonly stream: DenoStream;
+  private readonly name: string;
   private readonly brokenPipe: new () => Error;
 
-  constructor(deno: DenoApi, stream: DenoStream) {
+  constructor(deno: DenoApi, stream: DenoStream, name: string) {
     super();
     this.stream = stream;
+    this.name = name;
     this.brokenPipe = deno.errors.BrokenPipe;
     this.isTTY = stream.isTerminal();
     this.columns = this.isTTY ? terminalColumns(deno) : undefined;
@@ -50,7 +55,7 @@ class DenoOutput extends BufferedOutput {
         done += this.stream.writeSync!(bytes.subarray(done));
       } catch (error) {
         if (error instanceof this.brokenPipe) throw new BrokenPipe("broken pipe");
-        throw error;
+        throw outputError(this.name, error);
       }
     }
   }
@@ -90,8 +95,8 @@ export class DenoIo implements Io {
   constructor(entry?: string) {
     this.deno = (globalThis as unknown as { Deno: DenoApi }).Deno;
     this.entry = entry;
-    this.stdout = new DenoOutput(this.deno, this.deno.stdout);
-    this.stderr = new DenoOutput(this.deno, this.deno.stderr);
+    this.stdout = new DenoOutput(this.deno, this.deno.stdout, "standard output");
+    this.stderr = new DenoOutput(this.deno, this.deno.stderr, "standard error");
     this.stdinIsTTY = this.deno.stdin.isTerminal();
   }
 
@@ -111,7 +116,7 @@ export class DenoIo implements Io {
   }
 
   utcOffsetMinutes(epochMs: number): number {
-    return -new Date(epochMs).getTimezoneOffset();
+    return localOffsetMinutes(epochMs);
   }
 
   async openLog(file: string): Promise<LogSource> {
@@ -183,6 +188,11 @@ export class DenoIo implements Io {
     const granted = (name: "read" | "write") =>
       this.deno.permissions.querySync({ name, path: dir }).state === "granted";
     return granted("read") && granted("write");
+  }
+
+  /** With `process` hidden from picocolors: reading `TERM` without `--allow-env` makes Deno prompt. */
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(true);
   }
 
   readFile(file: string): Uint8Array {

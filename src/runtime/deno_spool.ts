@@ -1,4 +1,4 @@
-import { streamReadError, temporaryFileError } from "../errors.ts";
+import { ExechistError, streamReadError, temporaryFileError, temporaryFileWriteError } from "../errors.ts";
 import type { DenoFile, DenoOpenOptions } from "./deno_files.ts";
 
 /** What of Deno's own API spooling uses (its files: deno_files.ts). */
@@ -55,7 +55,7 @@ export function spoolStdin(deno: DenoSpoolApi, tmpdir: string): Spool {
   } catch (error) {
     handle.close();
     unlink();
-    throw error;
+    throw error instanceof ExechistError ? error : temporaryFileWriteError(tmpdir, "<stdin>", error);
   }
   return { handle, size, path, unlink };
 }

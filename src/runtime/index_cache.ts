@@ -1,5 +1,5 @@
-import { columnsOn, columnType, KEYS } from "../index/columns.ts";
-import { lineAt, LineRunsBuilder } from "../index/line_runs.ts";
+import { columnsOn, columnType, KEYS } from "../columns/columns.ts";
+import { lineAt, LineRunsBuilder } from "../columns/line_runs.ts";
 import type { Selection } from "../io.ts";
 import {
   decodeIndex,
@@ -9,8 +9,8 @@ import {
   type IndexHead,
   type LogStamp,
   readIndexHead,
-} from "../index/part_codec.ts";
-import type { ByteReader } from "../read/read_log.ts";
+} from "../ingest/part_codec.ts";
+import type { ByteReader } from "../ingest/log_reader.ts";
 import { os } from "./node_builtins.ts";
 
 /**

@@ -1,14 +1,25 @@
-import { BrokenPipe, cannotReadError, ExechistError, streamReadError, temporaryFileError } from "../errors.ts";
+import {
+  BrokenPipe,
+  cannotReadError,
+  ExechistError,
+  outputError,
+  streamReadError,
+  temporaryFileError,
+  temporaryFileWriteError,
+} from "../errors.ts";
 import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
-import type { ByteReader, LogReader, LogSource } from "../read/read_log.ts";
+import type { ByteReader, LogReader, LogSource } from "../ingest/log_reader.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
 import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
+import { localOffsetMinutes } from "./local_zone.ts";
 import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
 import { parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
-/** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
+/** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}, other failures an output error. */
 export class FdOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
@@ -31,7 +42,7 @@ export class FdOutput extends BufferedOutput {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
         if (code === "EPIPE") throw new BrokenPipe("broken pipe");
-        throw error;
+        throw outputError(this.fd === 2 ? "standard error" : "standard output", error);
       }
     }
   }
@@ -95,7 +106,7 @@ export class NodeIo implements Io {
   }
 
   utcOffsetMinutes(epochMs: number): number {
-    return -new Date(epochMs).getTimezoneOffset();
+    return localOffsetMinutes(epochMs);
   }
 
   /** As {@link Io.openLog}; `name`: what messages call it (DenoIo hands over a spooled standard input so). */
@@ -131,6 +142,10 @@ export class NodeIo implements Io {
       const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
       return readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
     });
+  }
+
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(false);
   }
 
   readFile(file: string): Uint8Array {
@@ -224,21 +239,34 @@ export class NodeIo implements Io {
         throw streamReadError(name, error);
       }
       if (n === 0) break;
-      position += fs().writeSync(fd, buffer, 0, n, position);
+      try {
+        position += fs().writeSync(fd, buffer, 0, n, position);
+      } catch (error) {
+        throw temporaryFileWriteError(os().tmpdir(), name, error);
+      }
     }
     return fd;
   }
 
   /** Decompresses a gzip input into a temporary file as a stream: memory stays flat. */
   private async gunzip(source: number, name: string): Promise<number> {
-    const fd = this.tempFile(`the decompressed "${name}"`);
+    const purpose = `the decompressed "${name}"`;
+    const fd = this.tempFile(purpose);
+    const gunzip = zlib().createGunzip();
+    const spool = fs().createWriteStream("", { fd, autoClose: false, start: 0 });
+    // The pipeline hands the first error to every stream: which one failed first tells a
+    // full temporary directory from damaged gzip data.
+    let failedFirst: "gunzip" | "spool" | undefined;
+    gunzip.once("error", () => failedFirst ??= "gunzip");
+    spool.once("error", () => failedFirst ??= "spool");
     try {
       await streamPromises().pipeline(
         fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
-        zlib().createGunzip(),
-        fs().createWriteStream("", { fd, autoClose: false, start: 0 }),
+        gunzip,
+        spool,
       );
     } catch (error) {
+      if (failedFirst === "spool") throw temporaryFileWriteError(os().tmpdir(), purpose, error);
       const why = (error as Error).message || String(error);
       throw new ExechistError("input", `Cannot read "${name}": gzip data is damaged (${why})`);
     }

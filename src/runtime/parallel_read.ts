@@ -1,6 +1,6 @@
-import { buffersOf } from "../index/columns.ts";
-import { LogReader, type LogSource } from "../read/read_log.ts";
-import { PartIds, type ReaderPart } from "../read/reader_part.ts";
+import { buffersOf } from "../columns/columns.ts";
+import { LogReader, type LogSource } from "../ingest/log_reader.ts";
+import { PartIds, type ReaderPart } from "../ingest/reader_part.ts";
 import { scannerModule } from "../read/scanner.ts";
 import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";

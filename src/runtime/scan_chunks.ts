@@ -1,6 +1,6 @@
-import { buffersOf, type Columns, columnsOn } from "../index/columns.ts";
-import { type ByteRange, type ByteReader, LogReader } from "../read/read_log.ts";
-import type { ReaderPart } from "../read/reader_part.ts";
+import { buffersOf, type Columns, columnsOn } from "../columns/columns.ts";
+import { type ByteRange, type ByteReader, LogReader } from "../ingest/log_reader.ts";
+import type { ReaderPart } from "../ingest/reader_part.ts";
 import { adoptScannerModule } from "../read/scanner.ts";
 
 /**
@@ -42,7 +42,7 @@ export interface OpenFile {
  * Detaches a throwaway buffer: called by each thread of a threaded read before it reads.
  * V8 compiles typed-array code on the promise that no buffer was ever detached, and
  * throws all of it away the first time one is; the first part a worker sends (its
- * buffers transferred, so detached) used to cost each thread its optimized reading
+ * buffers transferred, so detached) would cost each thread its optimized reading
  * loop, compiled again moments later (~2-5% of a 1M-record read on Node).
  */
 export function detachOnce(): void {

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { TimeValue } from "../types.ts";
 import type { RunState } from "./run_state.ts";

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { formatDuration } from "../render/time.ts";
 import { mermaidText } from "./mermaid_text.ts";
 import { selectMarks } from "./select_marks.ts";

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { selectRank } from "../query/stats.ts";
 import type { Spans } from "./spans.ts";
 

@@ -1,6 +1,6 @@
-import { endClockOf, startClockOf } from "../index/columns.ts";
-import type { ExecutionRegistry } from "../index/registry.ts";
-import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
+import { endClockOf, startClockOf } from "../columns/columns.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
+import { CLOCK, type Clock, isShownClock, MAX_INSTANT_MICROS } from "../read/time.ts";
 
 /** Executions placed in time: start and end in microseconds on one clock. */
 export interface Spans {
@@ -19,7 +19,9 @@ export interface Spans {
 /**
  * The executions among `positions` that can be placed on a time line: those whose
  * start is on the chosen clock (wall-clock when some record has one, else the
- * monotonic one). The end is the logged end on the same clock, else start + duration.
+ * monotonic one). The end is the logged end on the same clock, else start + duration,
+ * kept within what can be shown: on a wall clock the end of the year 9999 at the latest
+ * (a huge duration would end past any date), on the monotonic clock a finite number.
  */
 export function placeSpans(registry: ExecutionRegistry, positions: Uint32Array): Spans {
   const { flags, start, end, duration } = registry.columns;
@@ -29,6 +31,7 @@ export function placeSpans(registry: ExecutionRegistry, positions: Uint32Array):
     if (isShownClock(c) || (c === CLOCK.monotonic && clock === CLOCK.none)) clock = c;
   }
   const wall = isShownClock(clock);
+  const last = wall ? MAX_INSTANT_MICROS : Number.MAX_VALUE;
   const keep = new Uint32Array(positions.length);
   const s = new Float64Array(positions.length);
   const e = new Float64Array(positions.length);
@@ -46,7 +49,7 @@ export function placeSpans(registry: ExecutionRegistry, positions: Uint32Array):
     const finish = (wall ? isShownClock(ec) : false) ? end[pos]! : Number.isNaN(d) ? begin : begin + d * 1e6;
     keep[n] = pos;
     s[n] = begin;
-    e[n] = Math.max(begin, finish);
+    e[n] = Math.max(begin, Math.min(finish, last));
     if (begin < from) from = begin;
     if (e[n]! > to) to = e[n]!;
     n++;

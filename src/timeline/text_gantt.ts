@@ -1,9 +1,9 @@
-import type { ExecutionRegistry } from "../index/registry.ts";
+import type { ExecutionRegistry } from "../query/registry.ts";
 import { CLOCK } from "../read/time.ts";
 import type { Colors } from "../render/colors.ts";
-import { cut, displayWidth, oneLine } from "../render/cell.ts";
+import { cut, displayWidth } from "../render/cell.ts";
 import { formatDuration, formatTableTime, type LocalZone } from "../render/time.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { placeSpans } from "./spans.ts";
 
 /** Options of the text Gantt chart. */
@@ -42,7 +42,7 @@ export function renderTextGantt(
     if (lane === undefined) {
       laneOf.set(id, lane = lanes.length);
       lanes.push({
-        name: visibleControls(oneLine(registry.names[id] ?? "")),
+        name: oneLine(registry.names[id] ?? ""),
         first: spans.start[i]!,
         count: 0,
         failed: 0,

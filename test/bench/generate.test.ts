@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ACTION_COUNT, generateLog, LogGenerator } from "../../bench/gen/records.ts";
-import { ExecutionRegistry } from "../../src/index/registry.ts";
+import { ExecutionRegistry } from "../../src/query/registry.ts";
 import { parseJson } from "../../src/json/parse.ts";
 import { JsonNumber, type JsonObject } from "../../src/json/value.ts";
-import { LogReader } from "../../src/read/read_log.ts";
+import { LogReader } from "../../src/ingest/log_reader.ts";
 import { readerOf } from "../helpers/read_bytes.ts";
 
 const SAMPLE = 5000;

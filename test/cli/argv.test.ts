@@ -1,22 +1,39 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Command, parseArgs } from "../../src/cli/args.ts";
+import { type Command, type GlobalArgs, parseArgs } from "../../src/cli/args.ts";
+import { loadHelpLayout } from "../../src/cli/yargs_platform.ts";
 import { ExechistError } from "../../src/errors.ts";
 
-const parse = (...argv: string[]) => parseArgs(argv, 100, "9.9.9");
+/** A command line that runs a command: its global options and the command's arguments. */
+function parse(...argv: string[]): { global: GlobalArgs; command: Command } {
+  const parsed = parseArgs(argv, { width: 100, version: "9.9.9" });
+  assert.ok(!("print" in parsed), `${argv.join(" ")} prints`);
+  return parsed;
+}
 const command = (...argv: string[]): Command => parse(...argv).command;
 
-/** The usage error's first line for `argv`. */
-function usageOf(...argv: string[]): string {
+/** What a command line prints (help, version, completion). */
+function printed(argv: string[], width = 100, env: Record<string, string> = {}): string {
+  const parsed = parseArgs(argv, { width, version: "9.9.9", env: (name) => env[name] });
+  assert.ok("print" in parsed, `${argv.join(" ")} prints nothing`);
+  return parsed.print;
+}
+
+/** The usage error's message for `argv`, without the pointer to --help. */
+function messageOf(...argv: string[]): string {
   try {
     parse(...argv);
   } catch (error) {
     assert.ok(error instanceof ExechistError && error.code === "usage", String(error));
     assert.match(error.message, /\n\nRun "exechist --help" for usage$/);
-    return error.message.split("\n")[0]!;
+    assert.equal(error.exitStatus, 2);
+    return error.message.replace(/\n\nRun "exechist --help" for usage$/, "");
   }
   assert.fail(`no usage error for ${argv.join(" ")}`);
 }
+
+/** The usage error's first line for `argv`. */
+const usageOf = (...argv: string[]): string => messageOf(...argv).split("\n")[0]!;
 
 const NO_FILTER = {
   names: [],
@@ -122,9 +139,59 @@ test("each command's arguments and options", () => {
     filter: NO_FILTER,
     output: "junit",
     failOn: "any",
+    allowEmpty: false,
   });
+  assert.equal((command("report", "--allow-empty") as { allowEmpty: boolean }).allowEmpty, true);
   assert.equal((command("report") as { failOn: string; output: string }).failOn, "error");
   assert.equal((command("report") as { output: string }).output, "markdown");
+  assert.equal((command("report", "-o", "html") as { output: string }).output, "html");
+  assert.equal((command("--timeline", "a.jsonl") as { timeline: boolean }).timeline, true);
+  assert.deepEqual(command("compare", "base.jsonl", "head/"), {
+    command: "compare",
+    paths: ["base.jsonl", "head/"],
+    baseRun: undefined,
+    headRun: undefined,
+    output: "table",
+    failOn: "any",
+    slower: 0.2,
+  });
+  assert.deepEqual(
+    command(
+      "compare",
+      "--base-run=r1",
+      "--head-run",
+      "r2",
+      "--fail-on",
+      "regression",
+      "--slower",
+      "35%",
+      "-ohtml",
+      "l",
+    ),
+    {
+      command: "compare",
+      paths: ["l"],
+      baseRun: "r1",
+      headRun: "r2",
+      output: "html",
+      failOn: "regression",
+      slower: 0.35,
+    },
+  );
+  assert.equal((command("compare", "--slower", "5", "a", "b") as { slower: number }).slower, 0.05);
+  assert.deepEqual(command("flaky", "runs/", "-o", "markdown"), {
+    command: "flaky",
+    files: ["runs/"],
+    output: "markdown",
+    shift: 0.2,
+  });
+  assert.deepEqual(command("trend", "a.jsonl", "b.jsonl", "--shift", "50%"), {
+    command: "trend",
+    files: ["a.jsonl", "b.jsonl"],
+    output: "table",
+    shift: 0.5,
+  });
+  assert.deepEqual((command("trend", "a", "--", "-", "--x") as { files: string[] }).files, ["a", "-", "--x"]);
 });
 
 test("wrong command lines are usage errors that say what is wrong", () => {
@@ -140,13 +207,53 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("--output"), "--output needs a value");
   assert.equal(usageOf("result", "1", "--limit", "3"), "--limit is not an option of `exechist result`");
   assert.equal(usageOf("--fail-on", "any"), "--fail-on is not an option of `exechist summary`");
-  assert.equal(usageOf("result"), "Missing <index>: exechist result <index> [files..]");
-  assert.equal(usageOf("state"), "Missing <paths>: exechist state <paths..>");
+  assert.equal(usageOf("result"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("state"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("state", "--diff", "a.json"), "--diff needs two checkpoints: exechist state --diff A B");
-  assert.equal(usageOf("--group-by", "color"), '--group-by must be one of name, status, run, got "color"');
-  assert.equal(usageOf("report", "--fail-on", "warn"), '--fail-on must be one of error, other, any, none, got "warn"');
-  assert.equal(usageOf("-o", "yaml"), '--output must be one of table, json, ndjson, csv, markdown here, got "yaml"');
-  assert.equal(usageOf("result", "1", "-o", "table"), '--output must be one of text, json here, got "table"');
+  assert.equal(usageOf("compare"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("compare", "a"), "compare takes two logs (or directories): exechist compare BASE HEAD");
+  assert.equal(
+    usageOf("compare", "a", "b", "c"),
+    "compare takes two logs (or directories): exechist compare BASE HEAD",
+  );
+  assert.match(usageOf("compare", "--head-run", "r2", "a"), /^--base-run and --head-run go together/);
+  assert.equal(
+    usageOf("compare", "a", "b", "--slower", "0"),
+    '--slower must be a percent above 0 such as 20%, got "0"',
+  );
+  assert.equal(usageOf("trend", "a", "--shift", "-5%"), '--shift must be a percent above 0 such as 20%, got "-5%"');
+  assert.equal(usageOf("flaky"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("flaky", "a", "--shift", "5"), "--shift is not an option of `exechist flaky`");
+  assert.equal(
+    usageOf("--timeline", "-o", "json", "--fail-on", "any"),
+    "--fail-on is not an option of `exechist summary`",
+  );
+  // yargs' choices, one line of the message each.
+  const choices = (...argv: string[]) => messageOf(...argv).split("\n").slice(0, 2).join("\n");
+  assert.equal(
+    choices("--group-by", "color"),
+    'Invalid values:\n  Argument: group-by, Given: "color", Choices: "name", "status", "run"',
+  );
+  assert.equal(
+    choices("report", "--fail-on", "warn"),
+    'Invalid values:\n  Argument: fail-on, Given: "warn", Choices: "error", "other", "any", "none"',
+  );
+  assert.equal(
+    choices("-o", "yaml"),
+    'Invalid values:\n  Argument: output, Given: "yaml", Choices: "table", "json", "ndjson", "csv", "markdown"',
+  );
+  assert.equal(
+    choices("compare", "a", "b", "--fail-on", "error"),
+    'Invalid values:\n  Argument: fail-on, Given: "error", Choices: "new-failure", "regression", "any", "none"',
+  );
+  assert.equal(
+    choices("flaky", "a", "-o", "html"),
+    'Invalid values:\n  Argument: output, Given: "html", Choices: "table", "markdown", "json"',
+  );
+  assert.equal(
+    choices("result", "1", "-o", "table"),
+    'Invalid values:\n  Argument: output, Given: "table", Choices: "text", "json"',
+  );
   assert.equal(usageOf("--limit", "1e3"), '--limit must be an integer >= 0, got "1e3"');
   assert.equal(
     usageOf("--limit", "99999999999999999999"),
@@ -154,31 +261,59 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   );
 });
 
-test("--help and --version print, without needing the command's arguments", () => {
-  const text = (...argv: string[]) => {
-    const got = command(...argv);
-    assert.equal(got.command, "print", argv.join(" "));
-    return (got as { text: string }).text;
-  };
+test("--help and --version print, without needing the command's arguments", async () => {
+  await loadHelpLayout();
+  const text = (...argv: string[]) => printed(argv);
   assert.equal(text("--version"), "9.9.9\n");
   assert.equal(text("result", "--version"), "9.9.9\n");
   const tool = text("--help");
   assert.match(tool, /^exechist: what ran/);
-  for (const name of ["summary", "result", "last", "state", "report"]) {
-    assert.match(tool, new RegExp(`\n  exechist ${name} `));
+  for (const name of ["summary", "result", "last", "state", "report", "compare", "flaky", "trend", "completion"]) {
+    assert.match(tool, new RegExp(`\n  exechist ${name}\\b`));
   }
   assert.equal(text("-h"), tool);
   const result = text("result", "--help");
-  assert.match(result, /^Usage: exechist result <index> \[files\.\.\] \[options\]\n/);
-  assert.match(result, /-o, --output FORMAT +Output format: text, json \(default text\)\n/);
+  assert.match(result, /^exechist result <index> \[files\.\.\]\n/);
+  assert.match(result, /-o, --output +Output format +\[choices: "text", "json"\] \[default: "text"\]\n/);
+  assert.match(result, /\nExamples:\n {2}exechist result 42 run\.jsonl +Show execution 42\n/);
   assert.equal(text("--help", "result"), result);
-  assert.match(text("report", "-h"), /--fail-on error\|other\|any\|none +Exit 1 when/);
-  assert.match(text("summary", "-lh"), /^Usage: exechist summary/);
+  assert.match(text("report", "-h"), /--fail-on +Exit 1 when[^]*\[choices: "error", "other", "any", "none"\]/);
+  assert.match(text("summary", "-lh"), /^exechist summary \[files\.\.\]/);
+  assert.match(
+    text("summary", "-h"),
+    /--timeline +A text Gantt chart[^]*\n {2}exechist summary --timeline run\.jsonl +What ran when/,
+  );
+  assert.match(text("report", "-h"), /\[choices: "markdown", "junit", "ctrf", "github", "json", "html"\]/);
+  const compare = text("compare", "--help");
+  assert.match(compare, /^exechist compare <paths\.\.>\n/);
+  assert.match(
+    compare,
+    /--fail-on +Exit 1 on[^]*\[choices: "new-failure", "regression", "any", "none"\] \[default: "any"\]/,
+  );
+  assert.match(compare, /--slower +The smallest change of p50[^]*\[default: "20%"\]/);
+  assert.match(compare, /\[choices: "table", "markdown", "json", "github", "html"\] \[default: "table"\]/);
+  assert.match(compare, /\nExamples:\n {2}exechist compare base\.jsonl head\.jsonl +What changed/);
+  assert.match(text("flaky", "-h"), /^exechist flaky <files\.\.>\n[^]*exechist flaky runs\/ +The flakiest/);
+  assert.match(text("trend", "-h"), /^exechist trend <files\.\.>\n[^]*--shift +The smallest lasting change/);
   // Wrapped to the width, within 60 and 100 columns.
   for (const width of [40, 72, 200]) {
-    const lines = parseArgs(["summary", "--help"], width, "1").command as { text: string };
-    const longest = Math.max(...lines.text.split("\n").map((line) => line.length));
+    const lines = printed(["summary", "--help"], width);
+    const longest = Math.max(...lines.split("\n").map((line) => line.length));
     assert.ok(longest <= Math.max(60, Math.min(width, 100)), `${width}: ${longest}`);
     assert.ok(longest > Math.max(60, Math.min(width, 100)) - 12, `${width}: ${longest}`);
   }
+});
+
+test("a mistyped option is named with the nearest one; completion lists the commands", () => {
+  assert.equal(usageOf("--statsu", "error"), "Unknown option --statsu (did you mean --status?)");
+  const words = printed(["--get-yargs-completions", "exechist", "su"]).split("\n");
+  for (const name of ["summary", "result", "last", "state", "report", "compare", "flaky", "trend"]) {
+    assert.ok(words.includes(name), name);
+  }
+  const options = printed(["--get-yargs-completions", "exechist", "compare", "--"]).split("\n");
+  for (const name of ["--base-run", "--head-run", "--fail-on", "--slower", "--output"]) {
+    assert.ok(options.includes(name), name);
+  }
+  assert.match(printed(["completion"]), /^###-begin-exechist-completions-###\n[^]*complete -o bashdefault/);
+  assert.match(printed(["completion"], 100, { SHELL: "/bin/zsh" }), /^#compdef exechist\n/);
 });

@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
 import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
 import { main } from "../../src/cli/main.ts";
-import type { LogReader, LogSource } from "../../src/read/read_log.ts";
+import type { LogReader, LogSource } from "../../src/ingest/log_reader.ts";
 import { readerOf } from "./read_bytes.ts";
+import type picocolors from "picocolors";
 
 /** The repository root, for fixture paths. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -87,6 +88,10 @@ export class FakeIo implements Io {
   readLog(reader: LogReader, source: LogSource): Promise<ReadReport> {
     reader.read(source);
     return Promise.resolve({ threads: 1, fellBack: 0 });
+  }
+
+  async loadPicocolors(): Promise<typeof picocolors> {
+    return (await import("picocolors")).default;
   }
 
   readFile(file: string): Uint8Array {

@@ -1,4 +1,4 @@
-import type { ExecutionRegistry } from "../../src/index/registry.ts";
+import type { ExecutionRegistry } from "../../src/query/registry.ts";
 
 /** mulberry32: a small seeded PRNG, so every run tests the same lines. */
 export function prng(seed: number): () => number {

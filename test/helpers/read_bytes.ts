@@ -1,5 +1,5 @@
-import { ExecutionRegistry } from "../../src/index/registry.ts";
-import { type ByteReader, LogReader, type ReadOptions } from "../../src/read/read_log.ts";
+import { ExecutionRegistry } from "../../src/query/registry.ts";
+import { type ByteReader, LogReader, type ReadOptions } from "../../src/ingest/log_reader.ts";
 
 /** A registry read from in-memory inputs, each `[name, text or bytes]`. */
 export function registryOf(inputs: Array<[string, string | Uint8Array]>, options: ReadOptions = {}): ExecutionRegistry {

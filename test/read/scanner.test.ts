@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { F, KIND } from "../../src/read/fields.ts";
+import { KIND, SLOT } from "../../src/read/fields.ts";
 import { RecordScanner } from "../../src/read/scanner.ts";
 import { prng } from "../helpers/gen_lines.ts";
 
@@ -73,10 +73,10 @@ test("strings of every length, with escapes anywhere: the scanner ends them wher
     valid++;
     assert.equal(end, encoder.encode(line).length, line);
     const { kind, start, end: valueEnd, flag } = scanner.slots;
-    assert.equal(kind[F.name], KIND.string, line);
-    assert.equal(start[F.name], 9, line);
-    assert.equal(valueEnd[F.name], 9 + encoder.encode(body).length, line);
-    assert.equal(flag[F.name], body.includes("\\") ? 1 : 0, line);
+    assert.equal(kind[SLOT.name], KIND.string, line);
+    assert.equal(start[SLOT.name], 9, line);
+    assert.equal(valueEnd[SLOT.name], 9 + encoder.encode(body).length, line);
+    assert.equal(flag[SLOT.name], body.includes("\\") ? 1 : 0, line);
   }
   assert.ok(valid > 1000 && invalid > 200, `${valid} valid, ${invalid} invalid: both must be exercised`);
 });
@@ -101,13 +101,13 @@ test("numbers: an index's and a duration's value is Number()'s, read by the scan
   for (let i = 0; i < count; i++) {
     const text = decimal(r);
     assert.ok(scanLine(scanner, `{"name":"a","duration":${text},"index":${i}}`) > 0, text);
-    assert.equal(scanner.slots.kind[F.duration], KIND.number);
-    assert.equal(scanner.slots.flag[F.index], 0);
-    assert.equal(scanner.slots.value[F.index], i);
-    if (scanner.slots.flag[F.duration] === 0) {
+    assert.equal(scanner.slots.kind[SLOT.duration], KIND.number);
+    assert.equal(scanner.slots.flag[SLOT.index], 0);
+    assert.equal(scanner.slots.value[SLOT.index], i);
+    if (scanner.slots.flag[SLOT.duration] === 0) {
       assert.ok(
-        Object.is(scanner.slots.value[F.duration], Number(text)),
-        `${text}: ${scanner.slots.value[F.duration]} is not ${Number(text)}`,
+        Object.is(scanner.slots.value[SLOT.duration], Number(text)),
+        `${text}: ${scanner.slots.value[SLOT.duration]} is not ${Number(text)}`,
       );
       read++;
     }
@@ -116,50 +116,50 @@ test("numbers: an index's and a duration's value is Number()'s, read by the scan
   assert.ok(read > count * 0.8, `only ${read} of ${count} read by the scanner`);
   for (const text of ["1.5e3", "1E-7", "3.3384072594344616e-05", "-0e0", "12e+0004"]) {
     scanLine(scanner, `{"name":"a","duration":${text}}`);
-    assert.equal(scanner.slots.flag[F.duration], 0, `${text} is read by the scanner`);
-    assert.ok(Object.is(scanner.slots.value[F.duration], Number(text)), text);
+    assert.equal(scanner.slots.flag[SLOT.duration], 0, `${text} is read by the scanner`);
+    assert.ok(Object.is(scanner.slots.value[SLOT.duration], Number(text)), text);
   }
   for (const text of ["NaN", "-Infinity", "1e23", "1e-23", "12e00004"]) {
     scanLine(scanner, `{"name":"a","duration":${text}}`);
-    assert.equal(scanner.slots.flag[F.duration], 1, `${text} is left to number.ts`);
+    assert.equal(scanner.slots.flag[SLOT.duration], 1, `${text} is left to number.ts`);
   }
   scanLine(scanner, `{"name":"a","start_time":12.5}`);
-  assert.equal(scanner.slots.flag[F.start_time], 1, "times are read when a record needs them");
+  assert.equal(scanner.slots.flag[SLOT.start_time], 1, "times are read when a record needs them");
 });
 
 test("intern cache: a string's id comes back once the reader gave it, per table", () => {
   const scanner = new RecordScanner(4096);
   const { slots } = scanner;
   scanLine(scanner, `{"name":"fetch_users","status":"OK","run_id":"fetch_users"}`);
-  assert.deepEqual([slots.id[F.name], slots.id[F.status], slots.id[F.run_id]], [-1, -1, -1]);
-  slots.cacheId(F.name, 7);
-  slots.cacheId(F.status, 1);
+  assert.deepEqual([slots.id[SLOT.name], slots.id[SLOT.status], slots.id[SLOT.run_id]], [-1, -1, -1]);
+  slots.cacheId(SLOT.name, 7);
+  slots.cacheId(SLOT.status, 1);
   scanLine(scanner, `{"run_id":"fetch_users","name":"fetch_users","status":"OK"}`);
-  assert.equal(slots.id[F.name], 7);
-  assert.equal(slots.id[F.status], 1);
-  assert.equal(slots.id[F.run_id], -1, "a run id is not a name");
-  slots.cacheId(F.run_id, 3);
+  assert.equal(slots.id[SLOT.name], 7);
+  assert.equal(slots.id[SLOT.status], 1);
+  assert.equal(slots.id[SLOT.run_id], -1, "a run id is not a name");
+  slots.cacheId(SLOT.run_id, 3);
   scanLine(scanner, `{"action":"fetch_users","session_id":"fetch_users"}`);
-  assert.deepEqual([slots.id[F.action], slots.id[F.session_id]], [7, 3], "aliases share their table");
+  assert.deepEqual([slots.id[SLOT.action], slots.id[SLOT.session_id]], [7, 3], "aliases share their table");
   // Alike in length, first and last 8 bytes: told apart by the comparison.
   scanLine(scanner, `{"name":"abcdefgh_X_12345678"}`);
-  slots.cacheId(F.name, 20);
+  slots.cacheId(SLOT.name, 20);
   scanLine(scanner, `{"name":"abcdefgh_Y_12345678"}`);
-  assert.equal(slots.id[F.name], -1);
-  slots.cacheId(F.name, 21);
+  assert.equal(slots.id[SLOT.name], -1);
+  slots.cacheId(SLOT.name, 21);
   scanLine(scanner, `{"name":"abcdefgh_X_12345678"}`);
-  assert.equal(slots.id[F.name], 20);
+  assert.equal(slots.id[SLOT.name], 20);
   scanLine(scanner, `{"name":"fetch"}`); // a prefix of a cached name
-  assert.equal(slots.id[F.name], -1);
+  assert.equal(slots.id[SLOT.name], -1);
   // Strings with escapes are cached by their bytes as written: each spelling once.
   scanLine(scanner, `{"name":"caf\\u00e9","status":"O\\u004b"}`);
-  assert.deepEqual([slots.flag[F.name], slots.id[F.name], slots.id[F.status]], [1, -1, -1]);
-  slots.cacheId(F.name, 30);
-  slots.cacheId(F.status, 0);
+  assert.deepEqual([slots.flag[SLOT.name], slots.id[SLOT.name], slots.id[SLOT.status]], [1, -1, -1]);
+  slots.cacheId(SLOT.name, 30);
+  slots.cacheId(SLOT.status, 0);
   scanLine(scanner, `{"status":"O\\u004b","name":"caf\\u00e9"}`);
-  assert.deepEqual([slots.id[F.name], slots.id[F.status]], [30, 0]);
+  assert.deepEqual([slots.id[SLOT.name], slots.id[SLOT.status]], [30, 0]);
   scanLine(scanner, `{"name":"caf\\u00E9"}`);
-  assert.equal(slots.id[F.name], -1, "another spelling");
+  assert.equal(slots.id[SLOT.name], -1, "another spelling");
 });
 
 test("intern cache: once full, strings are left to the reader (id and entry -1)", () => {
@@ -168,17 +168,17 @@ test("intern cache: once full, strings are left to the reader (id and entry -1)"
   let kept = 0;
   for (let i = 0; i < 3000; i++) {
     scanLine(scanner, `{"name":"action_number_${i}"}`);
-    assert.equal(slots.id[F.name], -1);
-    if (slots.entry[F.name]! >= 0) {
+    assert.equal(slots.id[SLOT.name], -1);
+    if (slots.entry[SLOT.name]! >= 0) {
       kept++;
-      slots.cacheId(F.name, i);
+      slots.cacheId(SLOT.name, i);
     }
   }
   assert.ok(kept >= 1000 && kept < 3000, `${kept} kept`);
   scanLine(scanner, `{"name":"action_number_5"}`);
-  assert.equal(slots.id[F.name], 5);
+  assert.equal(slots.id[SLOT.name], 5);
   scanLine(scanner, `{"name":"action_number_2999"}`);
-  assert.deepEqual([slots.id[F.name], slots.entry[F.name]], [-1, -1]);
+  assert.deepEqual([slots.id[SLOT.name], slots.entry[SLOT.name]], [-1, -1]);
 });
 
 test("grow keeps the bytes read and the slots' views", () => {
@@ -191,8 +191,8 @@ test("grow keeps the bytes read and the slots' views", () => {
   assert.equal(new TextDecoder().decode(data.subarray(0, line.length)), line);
   const long = `{"name":"${"y".repeat(500_000)}","index":6}`;
   assert.equal(scanLine(scanner, long), long.length);
-  assert.equal(scanner.slots.end[F.name], 9 + 500_000);
-  assert.equal(scanner.slots.value[F.index], 6);
+  assert.equal(scanner.slots.end[SLOT.name], 9 + 500_000);
+  assert.equal(scanner.slots.value[SLOT.index], 6);
 });
 
 /** A random time string: mostly valid ISO-8601 of every shape, some near-misses. */
@@ -221,7 +221,7 @@ test("ISO times: the scanner's reading is time.ts's, and the rest is left to it"
   let valid = 0;
   for (let i = 0; i < 20000; i++) {
     const text = isoTime(r);
-    const slot = [F.start_wall, F.end_wall, F.timestamp, F.start, F.finished_at][i % 5]!;
+    const slot = [SLOT.start_wall, SLOT.end_wall, SLOT.timestamp, SLOT.start, SLOT.finished_at][i % 5]!;
     const key = ["start_wall", "end_wall", "timestamp", "start", "finished_at"][i % 5];
     scanLine(scanner, `{"name":"a","${key}":"${text}"}`);
     const bytes = encoder.encode(text);
@@ -235,18 +235,18 @@ test("ISO times: the scanner's reading is time.ts's, and the rest is left to it"
   }
   assert.ok(valid > 4000 && read > valid * 0.8, `${read} read by the scanner of ${valid} valid`);
   scanLine(scanner, `{"name":"a","start_wall":"caf\\u00e9"}`);
-  assert.equal(scanner.slots.clock[F.start_wall], 0);
+  assert.equal(scanner.slots.clock[SLOT.start_wall], 0);
   scanLine(scanner, `{"name":"a","status":"2025-03-01T08:03:56"}`);
-  assert.equal(scanner.slots.clock[F.status], 0, "only time slots");
+  assert.equal(scanner.slots.clock[SLOT.status], 0, "only time slots");
 });
 
 test("slots of their own (no scanner): every view, and no cache to write to", async () => {
   const { Slots } = await import("../../src/read/scanner.ts");
   const slots = new Slots();
-  slots.kind[F.name] = KIND.string;
-  slots.entry[F.name] = -1;
-  slots.cacheId(F.name, 5); // nowhere to go: no effect, no error
+  slots.kind[SLOT.name] = KIND.string;
+  slots.entry[SLOT.name] = -1;
+  slots.cacheId(SLOT.name, 5); // nowhere to go: no effect, no error
   assert.equal(slots.cache.length, 0);
   slots.clear();
-  assert.equal(slots.kind[F.name], KIND.absent);
+  assert.equal(slots.kind[SLOT.name], KIND.absent);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assembleModule } from "../../src/wasm/assemble.ts";
+import { assembleModule } from "../../tools/wasm/assemble.ts";
 import { scannerBytes } from "../../src/read/wasm/module_bytes.ts";
 import { moduleBytesSource } from "../../src/read/wasm/module_text.ts";
 import { SCANNER_MODULE } from "../../src/read/wasm/scanner_source.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { decodeIndex } from "../../src/index/part_codec.ts";
+import { decodeIndex } from "../../src/ingest/part_codec.ts";
 import type { ReadReport } from "../../src/io.ts";
-import { LogReader, type LogSource } from "../../src/read/read_log.ts";
+import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
 import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
 import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
 import { readerOf } from "../helpers/read_bytes.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createColors } from "../../src/render/colors.ts";
+import { loadColors } from "../../src/cli/context.ts";
+import { loadPicocolors } from "../../src/runtime/picocolors.ts";
 import { renderMermaidGantt } from "../../src/timeline/mermaid_gantt.ts";
 import { mermaidText } from "../../src/timeline/mermaid_text.ts";
 import { renderTextGantt } from "../../src/timeline/text_gantt.ts";
@@ -71,12 +72,14 @@ test("summary --timeline: lanes by first start, failures marked, counts at the e
   assert.equal(lines[5], "█ success  ░ other status  ✗ failure  · idle; 8.007s in 44 columns");
 });
 
-test("the text gantt colours only through the colour functions", () => {
+test("the text gantt colours only through the colour functions", async () => {
   const registry = registryOf([["small.jsonl", log(4, 2)]]);
-  const plain = renderTextGantt(registry, all(4), { width: 60, color: createColors(false), local: null, maxLanes: 10 });
+  const io = { loadPicocolors: () => loadPicocolors(true) };
+  const [off, on] = [await loadColors(false, io), await loadColors(true, io)];
+  const plain = renderTextGantt(registry, all(4), { width: 60, color: off, local: null, maxLanes: 10 });
   const coloured = renderTextGantt(registry, all(4), {
     width: 60,
-    color: createColors(true),
+    color: on,
     local: null,
     maxLanes: 10,
   });
@@ -84,4 +87,22 @@ test("the text gantt colours only through the colour functions", () => {
   assert.ok(coloured.includes("\x1b[31m"), "failures in red");
   // deno-lint-ignore no-control-regex
   assert.equal(coloured.replace(/\x1b\[\d+m/g, ""), plain);
+});
+
+test("a duration past any date ends the span at the last instant shown, not at NaN or Infinity", async () => {
+  const lines = [
+    { name: "a", start_wall: "2025-06-01T12:00:00Z", duration: 1 },
+    { name: "b", start_wall: "2025-06-01T12:00:01Z", duration: 1e300 },
+  ].map((r) => JSON.stringify(r)).join("\n") + "\n";
+  const got = await runCli(["summary", "--timeline", "huge.jsonl"], { files: { "huge.jsonl": lines } });
+  assert.equal(got.status, 0, got.stderr);
+  assert.match(got.stdout.split("\n")[0]!, /^ +2025-06-01 12:00:00\.000Z +9999-12-31 23:59:59\.999Z$/);
+  const block = renderMermaidGantt(registryOf([["huge.jsonl", lines]]), all(2))!;
+  assert.match(block, /:1748779201000, 25340230080000\d\n/);
+  // perf_counter starts: the monotonic clock, whose right edge is a finite (if huge) duration.
+  const monotonic = '{"name":"a","start":5.5,"duration":1}\n{"name":"b","start":6.5,"duration":1e300}\n';
+  const mono = await runCli(["summary", "--timeline", "m.jsonl"], { files: { "m.jsonl": monotonic } });
+  assert.equal(mono.status, 0, mono.stderr);
+  assert.match(mono.stdout, /^ +\+0\.000s +\+\S+\n/);
+  assert.doesNotMatch(mono.stdout, /NaN|Infinity/);
 });

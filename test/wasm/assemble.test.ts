@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assembleModule } from "../../src/wasm/assemble.ts";
+import { assembleModule } from "../../tools/wasm/assemble.ts";
 
 /** Instantiates functions over a fresh one-page memory; returns the exports and the memory. */
 function load(source: string, globals: Parameters<typeof assembleModule>[0]["globals"] = []) {

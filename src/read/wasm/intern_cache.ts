@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
-import { D, LAYOUT } from "./layout.ts";
+import { DATA, LAYOUT } from "./layout.ts";
 
 const C = LAYOUT.cache;
 const MASK = LAYOUT.cacheEntries - 1;
@@ -18,7 +18,7 @@ export const INTERN_CACHE = `
 (func $hash (param $s i32) (param $len i32) (param $table i32) (result i32) (local $h i64)
   local.get $len local.get $table i32.const 24 i32.shl i32.or i64.extend_i32_u
   i64.const 0x9e3779b97f4a7c15 i64.mul
-  local.get $s i64.load offset=${D}
+  local.get $s i64.load offset=${DATA}
   local.get $len i32.const 8 i32.lt_u
   if (result i64) ;; only the string's bytes
     i64.const 1 local.get $len i32.const 3 i32.shl i64.extend_i32_u i64.shl i64.const 1 i64.sub
@@ -30,7 +30,7 @@ export const INTERN_CACHE = `
   if (result i64)
     i64.const 0
   else
-    local.get $s local.get $len i32.add i64.load offset=${D - 8}
+    local.get $s local.get $len i32.add i64.load offset=${DATA - 8}
   end
   i64.xor i64.const 0xc4ceb9fe1a85ec53 i64.mul local.tee $h
   i64.const 32 i64.shr_u local.get $h i64.xor i32.wrap_i64)
@@ -43,7 +43,7 @@ export const INTERN_CACHE = `
       i32.const 1 return
     end
     local.get $a v128.load offset=0
-    local.get $b v128.load offset=${D}
+    local.get $b v128.load offset=${DATA}
     i8x16.eq i8x16.bitmask i32.const -1 i32.xor ;; the bytes that differ
     i32.const 1 local.get $len i32.const 16 local.get $len i32.const 16 i32.lt_u select i32.shl i32.const 1 i32.sub
     i32.and
@@ -78,7 +78,7 @@ export const INTERN_CACHE = `
       global.get $arenaUsed local.get $len i32.add i32.const ${LAYOUT.arenaSize} i32.le_u i32.and
       if
         global.get $arenaUsed i32.const ${LAYOUT.arena} i32.add
-        local.get $s i32.const ${D} i32.add local.get $len memory.copy
+        local.get $s i32.const ${DATA} i32.add local.get $len memory.copy
         local.get $entry local.get $h i32.store offset=${C}
         local.get $entry global.get $arenaUsed i32.store offset=${C + 4}
         local.get $entry local.get $lenTable i32.store offset=${C + 8}

@@ -1,6 +1,6 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
 import { CLOCK } from "../time.ts";
-import { D, LAYOUT } from "./layout.ts";
+import { DATA, LAYOUT } from "./layout.ts";
 
 /** 1 when the byte on the stack (kept in $z) is a sign, + or -. */
 const isSign = `local.tee $z i32.const 43 i32.eq local.get $z i32.const 45 i32.eq i32.or`;
@@ -15,8 +15,8 @@ const isSign = `local.tee $z i32.const 43 i32.eq local.get $z i32.const 45 i32.e
 export const ISO_TIME = `
 ;; The two digits at p, or -1.
 (func $digits2 (param $p i32) (result i32) (local $a i32) (local $b i32)
-  local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $a i32.const 9 i32.gt_u
-  local.get $p i32.load8_u offset=${D + 1} i32.const 48 i32.sub local.tee $b i32.const 9 i32.gt_u
+  local.get $p i32.load8_u offset=${DATA} i32.const 48 i32.sub local.tee $a i32.const 9 i32.gt_u
+  local.get $p i32.load8_u offset=${DATA + 1} i32.const 48 i32.sub local.tee $b i32.const 9 i32.gt_u
   i32.or
   if (result i32) i32.const -1 else local.get $a i32.const 10 i32.mul local.get $b i32.add end)
 
@@ -53,8 +53,8 @@ export const ISO_TIME = `
     (local $offset i32) (local $z i32) (local $oh i32) (local $om i32) (local $rest i32)
   local.get $slot i32.const 0 i32.store8 offset=${LAYOUT.clock}
   local.get $e local.get $s i32.sub i32.const 10 i32.lt_s
-  local.get $s i32.load8_u offset=${D + 4} i32.const 45 i32.ne i32.or
-  local.get $s i32.load8_u offset=${D + 7} i32.const 45 i32.ne i32.or
+  local.get $s i32.load8_u offset=${DATA + 4} i32.const 45 i32.ne i32.or
+  local.get $s i32.load8_u offset=${DATA + 7} i32.const 45 i32.ne i32.or
   if
     return ;; not a date: a decimal time, or not a time
   end
@@ -81,18 +81,18 @@ export const ISO_TIME = `
   end
   local.get $s i32.const 10 i32.add local.tee $pos local.get $e i32.lt_s
   if
-    local.get $pos i32.load8_u offset=${D} local.tee $z
+    local.get $pos i32.load8_u offset=${DATA} local.tee $z
     i32.const 84 i32.ne local.get $z i32.const 116 i32.ne i32.and local.get $z i32.const 32 i32.ne i32.and
-    local.get $pos i32.load8_u offset=${D + 3} i32.const 58 i32.ne i32.or
+    local.get $pos i32.load8_u offset=${DATA + 3} i32.const 58 i32.ne i32.or
     if
       return
     end
     local.get $pos i32.const 1 i32.add call $digits2 local.set $hour
     local.get $pos i32.const 4 i32.add call $digits2 local.set $minute
-    local.get $pos i32.const 6 i32.add local.tee $pos i32.load8_u offset=${D} i32.const 58 i32.eq
+    local.get $pos i32.const 6 i32.add local.tee $pos i32.load8_u offset=${DATA} i32.const 58 i32.eq
     if
       local.get $pos i32.const 1 i32.add call $digits2 local.set $second
-      local.get $pos i32.const 3 i32.add local.tee $pos i32.load8_u offset=${D} local.tee $z
+      local.get $pos i32.const 3 i32.add local.tee $pos i32.load8_u offset=${DATA} local.tee $z
       i32.const 46 i32.eq local.get $z i32.const 44 i32.eq i32.or
       if
         local.get $pos i32.const 1 i32.add local.tee $pos local.set $from
@@ -100,7 +100,7 @@ export const ISO_TIME = `
         block $fractionDone
           loop $digit
             local.get $pos local.get $e i32.ge_s br_if $fractionDone
-            local.get $pos i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $d i32.const 9 i32.gt_u br_if $fractionDone
+            local.get $pos i32.load8_u offset=${DATA} i32.const 48 i32.sub local.tee $d i32.const 9 i32.gt_u br_if $fractionDone
             local.get $micros local.get $d f64.convert_i32_u local.get $scale f64.mul f64.add local.set $micros
             local.get $scale f64.const 10 f64.div local.set $scale
             local.get $pos i32.const 1 i32.add local.set $pos
@@ -122,7 +122,7 @@ export const ISO_TIME = `
   i32.const ${CLOCK.naive} local.set $clock
   local.get $pos local.get $e i32.lt_s
   if
-    local.get $pos i32.load8_u offset=${D} local.tee $z
+    local.get $pos i32.load8_u offset=${DATA} local.tee $z
     i32.const 32 i32.or i32.const 122 i32.eq local.get $pos i32.const 1 i32.add local.get $e i32.eq i32.and
     if ;; Z or z, last
       i32.const ${CLOCK.instant} local.set $clock
@@ -133,7 +133,7 @@ export const ISO_TIME = `
       end
       local.get $pos i32.const 1 i32.add call $digits2 local.set $oh
       local.get $e local.get $pos i32.const 3 i32.add i32.sub local.tee $rest
-      i32.const 3 i32.eq local.get $pos i32.load8_u offset=${D + 3} i32.const 58 i32.eq i32.and
+      i32.const 3 i32.eq local.get $pos i32.load8_u offset=${DATA + 3} i32.const 58 i32.eq i32.and
       if
         local.get $pos i32.const 4 i32.add call $digits2 local.set $om
       else

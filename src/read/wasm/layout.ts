@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
-import { END_ALIASES, F, START_ALIASES } from "../fields.ts";
+import { END_ALIASES, SLOT, START_ALIASES } from "../fields.ts";
 
 /**
  * The scanner's memory, by byte address. Line positions are relative to the data
@@ -69,10 +69,10 @@ export const LAYOUT = {
 } as const;
 
 /** The data area's offset, for the text of loads of line bytes. */
-export const D = LAYOUT.data;
+export const DATA = LAYOUT.data;
 
 /** Past blanks at $p: a call only when the byte there is one (or below: a newline returns at once). */
-export const space = `local.get $p i32.load8_u offset=${D} i32.const 32 i32.le_u
+export const space = `local.get $p i32.load8_u offset=${DATA} i32.const 32 i32.le_u
     if
       local.get $p call $skipSpace local.set $p
     end`;
@@ -83,13 +83,13 @@ export const space = `local.get $p i32.load8_u offset=${D} i32.const 32 i32.le_u
  * when it closes within 16 bytes without an escape, which most keys and many values do;
  * else by a call of $skipString. Needs locals $v (v128), $m and $q.
  */
-export const skipString = `local.get $p v128.load offset=${D} local.tee $v
+export const skipString = `local.get $p v128.load offset=${DATA} local.tee $v
     i32.const 34 i8x16.splat i8x16.eq
     local.get $v i32.const 92 i8x16.splat i8x16.eq v128.or
     local.get $v i32.const 32 i8x16.splat i8x16.lt_u v128.or
     i8x16.bitmask local.tee $m
     if (result i32)
-      local.get $p local.get $m i32.ctz i32.add local.tee $q i32.load8_u offset=${D} i32.const 34 i32.eq
+      local.get $p local.get $m i32.ctz i32.add local.tee $q i32.load8_u offset=${DATA} i32.const 34 i32.eq
     else
       i32.const 0
     end
@@ -105,7 +105,7 @@ export const skipString = `local.get $p v128.load offset=${D} local.tee $v
 
 /** From just after a key's closing quote at $p past blanks, the colon and blanks, to the value's first byte (or returns -1). */
 export const colon = `${space} local.get $p
-    i32.load8_u offset=${D} i32.const 58 i32.ne
+    i32.load8_u offset=${DATA} i32.const 58 i32.ne
     if
       i32.const -1 return
     end
@@ -113,7 +113,7 @@ export const colon = `${space} local.get $p
 
 /** Past the digits at $p, 16 bytes at a time. Needs local $m. */
 export const skipDigits = `loop $digits
-      local.get $p v128.load offset=${D}
+      local.get $p v128.load offset=${DATA}
       i32.const 48 i8x16.splat i8x16.sub i32.const 10 i8x16.splat i8x16.lt_u
       i8x16.bitmask i32.const 0xffff i32.xor local.tee $m
       i32.eqz
@@ -131,4 +131,4 @@ export const TIME_SLOTS = [...START_ALIASES, ...END_ALIASES].reduce((bits, slot)
 export const isDigit = `i32.const 48 i32.sub i32.const 10 i32.lt_u`;
 
 /** The number slots whose value the scanner reads (bits by slot): those every record needs. */
-export const PARSED_NUMBERS = (1 << F.index) | (1 << F.duration) | (1 << F.duration_ms);
+export const PARSED_NUMBERS = (1 << SLOT.index) | (1 << SLOT.duration) | (1 << SLOT.duration_ms);

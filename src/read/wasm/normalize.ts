@@ -3,7 +3,7 @@ import {
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
-  F,
+  SLOT,
   IGNORE_ALIASES,
   KIND,
   NAME_ALIASES,
@@ -12,7 +12,7 @@ import {
 } from "../fields.ts";
 import { STATUS_ERROR, STATUS_SUCCESS } from "../status.ts";
 import { CLOCK } from "../time.ts";
-import { D, LAYOUT } from "./layout.ts";
+import { DATA, LAYOUT } from "./layout.ts";
 
 const O = LAYOUT.fields;
 
@@ -60,11 +60,11 @@ const cachedId = `local.get $found i32.load8_u offset=${LAYOUT.kind} i32.const $
 export const NORMALIZE = `
 ;; A JSON number plainly below 1e9 in magnitude (normalize.ts isMonotonicText).
 (func $isMonotonicText (param $p i32) (param $end i32) (result i32) (local $first i32) (local $c i32)
-  local.get $p local.get $p i32.load8_u offset=${D} i32.const 45 i32.eq i32.add local.tee $p local.set $first
+  local.get $p local.get $p i32.load8_u offset=${DATA} i32.const 45 i32.eq i32.add local.tee $p local.set $first
   block $digitsDone
     loop $digit
       local.get $p local.get $end i32.ge_s br_if $digitsDone
-      local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub i32.const 9 i32.gt_u br_if $digitsDone
+      local.get $p i32.load8_u offset=${DATA} i32.const 48 i32.sub i32.const 9 i32.gt_u br_if $digitsDone
       local.get $p i32.const 1 i32.add local.set $p
       br $digit
     end
@@ -77,7 +77,7 @@ export const NORMALIZE = `
   if
     i32.const 1 return
   end
-  local.get $p i32.load8_u offset=${D} i32.const 46 i32.ne
+  local.get $p i32.load8_u offset=${DATA} i32.const 46 i32.ne
   if
     i32.const 0 return
   end
@@ -86,7 +86,7 @@ export const NORMALIZE = `
     if
       i32.const 1 return
     end
-    local.get $p i32.load8_u offset=${D} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
+    local.get $p i32.load8_u offset=${DATA} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
     if
       i32.const 0 return
     end
@@ -114,13 +114,13 @@ export const NORMALIZE = `
   i32.const 0 local.get $id i32.store offset=${O + 32}
   ;; Index: an integer >= 0, or none.
   i32.const 0 f64.const -1 f64.store offset=${O}
-  i32.const ${F.index} i32.load8_u offset=${LAYOUT.kind} local.tee $k i32.const ${KIND.number} i32.eq
+  i32.const ${SLOT.index} i32.load8_u offset=${LAYOUT.kind} local.tee $k i32.const ${KIND.number} i32.eq
   if
-    i32.const ${F.index} i32.load8_u offset=${LAYOUT.flag}
+    i32.const ${SLOT.index} i32.load8_u offset=${LAYOUT.flag}
     if
       return
     end
-    i32.const ${8 * F.index} f64.load offset=${LAYOUT.value} local.tee $n
+    i32.const ${8 * SLOT.index} f64.load offset=${LAYOUT.value} local.tee $n
     f64.const 0 f64.ge local.get $n f64.const 9007199254740991 f64.le i32.and
     local.get $n f64.floor local.get $n f64.eq i32.and i32.eqz
     if
@@ -175,7 +175,7 @@ export const NORMALIZE = `
       return
     end
     local.get $durationSlot i32.const 3 i32.shl f64.load offset=${LAYOUT.value} local.set $n
-    local.get $durationSlot i32.const ${F.duration_ms} i32.eq
+    local.get $durationSlot i32.const ${SLOT.duration_ms} i32.eq
     if
       local.get $n f64.const 1000 f64.div local.set $n
     end
@@ -192,7 +192,7 @@ export const NORMALIZE = `
   end
   i32.const 0 local.get $n f64.store offset=${O + 24}
   ;; Status: as written, else error when there is an exception.
-  i32.const ${F.status} i32.load8_u offset=${LAYOUT.kind} local.tee $k i32.const ${KIND.absent} i32.eq
+  i32.const ${SLOT.status} i32.load8_u offset=${LAYOUT.kind} local.tee $k i32.const ${KIND.absent} i32.eq
   local.get $k i32.const ${KIND.null} i32.eq i32.or
   if
     ${firstPresent(EXCEPTION_ALIASES)}
@@ -216,7 +216,7 @@ export const NORMALIZE = `
       end
     end
   else
-    i32.const ${F.status} local.set $found
+    i32.const ${SLOT.status} local.set $found
     ${cachedId}
   end
   i32.const 0 local.get $id i32.store offset=${O + 36}

@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
-import { D, LAYOUT } from "./layout.ts";
+import { DATA, LAYOUT } from "./layout.ts";
 
 /** Leaves the number to number.ts: sets $slow and returns. */
 const slow = "i32.const 1 global.set $slow f64.const 0 return";
@@ -76,7 +76,7 @@ export const NUMBERS = `
 ;; The exponent written in [p, end) (after the 'e'), or ${NO_EXPONENT} when it has no digits or more than 4.
 (func $exponent (param $p i32) (param $end i32) (result i32) (local $sign i32) (local $c i32) (local $d i32) (local $e i32)
   i32.const 1 local.set $sign
-  local.get $p i32.load8_u offset=${D} local.tee $c i32.const 45 i32.eq
+  local.get $p i32.load8_u offset=${DATA} local.tee $c i32.const 45 i32.eq
   if
     i32.const -1 local.set $sign
   end
@@ -91,7 +91,7 @@ export const NUMBERS = `
   block $done
     loop $digit
       local.get $p local.get $end i32.ge_u br_if $done
-      local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $d i32.const 10 i32.ge_u
+      local.get $p i32.load8_u offset=${DATA} i32.const 48 i32.sub local.tee $d i32.const 10 i32.ge_u
       if
         i32.const ${NO_EXPONENT} return
       end
@@ -109,12 +109,12 @@ export const NUMBERS = `
     (local $low i32) (local $lowDigits i32) (local $power i32) (local $whole f64) (local $value f64)
   i32.const 0 global.set $slow
   i32.const -1 local.set $point
-  local.get $p i32.load8_u offset=${D} i32.const 45 i32.eq local.tee $negative
+  local.get $p i32.load8_u offset=${DATA} i32.const 45 i32.eq local.tee $negative
   local.get $p i32.add local.set $p
   block $zeros ;; leading zeros, the point among them: not significant
     loop $zero
       local.get $p local.get $end i32.ge_u br_if $zeros
-      local.get $p i32.load8_u offset=${D} local.tee $c
+      local.get $p i32.load8_u offset=${DATA} local.tee $c
       i32.const 46 i32.eq local.get $point i32.const 0 i32.lt_s i32.and
       if
         local.get $p local.set $point
@@ -129,7 +129,7 @@ export const NUMBERS = `
     loop $digit
       local.get $p local.get $end i32.ge_u br_if $highDone
       local.get $taken i32.const 15 i32.ge_u br_if $highDone
-      local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $d
+      local.get $p i32.load8_u offset=${DATA} i32.const 48 i32.sub local.tee $d
       i32.const 10 i32.lt_u
       if
         local.get $high i64.const 10 i64.mul local.get $d i64.extend_i32_u i64.add local.set $high
@@ -144,7 +144,7 @@ export const NUMBERS = `
   block $lowDone ;; up to 4 more
     loop $digit
       local.get $p local.get $end i32.ge_u br_if $lowDone
-      local.get $p i32.load8_u offset=${D} i32.const 48 i32.sub local.tee $d
+      local.get $p i32.load8_u offset=${DATA} i32.const 48 i32.sub local.tee $d
       i32.const 10 i32.lt_u
       if
         local.get $lowDigits i32.const 4 i32.eq

@@ -1,6 +1,6 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
-import { F, KIND } from "../fields.ts";
-import { colon, D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
+import { SLOT, KIND } from "../fields.ts";
+import { colon, DATA, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from "./layout.ts";
 
 /**
  * The walk of one line's top-level object: each key looked up among the indexed ones,
@@ -8,7 +8,7 @@ import { colon, D, LAYOUT, PARSED_NUMBERS, skipString, space, TIME_SLOTS } from 
  */
 /** After a member's value: past a comma to the next member (\`br $member\`), else on with the byte at $p in $c. */
 const nextMember = `${space} local.get $p
-    i32.load8_u offset=${D} local.tee $c
+    i32.load8_u offset=${DATA} local.tee $c
     i32.const 44 i32.eq
     if
       local.get $p i32.const 1 i32.add local.set $p ${space}
@@ -25,8 +25,8 @@ export const RECORD = `
     i32.const -1 return
   end
   local.get $len i32.const 37 i32.mul
-  local.get $s i32.load8_u offset=${D} i32.const 7 i32.mul i32.add
-  local.get $e i32.load8_u offset=${D - 1} i32.add
+  local.get $s i32.load8_u offset=${DATA} i32.const 7 i32.mul i32.add
+  local.get $e i32.load8_u offset=${DATA - 1} i32.add
   i32.const 255 i32.and local.set $i
   loop $probe
     local.get $i i32.load8_u offset=${LAYOUT.table} local.tee $slot
@@ -38,12 +38,12 @@ export const RECORD = `
     i32.load8_u offset=${LAYOUT.keys} local.get $len i32.eq
     if
       ;; bytes that differ among the first 16, then among the next 16, within the length
-      local.get $s v128.load offset=${D}
+      local.get $s v128.load offset=${DATA}
       local.get $key v128.load offset=${LAYOUT.keys + 1}
       i8x16.eq i8x16.bitmask i32.const -1 i32.xor
       i32.const 1 local.get $len i32.const 16 local.get $len i32.const 16 i32.lt_u select i32.shl i32.const 1 i32.sub
       i32.and
-      local.get $s v128.load offset=${D + 16}
+      local.get $s v128.load offset=${DATA + 16}
       local.get $key v128.load offset=${LAYOUT.keys + 17}
       i8x16.eq i8x16.bitmask i32.const -1 i32.xor
       i32.const 1 local.get $len i32.const 16 i32.sub i32.const 0 local.get $len i32.const 16 i32.gt_u select i32.shl i32.const 1 i32.sub
@@ -101,18 +101,18 @@ export const RECORD = `
 ;; The newline after p and blanks, or -1.
 (func $lineEnd (param $p i32) (result i32)
   ${space} local.get $p
-  i32.load8_u offset=${D} i32.const 10 i32.eq
+  i32.load8_u offset=${DATA} i32.const 10 i32.eq
   if (result i32) local.get $p else i32.const -1 end)
 
 ;; The Falyx action object: skipped like any object, but its ignore_in_history is kept.
 (func $scanAction (param $p i32) (result i32) (local $keyStart i32) (local $isIgnore i32) (local $valueStart i32) (local $c i32)
   local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
-  i32.load8_u offset=${D} i32.const 125 i32.eq
+  i32.load8_u offset=${DATA} i32.const 125 i32.eq
   if
     local.get $p i32.const 1 i32.add return
   end
   loop $member
-    local.get $p i32.load8_u offset=${D} i32.const 34 i32.ne
+    local.get $p i32.load8_u offset=${DATA} i32.const 34 i32.ne
     if
       i32.const -1 return
     end
@@ -123,10 +123,10 @@ export const RECORD = `
       i32.const -1 return ;; an escaped key: the full parse decodes it
     end
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey
-    i32.const ${F.ignore_in_history} i32.eq local.set $isIgnore
+    i32.const ${SLOT.ignore_in_history} i32.eq local.set $isIgnore
     ${colon}
     local.get $p local.tee $valueStart
-    i32.load8_u offset=${D} local.tee $c
+    i32.load8_u offset=${DATA} local.tee $c
     i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
     if (result i32)
       local.get $p call $skipContainer
@@ -144,7 +144,7 @@ export const RECORD = `
     end
     local.get $isIgnore
     if
-      i32.const ${F.nested_ignore} local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
+      i32.const ${SLOT.nested_ignore} local.get $c call $kindOf local.get $valueStart local.get $p i32.const 0 call $store
     end
     ${nextMember}
     local.get $c i32.const 125 i32.eq
@@ -164,12 +164,12 @@ export const RECORD = `
   i32.const ${LAYOUT.kind} i64.const 0 i64.store offset=16
   i32.const 0 i32.const 0 i32.store8 offset=${LAYOUT.fields + 47} ;; not normalised (yet)
   local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
-  i32.load8_u offset=${D} i32.const 125 i32.eq
+  i32.load8_u offset=${DATA} i32.const 125 i32.eq
   if
     local.get $p i32.const 1 i32.add call $lineEnd return
   end
   loop $member
-    local.get $p i32.load8_u offset=${D} i32.const 34 i32.ne
+    local.get $p i32.load8_u offset=${DATA} i32.const 34 i32.ne
     if
       i32.const -1 return
     end
@@ -182,7 +182,7 @@ export const RECORD = `
     local.get $keyStart local.get $p i32.const 1 i32.sub call $lookupKey local.set $slot
     ${colon}
     local.get $p local.tee $valueStart
-    i32.load8_u offset=${D} local.tee $c
+    i32.load8_u offset=${DATA} local.tee $c
     i32.const 34 i32.eq
     if
       local.get $p i32.const 1 i32.add local.set $p
@@ -192,7 +192,7 @@ export const RECORD = `
     else
       local.get $c i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
       if
-        local.get $slot i32.const ${F.action} i32.eq local.get $c i32.const 123 i32.eq i32.and
+        local.get $slot i32.const ${SLOT.action} i32.eq local.get $c i32.const 123 i32.eq i32.and
         if (result i32)
           local.get $p call $scanAction
         else

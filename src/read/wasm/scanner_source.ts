@@ -1,4 +1,4 @@
-import type { ModuleDef } from "../../wasm/assemble.ts";
+import type { ModuleDef } from "../../../tools/wasm/assemble.ts";
 import { BATCH } from "./batch.ts";
 import { INTERN_CACHE } from "./intern_cache.ts";
 import { ISO_TIME } from "./iso_time.ts";

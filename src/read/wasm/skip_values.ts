@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- WebAssembly text in templates and opcode tables, laid out by hand
-import { colon, D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
+import { colon, DATA, isDigit, LAYOUT, skipDigits, skipString, space } from "./layout.ts";
 
 /**
  * Validating skippers of JSON values (NaN and infinities allowed), building nothing: each
@@ -15,7 +15,7 @@ import { colon, D, isDigit, LAYOUT, skipDigits, skipString, space } from "./layo
 function literal(first: number, load: string, at: number, word: number, length: number, text: string): string {
   return `local.get $c i32.const ${first} i32.eq
   if
-    local.get $p ${load} offset=${D + at} i32.const ${word} i32.eq ;; ${text}
+    local.get $p ${load} offset=${DATA + at} i32.const ${word} i32.eq ;; ${text}
     if (result i32) local.get $p i32.const ${length} i32.add else i32.const -1 end
     return
   end`;
@@ -36,7 +36,7 @@ function keyIn(open: string): string {
 export const SKIP_VALUES = `
 (func $skipSpace (param $p i32) (result i32) (local $c i32)
   loop $more
-    local.get $p i32.load8_u offset=${D} local.tee $c
+    local.get $p i32.load8_u offset=${DATA} local.tee $c
     i32.const 32 i32.eq
     local.get $c i32.const 9 i32.eq i32.or
     local.get $c i32.const 13 i32.eq i32.or
@@ -51,7 +51,7 @@ export const SKIP_VALUES = `
 (func $skipString (param $p i32) (result i32) (local $v v128) (local $m i32) (local $c i32) (local $e i32)
   i32.const 0 global.set $escaped
   loop $stride
-    local.get $p v128.load offset=${D} local.tee $v
+    local.get $p v128.load offset=${DATA} local.tee $v
     i32.const 34 i8x16.splat i8x16.eq
     local.get $v i32.const 92 i8x16.splat i8x16.eq v128.or
     local.get $v i32.const 32 i8x16.splat i8x16.lt_u v128.or
@@ -62,7 +62,7 @@ export const SKIP_VALUES = `
       br $stride
     end
     local.get $p local.get $m i32.ctz i32.add local.tee $p
-    i32.load8_u offset=${D} local.tee $c
+    i32.load8_u offset=${DATA} local.tee $c
     i32.const 34 i32.eq
     if
       local.get $p i32.const 1 i32.add return
@@ -72,13 +72,13 @@ export const SKIP_VALUES = `
       i32.const -1 return ;; a control byte (a newline ends the line)
     end
     i32.const 1 global.set $escaped
-    local.get $p i32.load8_u offset=${D + 1} local.tee $e
+    local.get $p i32.load8_u offset=${DATA + 1} local.tee $e
     i32.const 117 i32.eq
     if
-      local.get $p i32.load8_u offset=${D + 2} i32.load8_u offset=${LAYOUT.hex}
-      local.get $p i32.load8_u offset=${D + 3} i32.load8_u offset=${LAYOUT.hex} i32.and
-      local.get $p i32.load8_u offset=${D + 4} i32.load8_u offset=${LAYOUT.hex} i32.and
-      local.get $p i32.load8_u offset=${D + 5} i32.load8_u offset=${LAYOUT.hex} i32.and
+      local.get $p i32.load8_u offset=${DATA + 2} i32.load8_u offset=${LAYOUT.hex}
+      local.get $p i32.load8_u offset=${DATA + 3} i32.load8_u offset=${LAYOUT.hex} i32.and
+      local.get $p i32.load8_u offset=${DATA + 4} i32.load8_u offset=${LAYOUT.hex} i32.and
+      local.get $p i32.load8_u offset=${DATA + 5} i32.load8_u offset=${LAYOUT.hex} i32.and
       i32.eqz
       if
         i32.const -1 return
@@ -97,7 +97,7 @@ export const SKIP_VALUES = `
 
 ;; A number or one of true, false, null, NaN, Infinity, -Infinity.
 (func $skipScalar (param $p i32) (result i32) (local $c i32) (local $m i32)
-  local.get $p i32.load8_u offset=${D} local.set $c
+  local.get $p i32.load8_u offset=${DATA} local.set $c
   ${literal(116, "i32.load", 0, 0x65757274, 4, "true")}
   ${literal(102, "i32.load", 1, 0x65736c61, 5, "false: alse")}
   ${literal(110, "i32.load", 0, 0x6c6c756e, 4, "null")}
@@ -105,11 +105,11 @@ export const SKIP_VALUES = `
   local.get $c i32.const 45 i32.eq
   if
     local.get $p i32.const 1 i32.add local.tee $p
-    i32.load8_u offset=${D} local.set $c
+    i32.load8_u offset=${DATA} local.set $c
   end
   local.get $c i32.const 73 i32.eq
   if
-    local.get $p i64.load offset=${D} i64.const 0x7974696e69666e49 i64.eq ;; "Infinity"
+    local.get $p i64.load offset=${DATA} i64.const 0x7974696e69666e49 i64.eq ;; "Infinity"
     if (result i32) local.get $p i32.const 8 i32.add else i32.const -1 end
     return
   end
@@ -123,23 +123,23 @@ export const SKIP_VALUES = `
     end
     local.get $p i32.const 1 i32.add local.set $p ${skipDigits}
   end
-  local.get $p i32.load8_u offset=${D} i32.const 46 i32.eq
+  local.get $p i32.load8_u offset=${DATA} i32.const 46 i32.eq
   if
-    local.get $p i32.load8_u offset=${D + 1} ${isDigit} i32.eqz
+    local.get $p i32.load8_u offset=${DATA + 1} ${isDigit} i32.eqz
     if
       i32.const -1 return
     end
     local.get $p i32.const 2 i32.add local.set $p ${skipDigits}
   end
-  local.get $p i32.load8_u offset=${D} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
+  local.get $p i32.load8_u offset=${DATA} i32.const 32 i32.or i32.const 101 i32.eq ;; e or E
   if
     local.get $p i32.const 1 i32.add local.tee $p
-    i32.load8_u offset=${D} local.tee $c
+    i32.load8_u offset=${DATA} local.tee $c
     i32.const 43 i32.eq local.get $c i32.const 45 i32.eq i32.or
     if
       local.get $p i32.const 1 i32.add local.set $p
     end
-    local.get $p i32.load8_u offset=${D} ${isDigit} i32.eqz
+    local.get $p i32.load8_u offset=${DATA} ${isDigit} i32.eqz
     if
       i32.const -1 return
     end
@@ -149,7 +149,7 @@ export const SKIP_VALUES = `
 
 ;; An object key with its colon, from its opening quote to the value's first byte.
 (func $skipKey (param $p i32) (result i32) (local $v v128) (local $m i32) (local $q i32)
-  local.get $p i32.load8_u offset=${D} i32.const 34 i32.ne
+  local.get $p i32.load8_u offset=${DATA} i32.const 34 i32.ne
   if
     i32.const -1 return
   end
@@ -163,7 +163,7 @@ export const SKIP_VALUES = `
     (local $v v128) (local $m i32) (local $q i32)
   loop $value ;; p is at a value
     block $after
-      local.get $p i32.load8_u offset=${D} local.tee $c
+      local.get $p i32.load8_u offset=${DATA} local.tee $c
       i32.const 123 i32.eq local.get $c i32.const 91 i32.eq i32.or
       if
         local.get $depth i32.const ${LAYOUT.maxDepth} i32.eq
@@ -173,7 +173,7 @@ export const SKIP_VALUES = `
         local.get $depth local.get $c i32.store8 offset=${LAYOUT.stack}
         local.get $depth i32.const 1 i32.add local.set $depth
         local.get $p i32.const 1 i32.add local.set $p ${space} local.get $p
-        i32.load8_u offset=${D} local.get $c i32.const 2 i32.add i32.eq ;; } is { + 2, ] is [ + 2
+        i32.load8_u offset=${DATA} local.get $c i32.const 2 i32.add i32.eq ;; } is { + 2, ] is [ + 2
         if
           local.get $p i32.const 1 i32.add local.set $p
           local.get $depth i32.const 1 i32.sub local.set $depth
@@ -199,7 +199,7 @@ export const SKIP_VALUES = `
         local.get $p return
       end
       ${space} local.get $p
-      i32.load8_u offset=${D} local.tee $c
+      i32.load8_u offset=${DATA} local.tee $c
       local.get $depth i32.const 1 i32.sub i32.load8_u offset=${LAYOUT.stack} local.set $open
       i32.const 44 i32.eq
       if

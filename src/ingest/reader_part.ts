@@ -1,6 +1,6 @@
-import type { Columns } from "../index/columns.ts";
-import type { LineRuns } from "../index/line_runs.ts";
-import type { BadLine } from "./diagnostics.ts";
+import type { Columns } from "../columns/columns.ts";
+import type { LineRuns } from "../columns/line_runs.ts";
+import type { BadLine } from "../read/diagnostics.ts";
 
 /** What one reader read of one range, to be appended to another reader's records. */
 export interface ReaderPart {

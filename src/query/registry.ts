@@ -2,14 +2,14 @@ import { ExechistError } from "../errors.ts";
 import { JsonSyntaxError, parseJson } from "../json/parse.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Diagnostics } from "../read/diagnostics.ts";
-import type { LogReader, LogSource } from "../read/read_log.ts";
-import { filterPositions } from "../query/filter.ts";
+import type { LogReader, LogSource } from "../ingest/log_reader.ts";
+import { filterPositions } from "./filter.ts";
 import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
 import { type Clock, isShownClock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
-import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "./columns.ts";
+import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "../columns/columns.ts";
 import { detailsOf } from "./details.ts";
-import { lineAt, type LineRuns } from "./line_runs.ts";
+import { lineAt, type LineRuns } from "../columns/line_runs.ts";
 
 const decoder = new TextDecoder();
 

@@ -1,6 +1,6 @@
-import type { ReaderPart } from "../read/reader_part.ts";
-import { columnsOn, fitsColumn, KEYS, usesEnds } from "./columns.ts";
-import type { LineRuns } from "./line_runs.ts";
+import type { ReaderPart } from "./reader_part.ts";
+import { columnsOn, fitsColumn, KEYS, usesEnds } from "../columns/columns.ts";
+import type { LineRuns } from "../columns/line_runs.ts";
 
 /**
  * The bytes of an index file: what reading one log gave (its columns, tables, bad

@@ -1,11 +1,11 @@
-import type { Columns } from "../index/columns.ts";
-import { ColumnsBuilder } from "../index/columns_builder.ts";
-import { Diagnostics } from "./diagnostics.ts";
-import { FieldTables, normalizeSlots, RecordFields } from "./normalize.ts";
-import { parseLine } from "./parse_line.ts";
+import type { Columns } from "../columns/columns.ts";
+import { ColumnsBuilder } from "../columns/columns_builder.ts";
+import { Diagnostics } from "../read/diagnostics.ts";
+import { FieldTables, normalizeSlots, RecordFields } from "../read/normalize.ts";
+import { parseLine } from "../read/parse_line.ts";
 import { PartIds, type ReaderPart } from "./reader_part.ts";
-import { RecordScanner } from "./scanner.ts";
-import { FIRST_OTHER_STATUS } from "./status.ts";
+import { BATCH_WORD, RecordScanner } from "../read/scanner.ts";
+import { FIRST_OTHER_STATUS } from "../read/status.ts";
 
 /** Reads up to `length` bytes of an input at byte `position` into `target` at `targetOffset`; returns how many, 0 at the end. */
 export type ByteReader = (target: Uint8Array, targetOffset: number, length: number, position: number) => number;
@@ -143,7 +143,7 @@ export class LogReader {
           if (firstByte < 0) firstByte = 123;
           this.builder.addBatch(this.scanner.staged, staged, line);
           line += staged;
-          start = this.scanner.staged.word[0]!;
+          start = this.scanner.staged.word[BATCH_WORD.nextLine]!;
           continue;
         }
         const nl = this.scanner.scan(start);

@@ -1,5 +1,5 @@
 import type { RecordFields } from "../read/normalize.ts";
-import type { StagedRecords } from "../read/scanner.ts";
+import { BATCH_WORD, type StagedRecords } from "../read/scanner.ts";
 import { isShownClock } from "../read/time.ts";
 import {
   allocate,
@@ -129,19 +129,19 @@ export class ColumnsBuilder {
   addBatch(staged: StagedRecords, n: number, line: number): void {
     if (this.tailStart - this.size < n) this.makeRoom(n);
     const i = this.size;
-    const [, ends, names, statuses, runs, positional] = staged.word;
-    if (this.positional !== undefined) this.positional += positional!;
+    const word = staged.word;
+    if (this.positional !== undefined) this.positional += word[BATCH_WORD.positional]!;
     // Widen first what a value will not fit (a no-op for a column wide enough): the OR of
     // ids has as many bits as the largest.
     this.widen("index", staged.maxIndex[0]!);
     this.widen("offset", staged.offset[n - 1]!);
-    this.widen("name", names!);
-    this.widen("status", statuses!);
-    this.widen("run", runs!);
+    this.widen("name", word[BATCH_WORD.nameIds]!);
+    this.widen("status", word[BATCH_WORD.statusIds]!);
+    this.widen("run", word[BATCH_WORD.runIds]!);
     const c = this.columns;
     c.index.set(staged.index.subarray(0, n), i);
     c.start.set(staged.start.subarray(0, n), i);
-    if (ends) {
+    if (word[BATCH_WORD.hasEnds]) {
       c.end.set(staged.end.subarray(0, n), i);
       this.hasEnds = true;
     }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buffersOf, type Columns, columnsOn, KEYS } from "../../src/index/columns.ts";
-import { ColumnsBuilder } from "../../src/index/columns_builder.ts";
-import { lineAt, type LineRuns } from "../../src/index/line_runs.ts";
-import { decodeIndex, encodeIndex } from "../../src/index/part_codec.ts";
-import type { ReaderPart } from "../../src/read/reader_part.ts";
+import { buffersOf, type Columns, columnsOn, KEYS } from "../../src/columns/columns.ts";
+import { ColumnsBuilder } from "../../src/columns/columns_builder.ts";
+import { lineAt, type LineRuns } from "../../src/columns/line_runs.ts";
+import { decodeIndex, encodeIndex } from "../../src/ingest/part_codec.ts";
+import type { ReaderPart } from "../../src/ingest/reader_part.ts";
 import { RecordFields } from "../../src/read/normalize.ts";
 import type { StagedRecords } from "../../src/read/scanner.ts";
 import { CLOCK } from "../../src/read/time.ts";
@@ -225,7 +225,7 @@ for (const [key, value] of [["none", 0], ...Object.entries(BIG)] as const) {
 test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
   const rows = Array.from({ length: 20 }, (_, i) => small(i));
   rows[3] = { ...rows[3]!, ...BIG };
-  const middling = rows.map((row, i) => (i === 3 ? { ...small(3), name: 300 } : row)); // 16-bit names, as indexes written before session 11 had
+  const middling = rows.map((row, i) => (i === 3 ? { ...small(3), name: 300 } : row)); // a name id of 300: a 16-bit name column
   for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row)), middling]) {
     const builder = build(kept);
     const part: ReaderPart = {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { lineAt, LineRunsBuilder } from "../../src/index/line_runs.ts";
+import { lineAt, LineRunsBuilder } from "../../src/columns/line_runs.ts";
 import { prng } from "../helpers/gen_lines.ts";
 
 /** Lines of records on consecutive lines, with `skip(i)` blank or bad lines before record i. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ExecutionRegistry } from "../../src/index/registry.ts";
-import { LogReader, type LogSource } from "../../src/read/read_log.ts";
-import { PartIds } from "../../src/read/reader_part.ts";
+import { ExecutionRegistry } from "../../src/query/registry.ts";
+import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
+import { PartIds } from "../../src/ingest/reader_part.ts";
 import { countingBatches } from "../helpers/batch_spy.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { readerOf, registryOf } from "../helpers/read_bytes.ts";
