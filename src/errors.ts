@@ -102,7 +102,13 @@ export function outputError(name: string, error: unknown): ExechistError {
 /** The error for a file that cannot be opened, worded alike on every runtime (by the system error's code). */
 export function cannotReadError(file: string, error: unknown): ExechistError {
   const code = (error as { code?: string }).code;
-  const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(code ?? error);
+  const why = code === "ENOENT"
+    ? "no such file"
+    : code === "EACCES"
+    ? "permission denied"
+    : code === "ELOOP"
+    ? "too many levels of symbolic links"
+    : String(code ?? error);
   return new ExechistError("input", `Cannot read "${file}": ${why}`);
 }
 

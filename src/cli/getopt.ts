@@ -66,7 +66,8 @@ export function normalizeArgv(argv: readonly string[], table: OptionTable): Norm
       out.push(value === true ? `--${spec.long}` : value === false ? `--no-${spec.long}` : `--${spec.long}=${value}`);
     };
     if (arg === "--") {
-      out.push(...argv.slice(i).map((word) => word === "-" ? DASH_WORD : word));
+      // A loop, not push(...words): a spread of 150,000 file names overflows the stack.
+      for (let at = i; at < argv.length; at++) out.push(argv[at] === "-" ? DASH_WORD : argv[at]!);
       break;
     } else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");

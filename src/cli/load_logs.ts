@@ -1,8 +1,9 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../query/registry.ts";
-import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
+import { maxLineBytes } from "../read/line_limit.ts";
 import { LogReader, type LogSource } from "../ingest/log_reader.ts";
+import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -33,7 +34,7 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
     inputs = ["-"];
   }
-  const reader = new LogReader();
+  const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)) });
   let selected: Selection | undefined;
   for (const file of inputs) {
     const source = await io.openLog(file);
@@ -46,9 +47,10 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
       if (hint !== null) reader.diagnostics.hints.push(hint);
     }
     if (ctx.debug) {
-      const { threads, fellBack, cache } = read;
+      const { threads, fellBack, stopped = 0, cache } = read;
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
-      const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
+      const fell = (fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "") +
+        (stopped > 0 ? ` (${stopped} stopped early: many distinct names, statuses or run ids)` : "");
       const cached = cache === undefined ? "" : `; ${cache}`;
       const kept = selected === undefined
         ? ""

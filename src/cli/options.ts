@@ -119,6 +119,7 @@ export const SUMMARY_LINE = "exechist: what ran, what failed, what it returned, 
 
 export const EPILOG =
   "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
+  "EXECHIST_MAX_LINE_MIB (longest line, default 512), EXECHIST_MAX_CHECKPOINT_MIB (default 1024), " +
   "NO_COLOR, FORCE_COLOR, COLUMNS. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), " +
   "2 usage or unreadable input. Docs: README.md.";
 

@@ -7,10 +7,15 @@ export const SPARK_LEVELS = "▁▂▃▄▅▆▇█";
  * fourth level, or the first when it is at the floor (zero errors).
  */
 export function sparkline(values: ReadonlyArray<number | null>, floor?: number): string {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (present.length === 0) return values.map(() => " ").join("");
-  const low = floor ?? Math.min(...present);
-  const high = Math.max(...present);
+  let lowest = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    if (v < lowest) lowest = v;
+    if (v > high) high = v;
+  }
+  if (high === -Infinity) return values.map(() => " ").join("");
+  const low = floor ?? lowest;
   return values.map((v) => {
     if (v === null || !Number.isFinite(v)) return " ";
     if (high === low) return floor !== undefined && v === floor ? SPARK_LEVELS[0] : SPARK_LEVELS[3];

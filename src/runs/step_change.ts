@@ -1,3 +1,5 @@
+import { prefixMedians } from "./running_median.ts";
+
 /** A lasting change in a series: from run `at` on, the values sit apart from those before. */
 export interface StepChange {
   /** Index (in the series) of the first run after the step. */
@@ -17,31 +19,46 @@ export interface StepChange {
  * split with the largest relative change wins; ties go to the earliest. Null when none.
  */
 export function findStepChange(series: ReadonlyArray<number | null>, threshold: number): StepChange | null {
-  const points: Array<[number, number]> = [];
-  series.forEach((v, i) => {
-    if (v !== null && Number.isFinite(v)) points.push([i, v]);
-  });
+  const at: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i];
+    if (v !== null && v !== undefined && Number.isFinite(v)) {
+      at.push(i);
+      values.push(v);
+    }
+  }
+  const m = values.length;
+  if (m < 4) return null;
+  // Extremes before each split and from it on, and the medians of both sides: each split in
+  // O(1), so thousands of runs (one per run_id) cost no more than sorting them.
+  const maxBefore = new Float64Array(m + 1).fill(-Infinity);
+  const minBefore = new Float64Array(m + 1).fill(Infinity);
+  for (let k = 1; k <= m; k++) {
+    maxBefore[k] = Math.max(maxBefore[k - 1]!, values[k - 1]!);
+    minBefore[k] = Math.min(minBefore[k - 1]!, values[k - 1]!);
+  }
+  const maxAfter = new Float64Array(m + 1).fill(-Infinity);
+  const minAfter = new Float64Array(m + 1).fill(Infinity);
+  for (let k = m - 1; k >= 0; k--) {
+    maxAfter[k] = Math.max(maxAfter[k + 1]!, values[k]!);
+    minAfter[k] = Math.min(minAfter[k + 1]!, values[k]!);
+  }
+  const medianBefore = prefixMedians(values);
+  const medianAfterReversed = prefixMedians(values.slice().reverse());
   let best: StepChange | null = null;
-  for (let k = 2; k <= points.length - 2; k++) {
-    const before = points.slice(0, k).map(([, v]) => v);
-    const after = points.slice(k).map(([, v]) => v);
-    const rises = Math.min(...after) > Math.max(...before);
-    const falls = Math.max(...after) < Math.min(...before);
+  for (let k = 2; k <= m - 2; k++) {
+    const rises = minAfter[k]! > maxBefore[k]!;
+    const falls = maxAfter[k]! < minBefore[k]!;
     if (!rises && !falls) continue;
-    const b = median(before);
-    const a = median(after);
+    const b = medianBefore[k]!;
+    const a = medianAfterReversed[m - k]!;
     if (b <= 0) continue;
     const change = (a - b) / b;
     if (Math.abs(change) < threshold) continue;
     if (best === null || Math.abs(change) > Math.abs(best.change)) {
-      best = { at: points[k]![0], before: b, after: a, change };
+      best = { at: at[k]!, before: b, after: a, change };
     }
   }
   return best;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
-import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
+import type { Io, ListedFile, Output, PathKind, ReadFileOptions, ReadReport } from "../../src/io.ts";
+import { tooLargeError } from "../../src/runtime/checkpoint_read.ts";
 import { main } from "../../src/cli/main.ts";
 import type { LogReader, LogSource } from "../../src/ingest/log_reader.ts";
 import { readerOf } from "./read_bytes.ts";
@@ -94,14 +95,19 @@ export class FakeIo implements Io {
     return (await import("picocolors")).default;
   }
 
-  readFile(file: string): Uint8Array {
+  readFile(file: string, options?: ReadFileOptions): Uint8Array {
     const own = this.files[file];
-    if (own !== undefined) return bytes(own);
-    try {
-      return fs.readFileSync(path.join(ROOT, file));
-    } catch {
-      throw new ExechistError("input", `Cannot read "${file}": no such file`);
+    let data: Uint8Array;
+    if (own !== undefined) data = bytes(own);
+    else {
+      try {
+        data = fs.readFileSync(path.join(ROOT, file));
+      } catch {
+        throw new ExechistError("input", `Cannot read "${file}": no such file`);
+      }
     }
+    if (options !== undefined && data.length > options.maxBytes) throw tooLargeError(file, options.maxBytes);
+    return data;
   }
 
   pathKind(file: string): PathKind {
@@ -114,11 +120,13 @@ export class FakeIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
+  listFiles(dir: string, suffix: string): ListedFile[] {
     const prefix = dir.replace(/\/$/, "") + "/";
     // An in-memory directory is listed alone, even when none of its files has the suffix.
     const under = Object.keys(this.files).filter((f) => f.startsWith(prefix));
-    if (under.length > 0) return under.filter((f) => f.endsWith(suffix)).sort();
+    if (under.length > 0) {
+      return under.filter((f) => f.endsWith(suffix)).sort().map((file) => ({ path: file, kind: "file" }));
+    }
     const out: string[] = [];
     const walk = (d: string): void => {
       for (const entry of fs.readdirSync(path.join(ROOT, d), { withFileTypes: true })) {
@@ -128,7 +136,7 @@ export class FakeIo implements Io {
       }
     };
     walk(dir);
-    return out.sort();
+    return out.sort().map((file) => ({ path: file, kind: "file" }));
   }
 
   finish(): Promise<string[]> {

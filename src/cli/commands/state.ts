@@ -9,7 +9,8 @@ import { deriveState } from "../../state/derive.ts";
 import { diffStates } from "../../state/diff.ts";
 import { loadDirectory, selectCheckpoints } from "../../state/directory.ts";
 import { joinLog } from "../../state/log_join.ts";
-import { type Checkpoint, readCheckpoint } from "../../state/read_checkpoint.ts";
+import { loadCheckpoint } from "../../state/checkpoint_file.ts";
+import type { Checkpoint } from "../../state/read_checkpoint.ts";
 import { diffJson, renderDiffText } from "../../state/render_diff.ts";
 import { directoryJson, renderRunCheckpoints, renderRunsTable } from "../../state/render_directory.ts";
 import { stateDocument } from "../../state/render_state_json.ts";
@@ -139,7 +140,7 @@ function readFile(path: string, ctx: Context): Checkpoint {
   const kind = ctx.io.pathKind(path);
   if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
   if (kind === "directory") throw usage(`--diff compares two checkpoint files; "${path}" is a directory`);
-  return readCheckpoint(ctx.io.readFile(path), path);
+  return loadCheckpoint(ctx.io, path);
 }
 
 function json(value: JsonValue): string {
