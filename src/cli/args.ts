@@ -1,6 +1,8 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
+import { compareCommand } from "./commands/compare.ts";
 import { lastCommand, resultCommand } from "./commands/result.ts";
 import { reportCommand } from "./commands/report.ts";
+import { flakyCommand, trendCommand } from "./commands/runs.ts";
 import { stateCommand } from "./commands/state.ts";
 import { summaryCommand } from "./commands/summary.ts";
 import type { Context } from "./context.ts";
@@ -12,7 +14,16 @@ import { yargsOn } from "./yargs_platform.ts";
  * Every command, the first being the default one (`exechist FILE` is `exechist summary
  * FILE`). A command is added here and declared in its own file with `defineCommand`.
  */
-export const COMMANDS = [summaryCommand, resultCommand, lastCommand, stateCommand, reportCommand] as const;
+export const COMMANDS = [
+  summaryCommand,
+  resultCommand,
+  lastCommand,
+  stateCommand,
+  reportCommand,
+  compareCommand,
+  flakyCommand,
+  trendCommand,
+] as const;
 
 /** A parsed command line: the command's name and the arguments it runs on. */
 export type Command = ArgsOf<(typeof COMMANDS)[number]>;

@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, InferredOptionTypes, Options, PositionalOptions } from "yargs";
+import { parseThreshold } from "../compare/compare_fail_on.ts";
 import { ExechistError } from "../errors.ts";
 import { INPUT_FORMATS } from "../formats/types.ts";
 import type { Context } from "./context.ts";
@@ -13,7 +14,9 @@ import { givenWord } from "./getopt.ts";
 
 export const SUMMARY_FORMATS = ["table", "json", "ndjson", "csv", "markdown"] as const;
 export const RECORD_FORMATS = ["text", "json"] as const;
-export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json"] as const;
+export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json", "html"] as const;
+export const COMPARE_FORMATS = ["table", "markdown", "json", "github", "html"] as const;
+export const RUNS_FORMATS = ["table", "markdown", "json"] as const;
 export const GROUP_KEYS = ["name", "status", "run"] as const;
 
 /** Options that every command takes. */
@@ -105,6 +108,19 @@ export function integer(what: string): (value: string) => number {
       throw new Error(`${what} must be an integer >= 0, got "${value}"`);
     }
     return n;
+  };
+}
+
+/**
+ * yargs `coerce` for a relative threshold: a percent above 0, `20%` or `20`, as a
+ * fraction (0.2). yargs reports the error thrown here as the usage error.
+ */
+export function percent(what: string): (value: string) => number {
+  return (word) => {
+    const value = givenWord(String(word));
+    const fraction = parseThreshold(value);
+    if (fraction === null) throw new Error(`${what} must be a percent above 0 such as 20%, got "${value}"`);
+    return fraction;
   };
 }
 

@@ -9,6 +9,7 @@ import { breakAutolinks, escapeHtmlBlock, escapeTableCell } from "../render/mark
 import { otherStatusesText } from "./other_statuses.ts";
 import { markdownTableHead, markdownTableRow } from "../render/markdown_table.ts";
 import type { ReportData } from "./report_data.ts";
+import { renderMermaidGantt } from "../timeline/mermaid_gantt.ts";
 
 /** How the markdown report is laid out and kept small. */
 export interface MarkdownOptions {
@@ -56,6 +57,7 @@ export function renderMarkdown(
   if (data.positions.length === 0) return;
   byName(data, out, options);
   slowest(registry, data, out, options.local);
+  timeline(registry, data, out);
   failureGroups(registry, data, out, options);
   failures(registry, data, out, options);
 }
@@ -155,6 +157,12 @@ function slowest(registry: ExecutionRegistry, data: ReportData, out: ByteBudget,
       registry.sourceOf(pos),
     ]));
   }
+}
+
+/** A Mermaid gantt of the run (bounded: see mermaid_gantt.ts), when it fits. */
+function timeline(registry: ExecutionRegistry, data: ReportData, out: ByteBudget): void {
+  const block = renderMermaidGantt(registry, data.positions);
+  if (block !== null) out.offer(`\n### Timeline\n\n${block}`);
 }
 
 function failureGroups(registry: ExecutionRegistry, data: ReportData, out: ByteBudget, options: MarkdownOptions): void {

@@ -54,6 +54,7 @@ test("no command word runs summary, over the arguments given", () => {
     groupBy: undefined,
     resultIndex: undefined,
     lastResult: false,
+    timeline: false,
   });
   assert.deepEqual((command() as { files: string[] }).files, []);
   // The command word counts only first: later it is a file.
@@ -145,6 +146,54 @@ test("each command's arguments and options", () => {
   assert.equal((command("report", "--allow-empty") as { allowEmpty: boolean }).allowEmpty, true);
   assert.equal((command("report") as { failOn: string; output: string }).failOn, "error");
   assert.equal((command("report") as { output: string }).output, "markdown");
+  assert.equal((command("report", "-o", "html") as { output: string }).output, "html");
+  assert.equal((command("--timeline", "a.jsonl") as { timeline: boolean }).timeline, true);
+  assert.deepEqual(command("compare", "base.jsonl", "head/"), {
+    command: "compare",
+    paths: ["base.jsonl", "head/"],
+    baseRun: undefined,
+    headRun: undefined,
+    output: "table",
+    failOn: "any",
+    slower: 0.2,
+  });
+  assert.deepEqual(
+    command(
+      "compare",
+      "--base-run=r1",
+      "--head-run",
+      "r2",
+      "--fail-on",
+      "regression",
+      "--slower",
+      "35%",
+      "-ohtml",
+      "l",
+    ),
+    {
+      command: "compare",
+      paths: ["l"],
+      baseRun: "r1",
+      headRun: "r2",
+      output: "html",
+      failOn: "regression",
+      slower: 0.35,
+    },
+  );
+  assert.equal((command("compare", "--slower", "5", "a", "b") as { slower: number }).slower, 0.05);
+  assert.deepEqual(command("flaky", "runs/", "-o", "markdown"), {
+    command: "flaky",
+    files: ["runs/"],
+    output: "markdown",
+    shift: 0.2,
+  });
+  assert.deepEqual(command("trend", "a.jsonl", "b.jsonl", "--shift", "50%"), {
+    command: "trend",
+    files: ["a.jsonl", "b.jsonl"],
+    output: "table",
+    shift: 0.5,
+  });
+  assert.deepEqual((command("trend", "a", "--", "-", "--x") as { files: string[] }).files, ["a", "-", "--x"]);
 });
 
 test("wrong command lines are usage errors that say what is wrong", () => {
@@ -163,6 +212,24 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("result"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("state"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("state", "--diff", "a.json"), "--diff needs two checkpoints: exechist state --diff A B");
+  assert.equal(usageOf("compare"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("compare", "a"), "compare takes two logs (or directories): exechist compare BASE HEAD");
+  assert.equal(
+    usageOf("compare", "a", "b", "c"),
+    "compare takes two logs (or directories): exechist compare BASE HEAD",
+  );
+  assert.match(usageOf("compare", "--head-run", "r2", "a"), /^--base-run and --head-run go together/);
+  assert.equal(
+    usageOf("compare", "a", "b", "--slower", "0"),
+    '--slower must be a percent above 0 such as 20%, got "0"',
+  );
+  assert.equal(usageOf("trend", "a", "--shift", "-5%"), '--shift must be a percent above 0 such as 20%, got "-5%"');
+  assert.equal(usageOf("flaky"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("flaky", "a", "--shift", "5"), "--shift is not an option of `exechist flaky`");
+  assert.equal(
+    usageOf("--timeline", "-o", "json", "--fail-on", "any"),
+    "--fail-on is not an option of `exechist summary`",
+  );
   // yargs' choices, one line of the message each.
   const choices = (...argv: string[]) => messageOf(...argv).split("\n").slice(0, 2).join("\n");
   assert.equal(
@@ -176,6 +243,14 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(
     choices("-o", "yaml"),
     'Invalid values:\n  Argument: output, Given: "yaml", Choices: "table", "json", "ndjson", "csv", "markdown"',
+  );
+  assert.equal(
+    choices("compare", "a", "b", "--fail-on", "error"),
+    'Invalid values:\n  Argument: fail-on, Given: "error", Choices: "new-failure", "regression", "any", "none"',
+  );
+  assert.equal(
+    choices("flaky", "a", "-o", "html"),
+    'Invalid values:\n  Argument: output, Given: "html", Choices: "table", "markdown", "json"',
   );
   assert.equal(
     choices("result", "1", "-o", "table"),
@@ -195,7 +270,7 @@ test("--help and --version print, without needing the command's arguments", asyn
   assert.equal(text("result", "--version"), "9.9.9\n");
   const tool = text("--help");
   assert.match(tool, /^exechist: what ran/);
-  for (const name of ["summary", "result", "last", "state", "report", "completion"]) {
+  for (const name of ["summary", "result", "last", "state", "report", "compare", "flaky", "trend", "completion"]) {
     assert.match(tool, new RegExp(`\n  exechist ${name}\\b`));
   }
   assert.equal(text("-h"), tool);
@@ -206,6 +281,22 @@ test("--help and --version print, without needing the command's arguments", asyn
   assert.equal(text("--help", "result"), result);
   assert.match(text("report", "-h"), /--fail-on +Exit 1 when[^]*\[choices: "error", "other", "any", "none"\]/);
   assert.match(text("summary", "-lh"), /^exechist summary \[files\.\.\]/);
+  assert.match(
+    text("summary", "-h"),
+    /--timeline +A text Gantt chart[^]*\n {2}exechist summary --timeline run\.jsonl +What ran when/,
+  );
+  assert.match(text("report", "-h"), /\[choices: "markdown", "junit", "ctrf", "github", "json", "html"\]/);
+  const compare = text("compare", "--help");
+  assert.match(compare, /^exechist compare <paths\.\.>\n/);
+  assert.match(
+    compare,
+    /--fail-on +Exit 1 on[^]*\[choices: "new-failure", "regression", "any", "none"\] \[default: "any"\]/,
+  );
+  assert.match(compare, /--slower +The smallest change of p50[^]*\[default: "20%"\]/);
+  assert.match(compare, /\[choices: "table", "markdown", "json", "github", "html"\] \[default: "table"\]/);
+  assert.match(compare, /\nExamples:\n {2}exechist compare base\.jsonl head\.jsonl +What changed/);
+  assert.match(text("flaky", "-h"), /^exechist flaky <files\.\.>\n[^]*exechist flaky runs\/ +The flakiest/);
+  assert.match(text("trend", "-h"), /^exechist trend <files\.\.>\n[^]*--shift +The smallest lasting change/);
   // Wrapped to the width, within 60 and 100 columns.
   for (const width of [40, 72, 200]) {
     const lines = printed(["summary", "--help"], width);
@@ -218,7 +309,13 @@ test("--help and --version print, without needing the command's arguments", asyn
 test("a mistyped option is named with the nearest one; completion lists the commands", () => {
   assert.equal(usageOf("--statsu", "error"), "Unknown option --statsu (did you mean --status?)");
   const words = printed(["--get-yargs-completions", "exechist", "su"]).split("\n");
-  for (const name of ["summary", "result", "last", "state", "report"]) assert.ok(words.includes(name), name);
+  for (const name of ["summary", "result", "last", "state", "report", "compare", "flaky", "trend"]) {
+    assert.ok(words.includes(name), name);
+  }
+  const options = printed(["--get-yargs-completions", "exechist", "compare", "--"]).split("\n");
+  for (const name of ["--base-run", "--head-run", "--fail-on", "--slower", "--output"]) {
+    assert.ok(options.includes(name), name);
+  }
   assert.match(printed(["completion"]), /^###-begin-exechist-completions-###\n[^]*complete -o bashdefault/);
   assert.match(printed(["completion"], 100, { SHELL: "/bin/zsh" }), /^#compdef exechist\n/);
 });

@@ -37,6 +37,9 @@ const cases: Array<[string, string[], number]> = [
   ["report, --fail-on none", ["report", "--fail-on", "none", "failing.jsonl"], 0],
   ["report of a clean log", ["report", "-o", "junit", CLEAN], 0],
   ["summary", ["summary", "-o", "ndjson", "failing.jsonl"], 0],
+  ["compare with a new failure", ["compare", CLEAN, "failing.jsonl"], 1],
+  ["compare -o html with a new failure", ["compare", "-o", "html", CLEAN, "failing.jsonl"], 1],
+  ["compare, --fail-on none", ["compare", "--fail-on", "none", CLEAN, "failing.jsonl"], 0],
   ["state of a directory with a broken checkpoint, --strict", ["state", "--strict", fixture("checkpoint", "mixed")], 2],
 ];
 

@@ -43,6 +43,10 @@ test("exechist completion: a bash script that completes commands and options", {
     assert.deepEqual(complete(script, bin, ["exechist", "su"]), ["summary"]);
     assert.deepEqual(complete(script, bin, ["exechist", "re"]).sort(), ["report", "result"]);
     assert.deepEqual(complete(script, bin, ["exechist", "report", "--fail"]), ["--fail-on"]);
+    assert.deepEqual(complete(script, bin, ["exechist", "comp"]).sort(), ["compare", "completion"]);
+    assert.deepEqual(complete(script, bin, ["exechist", "fl"]), ["flaky"]);
+    assert.deepEqual(complete(script, bin, ["exechist", "compare", "--sl"]), ["--slower"]);
+    assert.deepEqual(complete(script, bin, ["exechist", "summary", "--time"]), ["--timeline"]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { ROOT } from "../helpers/fake_io.ts";
 import { BUNDLES, ENV, run, RUNTIMES } from "../helpers/runtimes.ts";
 
 const SAMPLE = "fixtures/logs/sample.jsonl";
+const CI = ["fixtures/logs/ci/base.jsonl", "fixtures/logs/ci/head.jsonl"];
 const PROCS = ["fixtures/logs/multi_process_a.jsonl", "fixtures/logs/multi_process_b.jsonl"];
 
 const cases: Array<[string, string[], string | undefined, string | undefined]> = [
@@ -44,6 +45,15 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["a directory", ["summary", "fixtures/logs"], undefined, undefined],
   ["a truncated gzip file", ["summary", "fixtures/logs/truncated.jsonl.gz"], undefined, undefined],
   ["a truncated gzip piped in", ["summary"], undefined, "fixtures/logs/truncated.jsonl.gz"],
+  ["compare", ["compare", ...CI], "ci/compare.txt", undefined],
+  ["compare markdown", ["compare", "-o", "markdown", ...CI], "ci/compare.md", undefined],
+  ["compare json", ["compare", "-o", "json", ...CI], "ci/compare.json", undefined],
+  ["compare github", ["compare", "-o", "github", ...CI], "ci/compare.github.txt", undefined],
+  ["compare html", ["compare", "-o", "html", ...CI], "ci/compare.html", undefined],
+  ["flaky", ["flaky", "fixtures/logs/ci/runs"], "ci/flaky.txt", undefined],
+  ["trend", ["trend", "fixtures/logs/ci/runs"], "ci/trend.txt", undefined],
+  ["summary --timeline", ["summary", "--timeline", SAMPLE], "ci/timeline.txt", undefined],
+  ["report html", ["report", "-o", "html", SAMPLE], "ci/sample.html", undefined],
 ];
 
 for (const [name, argv, golden, stdin] of cases) {
@@ -68,6 +78,12 @@ for (const [name, argv, golden, stdin] of cases) {
       "a directory": 2,
       "a truncated gzip file": 2,
       "a truncated gzip piped in": 2,
+      compare: 1,
+      "compare markdown": 1,
+      "compare json": 1,
+      "compare github": 1,
+      "compare html": 1,
+      "report html": 1,
     };
     assert.equal(first!.status, status[name] ?? 0, first!.stderr);
     if (status[name] === 2 && name !== "usage error" && name !== "mistyped command") {

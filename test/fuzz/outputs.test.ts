@@ -21,6 +21,8 @@ interface Case {
 }
 
 const LOG = "fuzz.jsonl";
+/** A second hostile log, for the commands that read two (compare) or many (flaky, trend). */
+const HEAD = "fuzz_head.jsonl";
 const LOG_CASES: Case[] = [
   { argv: ["summary", LOG], kind: "text" },
   { argv: ["summary", "--limit", "0", "--color", LOG], kind: "text" },
@@ -40,6 +42,19 @@ const LOG_CASES: Case[] = [
   { argv: ["report", "-o", "ctrf", LOG], kind: "json" },
   { argv: ["report", "-o", "github", LOG], kind: "text" },
   { argv: ["report", "-o", "json", LOG], kind: "json" },
+  { argv: ["report", "-o", "html", LOG], kind: "text" },
+  { argv: ["summary", "--timeline", "--color", LOG], kind: "text" },
+  { argv: ["compare", "--color", LOG, HEAD], kind: "text" },
+  { argv: ["compare", "-o", "markdown", LOG, HEAD], kind: "text" },
+  { argv: ["compare", "-o", "github", LOG, HEAD], kind: "text" },
+  { argv: ["compare", "-o", "json", LOG, HEAD], kind: "json" },
+  { argv: ["compare", "-o", "html", LOG, HEAD], kind: "text" },
+  { argv: ["flaky", "--color", LOG, HEAD], kind: "text" },
+  { argv: ["flaky", "-o", "markdown", LOG, HEAD], kind: "text" },
+  { argv: ["flaky", "-o", "json", LOG, HEAD], kind: "json" },
+  { argv: ["trend", "--color", LOG, HEAD], kind: "text" },
+  { argv: ["trend", "-o", "markdown", LOG, HEAD], kind: "text" },
+  { argv: ["trend", "-o", "json", LOG, HEAD], kind: "json" },
 ];
 for (let index = 0; index < 40; index += 4) {
   LOG_CASES.push({ argv: ["result", String(index), LOG], kind: "text" });
@@ -105,6 +120,8 @@ for (const seed of [1, 2, 3]) {
     const r = prng(seed);
     const out: Outputs = { json: [], digest: createHash("sha256") };
     const files: Record<string, Uint8Array | string> = { [LOG]: hostileLog(r, 200) };
+    // From a generator of its own, so that the checkpoints below are mutated as before.
+    files[HEAD] = hostileLog(prng(seed + 1000), 200);
     for (const c of LOG_CASES) check(c.argv.join(" "), c.kind, await runCli(c.argv, { files }), out);
 
     for (const name of CHECKPOINTS) {

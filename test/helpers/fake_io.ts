@@ -122,8 +122,11 @@ export class FakeIo implements Io {
 
   listFiles(dir: string, suffix: string): ListedFile[] {
     const prefix = dir.replace(/\/$/, "") + "/";
-    const own = Object.keys(this.files).filter((f) => f.startsWith(prefix) && f.endsWith(suffix));
-    if (own.length > 0) return own.sort().map((file) => ({ path: file, kind: "file" }));
+    // An in-memory directory is listed alone, even when none of its files has the suffix.
+    const under = Object.keys(this.files).filter((f) => f.startsWith(prefix));
+    if (under.length > 0) {
+      return under.filter((f) => f.endsWith(suffix)).sort().map((file) => ({ path: file, kind: "file" }));
+    }
     const out: string[] = [];
     const walk = (d: string): void => {
       for (const entry of fs.readdirSync(path.join(ROOT, d), { withFileTypes: true })) {

@@ -46,7 +46,7 @@ const cases: Array<[string, string[], number]> = [
   ["every format fails alike: json", ["-o", "json", REALISTIC], 1],
   ["every format passes alike: junit", ["-o", "junit", CLEAN], 0],
   ["a bad --fail-on is a usage error", ["--fail-on", "sometimes", REALISTIC], 2],
-  ["a bad -o is a usage error", ["-o", "html", REALISTIC], 2],
+  ["a bad -o is a usage error", ["-o", "pdf", REALISTIC], 2],
   ["a bad --since is a usage error", ["--since", "yesterday", REALISTIC], 2],
   ["a missing file is unreadable input", ["missing.jsonl"], 2],
   ["--strict with a bad line", ["--strict", REALISTIC], 2],

@@ -6,6 +6,7 @@ import { GITHUB_DEFAULTS, renderGithub } from "../../report/render_github.ts";
 import { renderJunit } from "../../report/render_junit.ts";
 import { MARKDOWN_DEFAULTS, renderMarkdown } from "../../report/render_markdown.ts";
 import { renderReportJson } from "../../report/render_report_json.ts";
+import { renderReportHtml } from "../../html/report_page.ts";
 import { FAIL_ON, type FailOn } from "../../report/fail_on.ts";
 import { writeAnswer } from "../closed_pipe.ts";
 import type { Context } from "../context.ts";
@@ -34,7 +35,7 @@ export interface ReportArgs {
 export const reportCommand = defineCommand({
   name: "report",
   words: "[files..]",
-  describe: "A CI report: job summary, JUnit, CTRF or annotations, with an exit code",
+  describe: "A CI report: job summary, JUnit, CTRF, annotations or HTML, with an exit code",
   positionals: { files: FILES },
   options: {
     ...FILTER_OPTIONS,
@@ -54,6 +55,7 @@ export const reportCommand = defineCommand({
   examples: [
     ['exechist report run.jsonl >> "$GITHUB_STEP_SUMMARY"', "Job summary in GitHub Actions"],
     ["exechist report -o junit run.jsonl > results.xml", "JUnit XML for the CI's test view"],
+    ["exechist report -o html run.jsonl > report.html", "One self-contained page: timeline, histograms, failures"],
   ],
   read: (argv): ReportArgs => ({
     command: "report",
@@ -101,6 +103,9 @@ async function runReport(command: ReportArgs, ctx: Context): Promise<number> {
         break;
       case "json":
         renderReportJson(registry, data, write, { local, failuresShown: REPORT_LIMITS.failuresShown });
+        break;
+      case "html":
+        write(renderReportHtml(registry, data, { local }));
         break;
     }
   });

@@ -33,6 +33,7 @@ import {
   SUMMARY_FORMATS,
 } from "../options.ts";
 import { showLast, showResult } from "./result.ts";
+import { renderTextGantt } from "../../timeline/text_gantt.ts";
 
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
@@ -46,6 +47,7 @@ export interface SummaryArgs {
   groupBy: GroupKey | undefined;
   resultIndex: number | undefined;
   lastResult: boolean;
+  timeline: boolean;
 }
 
 /** `exechist summary [files..]`, the default command. */
@@ -69,6 +71,11 @@ export const summaryCommand = defineCommand({
       describe: "Show the last N matching rows (default 50 in table/markdown; 0 = all)",
     },
     "group-by": { choices: GROUP_KEYS, requiresArg: true, describe: "One row per group, with counts and durations" },
+    timeline: {
+      type: "boolean",
+      default: false,
+      describe: "A text Gantt chart of what ran when, a lane per action, failures marked",
+    },
     output: outputOption(SUMMARY_FORMATS),
   },
   examples: [
@@ -78,6 +85,7 @@ export const summaryCommand = defineCommand({
     ["exechist summary -o json run.jsonl.gz", "Every execution as one JSON document"],
     ["exechist summary traces.jsonl", "OTLP traces, a Temporal history, CTRF, go test -json: known by their shape"],
     ["go test -json ./... | exechist report --from go-test -o junit", "A JUnit report of a go test run"],
+    ["exechist summary --timeline run.jsonl", "What ran when, as a text Gantt chart"],
   ],
   read: (argv): SummaryArgs => ({
     command: "summary",
@@ -88,6 +96,7 @@ export const summaryCommand = defineCommand({
     groupBy: argv.groupBy,
     resultIndex: argv.resultIndex,
     lastResult: argv.lastResult,
+    timeline: argv.timeline,
   }),
   run: runSummary,
 });
@@ -115,6 +124,11 @@ export async function runSummary(command: SummaryArgs, ctx: Context): Promise<nu
   const recordFormat = command.output === "json" ? "json" : "text";
   if (command.resultIndex !== undefined) return showResult(registry, command.resultIndex, recordFormat, ctx);
   if (command.lastResult) return showLast(registry, filterPositions(registry, filter), recordFormat, ctx);
+  if (command.timeline) {
+    const options = { width: ctx.width, color: ctx.color, local: ctx.local, maxLanes: 40 };
+    ctx.io.stdout.write(renderTextGantt(registry, filterPositions(registry, filter), options));
+    return 0;
+  }
 
   const limit = effectiveLimit(command.limit, command.output);
   const counts = registry.counts();
