@@ -39,7 +39,9 @@ export function renderCompareMarkdown(
     plural(comparison.newFailures.length, "new failure"),
     `${comparison.fixedFailures.length} fixed`,
   ];
-  out.write(`## ${options.failing ? "❌" : "✅"} exechist compare: ${parts.join(", ")}\n\n`);
+  // Green only when nothing got worse: with --fail-on none the gate passes, but a regression is still no good news.
+  const worse = comparison.regressions > 0 || comparison.newFailures.length > 0;
+  out.write(`## ${options.failing ? "❌" : worse ? "⚠️" : "✅"} exechist compare: ${parts.join(", ")}\n\n`);
   out.write(markdownTableHead([
     { header: "Side", align: "left" },
     { header: "Logs", align: "left" },

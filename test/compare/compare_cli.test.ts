@@ -115,3 +115,14 @@ test("hostile names reach the terminal only as visible escapes", async () => {
   assert.doesNotMatch(got.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
   assert.match(got.stdout, /ev\\x1b\[2Jil\\x07/);
 });
+
+test("the markdown headline is green only when nothing got worse, whatever --fail-on lets pass", async () => {
+  const headline = async (head: string, failOn: string) =>
+    (await runCli(["compare", "-o", "markdown", "--fail-on", failOn, "base.jsonl", head], { files })).stdout
+      .split("\n")[0];
+  assert.match(await headline("noise.jsonl", "any"), /^## ✅ /);
+  assert.match(await headline("noise.jsonl", "none"), /^## ✅ /);
+  assert.match(await headline("slower.jsonl", "any"), /^## ❌ /);
+  assert.match(await headline("slower.jsonl", "none"), /^## ⚠️ /);
+  assert.match(await headline("new.jsonl", "regression"), /^## ⚠️ /);
+});
