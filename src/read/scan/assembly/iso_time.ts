@@ -2,9 +2,11 @@
 // operation where doubles are involved): `YYYY-MM-DD`, then `T`, `t` or a space and
 // `HH:MM[:SS[.fraction]]`, then nothing (naive), `Z` or an offset (instant). Only
 // successes are recorded (the slot's clock); anything else, and years before 1, is left
-// to time.ts, which also words the error.
+// to time.ts, which also words the error. A string not shaped as a date may be a decimal
+// time (time_number.ts).
 import { byteAt, COLON, COMMA, DOT, LOWER, MINUS, PLUS, SPACE, ZERO } from "./bytes";
 import { CLOCK_INSTANT, CLOCK_NAIVE, data, slotClock, slotValue } from "./layout";
+import { decimalTime } from "./time_number";
 
 /** The two digits at p, or -1. */
 function digits2(p: i32): i32 {
@@ -28,10 +30,11 @@ function daysFromCivil(year: i32, month: i32, day: i32): i32 {
 }
 
 /** Reads the string [s, e) of a time slot: its clock and micros, or clock 0 when left to time.ts. */
-export function isoTime(slot: i32, s: i32, e: i32): void {
+export function readTimeString(slot: i32, s: i32, e: i32): void {
   store<u8>(slot, 0, slotClock.at);
   if (e - s < 10 || load<u8>(<usize>s, data.at + 4) != MINUS || load<u8>(<usize>s, data.at + 7) != MINUS) {
-    return; // not a date: a decimal time, or not a time
+    decimalTime(slot, s, e); // not a date: a decimal time, or not a time
+    return;
   }
   const century = digits2(s);
   let year = digits2(s + 2);

@@ -1,9 +1,11 @@
 // The normalizer's common path (normalize.ts `normalizeSlots`) over the slots of a line
 // just scanned: when every field is of the usual kind — a cached name, status and run,
-// an integer index, times the scanner read, a number duration — it writes the record's
+// an integer index, times it can read, a number duration — it writes the record's
 // fields and sets `ok`; anything else (errors included) is left to normalize.ts, which
 // reads the same slots. The agreement tests hold the two together.
 import { byteAt, DOT, isDigit, LOWER, MINUS } from "./bytes";
+import { number, slow } from "./numbers";
+import { classifyTime, timeMicros } from "./time_number";
 import {
   CLOCK_MONOTONIC,
   CLOCK_NONE,
@@ -90,14 +92,44 @@ function isMonotonicText(p: i32, end: i32): bool {
 /** The micros of the time {@link readTime} read last. */
 let micros: f64 = 0;
 
-/** The clock of the time in `slot` (-1: none), its micros in {@link micros}; -1 when it is left to normalize.ts. */
+/**
+ * The clock of the time in `slot` (-1: none), its micros in {@link micros}: a time string
+ * the scanner read, or a number read now (times are read only when a record needs
+ * them); -1 when it is left to normalize.ts.
+ */
 function readTime(slot: i32): i32 {
   micros = NaN;
   if (slot < 0) return CLOCK_NONE;
+  const kind = kindAt(slot);
+  if (kind == KIND_NUMBER) {
+    const n = number(startOf(slot), endOf(slot));
+    if (slow) return -1;
+    const clock = classifyTime(n);
+    micros = timeMicros;
+    return clock;
+  }
   const clock = <i32>load<u8>(slot, slotClock.at);
-  if (kindAt(slot) != KIND_STRING || flagAt(slot) != 0 || clock == 0) return -1; // a number, an escaped or unread string
+  if (kind != KIND_STRING || flagAt(slot) != 0 || clock == 0) return -1; // an escaped or unread string, not a time
   micros = valueOf(slot);
   return clock;
+}
+
+/** What {@link monotonicAt} returns when a number is left to number.ts. */
+const UNDECIDED: f64 = -Infinity;
+
+/**
+ * The micros of the first of `aliases` that holds a monotonic reading (a number below
+ * 1e9), NaN when none, {@link UNDECIDED} when a number is left to number.ts.
+ */
+function monotonicAt(present: i32, aliases: i32): f64 {
+  for (let slots = present & aliases; slots != 0; slots &= slots - 1) {
+    const slot = ctz(slots);
+    if (kindAt(slot) != KIND_NUMBER) continue;
+    const n = number(startOf(slot), endOf(slot));
+    if (slow) return UNDECIDED;
+    if (classifyTime(n) == CLOCK_MONOTONIC) return timeMicros;
+  }
+  return NaN;
 }
 
 /**
@@ -153,9 +185,13 @@ export function normalize(present: i32, strings: i32): void {
     duration = valueOf(durationSlot);
     if (durationSlot == SLOT_DURATION_MS) duration /= 1000;
     if (!isFinite(duration)) duration = NaN;
-  } else {
-    if (startClock == CLOCK_NONE || startClock != endClock) return; // from perf_counter numbers, maybe: normalize.ts
+  } else if (startClock != CLOCK_NONE && startClock == endClock) {
     duration = (micros - start) / 1e6;
+  } else { // Falyx writes wall times and perf_counter times side by side: pair the monotonic ones
+    const monotonicStart = monotonicAt(present, START_ALIASES);
+    const monotonicEnd = monotonicAt(present, END_ALIASES);
+    if (monotonicStart == UNDECIDED || monotonicEnd == UNDECIDED) return;
+    duration = (monotonicEnd - monotonicStart) / 1e6; // NaN when either is
   }
   store<f64>(0, duration, record.duration);
   // Status: as written, else error when there is an exception.

@@ -2,7 +2,7 @@
 // each value skipped, and where the indexed values sit written into the slots.
 import { byteAt, CLOSE_BRACE, COMMA, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./bytes";
 import { cacheLookup } from "./intern_cache";
-import { isoTime } from "./iso_time";
+import { readTimeString } from "./iso_time";
 import {
   DURATION_ALIASES,
   END_ALIASES,
@@ -32,7 +32,7 @@ import { normalize } from "./normalize";
 import { number, slow } from "./numbers";
 import { escaped, skipColon, skipContainer, skipScalar, skipShortString, skipSpace, space } from "./skip";
 
-/** The string slots whose ISO times the scanner reads. */
+/** The string slots whose times the scanner reads. */
 const TIME_SLOTS = START_ALIASES | END_ALIASES;
 /** The number slots whose value the scanner reads: those every record needs. */
 const PARSED_NUMBERS = (1 << SLOT_INDEX) | DURATION_ALIASES;
@@ -79,7 +79,7 @@ function kindOf(c: i32): i32 {
 /**
  * Records a value in a slot (nothing for -1, a key exechist does not index); the value of
  * an index or a duration too, its flag set when that is left to number.ts (as for times,
- * read only when a record needs them); a string's cached id, an ISO time's micros.
+ * read only when a record needs them); a string's cached id, a time string's micros.
  */
 function setSlot(slot: i32, kind: i32, start: i32, end: i32, flag: i32): void {
   if (slot < 0) return;
@@ -90,7 +90,7 @@ function setSlot(slot: i32, kind: i32, start: i32, end: i32, flag: i32): void {
   if (kind == KIND_STRING) {
     strings |= bit;
     cacheLookup(slot, start, end); // by its bytes as written, escapes too
-    if ((TIME_SLOTS & bit) != 0 && flag == 0) isoTime(slot, start, end);
+    if ((TIME_SLOTS & bit) != 0 && flag == 0) readTimeString(slot, start, end);
   } else {
     strings &= ~bit;
     if (kind == KIND_NUMBER) {
