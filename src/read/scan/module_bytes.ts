@@ -3,7 +3,7 @@
 // `npm run wasm:check` when compiling them does not give these bytes.
 
 /** SHA-256 of the sources, flags and compiler version the module was compiled from. */
-export const SOURCE_HASH = "43650e4f3f90de8006af30097cf7272b315f11df82627e7717a2cbdd0f95d7a3";
+export const SOURCE_HASH = "1fb98db62bea4434e523007f40d185fcd873e527709e04d576ef3f8ce10db6aa";
 
 const BASE64 = [
   "AGFzbQEAAAABMwhgAX8Bf2ADf39/AGACf38BfGAFf39/f38AYAF8AX9gAn9/AX9gAn9/AGAFf39/fHwBfwIPAQNlbnYGbWVtb3J5",

@@ -47,8 +47,8 @@ export function scanBatch(p: i32, filled: i32, eof: i32, base: f64, pos: f64): i
       positional++;
     }
     if (index > maxIndex) maxIndex = index;
-    const f64At = <usize>n << 3;
-    const i32At = <usize>n << 2;
+    const f64At = <usize>n * batchIndex.stride; // the f64 columns'
+    const i32At = <usize>n * batchName.stride; // the i32 columns'
     store<f64>(f64At, index, batchIndex.at);
     store<f64>(f64At, load<f64>(0, record.start), batchStart.at);
     store<f64>(f64At, load<f64>(0, record.end), batchEnd.at);

@@ -42,7 +42,7 @@ function equal(a: usize, b: i32, len: i32): bool {
 export function cacheLookup(slot: i32, s: i32, e: i32): void {
   const table = <i32>load<u8>(slot, slotTable.at);
   if (table == 0) return;
-  const at = <usize>slot << 2; // the slot's byte offset in id and entry
+  const at = <usize>slot * slotId.stride; // the slot's byte offset in id and entry (both i32)
   const len = e - s;
   const lengthTable = len | (table << 24);
   const h = hash(s, len, table);

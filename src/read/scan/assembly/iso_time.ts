@@ -99,6 +99,6 @@ export function readTimeString(slot: i32, s: i32, e: i32): void {
   // (days * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e6 + micros: exact
   // integers until the product, as the doubles of time.ts are.
   const seconds = <i64>daysFromCivil(year, month, day) * 86400 + <i64>(hour * 3600 + minute * 60 + second - offset * 60);
-  store<f64>(<usize>slot << 3, <f64>seconds * 1e6 + micros, slotValue.at);
+  store<f64>(<usize>slot * slotValue.stride, <f64>seconds * 1e6 + micros, slotValue.at);
   store<u8>(slot, clock, slotClock.at);
 }

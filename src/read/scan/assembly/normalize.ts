@@ -51,17 +51,17 @@ import {
 
 // @ts-ignore: decorator
 @inline function startOf(slot: i32): i32 {
-  return load<i32>(<usize>slot << 2, slotStart.at);
+  return load<i32>(<usize>slot * slotStart.stride, slotStart.at);
 }
 
 // @ts-ignore: decorator
 @inline function endOf(slot: i32): i32 {
-  return load<i32>(<usize>slot << 2, slotEnd.at);
+  return load<i32>(<usize>slot * slotEnd.stride, slotEnd.at);
 }
 
 // @ts-ignore: decorator
 @inline function valueOf(slot: i32): f64 {
-  return load<f64>(<usize>slot << 3, slotValue.at);
+  return load<f64>(<usize>slot * slotValue.stride, slotValue.at);
 }
 
 /** The first of `aliases` among `present` (bits of the slots that hold a value, not null), else -1. */
@@ -86,7 +86,7 @@ function isMonotonicText(p: i32, end: i32): bool {
 /** The cached id of the string in `slot`, or -1 when it is not a string or not cached. */
 // @ts-ignore: decorator
 @inline function cachedId(slot: i32): i32 {
-  return kindAt(slot) == KIND_STRING ? load<i32>(<usize>slot << 2, slotId.at) : -1;
+  return kindAt(slot) == KIND_STRING ? load<i32>(<usize>slot * slotId.stride, slotId.at) : -1;
 }
 
 /** The micros of the time {@link readTime} read last. */

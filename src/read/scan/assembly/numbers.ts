@@ -18,7 +18,7 @@ const MAX_EXACT: f64 = 9007199254740992;
 
 // @ts-ignore: decorator
 @inline function powerOfTen(n: i32): f64 {
-  return load<f64>(<usize>n << 3, pow10.at);
+  return load<f64>(<usize>n * pow10.stride, pow10.at);
 }
 
 /** a * b rounded; the exact rounding error left in {@link productError} (Dekker). */

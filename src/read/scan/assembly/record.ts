@@ -96,14 +96,14 @@ function setSlot(slot: i32, kind: i32, start: i32, end: i32, flag: i32): void {
     if (kind == KIND_NUMBER) {
       flag = 1;
       if ((PARSED_NUMBERS & bit) != 0) {
-        store<f64>(<usize>slot << 3, number(start, end), slotValue.at);
+        store<f64>(<usize>slot * slotValue.stride, number(start, end), slotValue.at);
         flag = slow;
       }
     }
   }
   store<u8>(slot, flag, slotFlag.at);
-  store<i32>(<usize>slot << 2, start, slotStart.at);
-  store<i32>(<usize>slot << 2, end, slotEnd.at);
+  store<i32>(<usize>slot * slotStart.stride, start, slotStart.at);
+  store<i32>(<usize>slot * slotEnd.stride, end, slotEnd.at);
 }
 
 /** The newline after p and blanks, or -1. */

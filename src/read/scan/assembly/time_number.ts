@@ -75,6 +75,6 @@ export function decimalTime(slot: i32, s: i32, e: i32): void {
     clock = classifyTime(number(sign == PLUS ? s + 1 : s, e)); // Number() reads a leading + as nothing
   }
   if (slow || clock < 0) return;
-  store<f64>(<usize>slot << 3, timeMicros, slotValue.at);
+  store<f64>(<usize>slot * slotValue.stride, timeMicros, slotValue.at);
   store<u8>(slot, clock, slotClock.at);
 }
