@@ -121,6 +121,8 @@ function whole(o, file, shape, json, pass) {
   return failed + run(path.join(BIN, "tsx"), args);
 }
 
+const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
+
 /** The shapes side by side: each runtime's `summary --group-by` median, DuckDB's fastest, and the ratios. */
 function shapeSummary(shapes) {
   const docs = shapes.map((shape) => ({
@@ -135,14 +137,15 @@ function shapeSummary(shapes) {
   ]));
   const head = ["shape", ...runtimes.flatMap((rt) => [`${rt} s`, "x DuckDB", "x fastest"]), "DuckDB s"];
   const rows = docs.map(({ shape, results }) => {
-    const duck = Math.min(...results.filter((r) => r.kind === "duckdb").map((r) => r.medianSeconds));
+    const ducks = results.filter((r) => r.kind === "duckdb").map((r) => r.medianSeconds);
+    const duck = ducks.length ? Math.min(...ducks) : NaN; // "-" without DuckDB
     return [
       shape,
       ...runtimes.flatMap((rt) => {
         const s = seconds(results, `exechist summary (${rt})`);
-        return [s.toFixed(3), (s / duck).toFixed(2), (s / fastest[rt]).toFixed(2)];
+        return [fixed(s, 3), fixed(s / duck, 2), fixed(s / fastest[rt], 2)];
       }),
-      duck.toFixed(3),
+      fixed(duck, 3),
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
