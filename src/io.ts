@@ -1,3 +1,4 @@
+import type picocolors from "picocolors";
 import type { LogReader, LogSource } from "./ingest/log_reader.ts";
 
 /** A stream of text the CLI writes to. */
@@ -13,12 +14,30 @@ export interface Output {
 /** What a path is. */
 export type PathKind = "file" | "directory" | "missing";
 
+/** What a file found below a directory is, through symbolic links ("file": a regular file, or one that cannot be looked at). */
+export type ListedKind = "file" | "directory" | "named pipe" | "socket" | "device";
+
+/** A file found below a directory. */
+export interface ListedFile {
+  path: string;
+  kind: ListedKind;
+}
+
+/** How a checkpoint is read: `maxBytes` at most, and with `regularOnly` nothing but a regular file. */
+export interface ReadFileOptions {
+  maxBytes: number;
+  /** Refuse a pipe, socket or device without opening it (opening a named pipe waits for a writer). */
+  regularOnly?: boolean;
+}
+
 /** How a log was read, for `--debug`. */
 export interface ReadReport {
   /** Threads that read it (0: it came from the index cache). */
   threads: number;
   /** Workers that failed, whose chunks the main thread read instead. */
   fellBack: number;
+  /** Workers that stopped early, having met many distinct names, statuses or run ids: the main thread read the rest. */
+  stopped?: number;
   /** What the index cache did, when it was used. */
   cache?: string;
   /** Set when, as asked by `only`, the reader was given just the first records with one index (from the index cache). */
@@ -51,7 +70,7 @@ export interface Io {
   env(name: string): string | undefined;
   /** Epoch milliseconds. */
   now(): number;
-  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`). */
+  /** Minutes east of UTC of the local time zone at an epoch millisecond (for `--local`); seconds of historical offsets as a fraction. */
   utcOffsetMinutes(epochMs: number): number;
   /**
    * Opens a log: a path, or `-` for standard input (spooled to a temporary file).
@@ -64,11 +83,17 @@ export interface Io {
    * it may give the reader just the records `only` asks for (see `ReadReport.selected`).
    */
   readLog(reader: LogReader, source: LogSource, only?: OnlyIndex): Promise<ReadReport>;
-  /** A whole file's bytes (checkpoints). Throws an input error naming a missing file. */
-  readFile(path: string): Uint8Array;
+  /** picocolors, loaded without reading the environment (exechist decides when colour is on). */
+  loadPicocolors(): Promise<typeof picocolors>;
+  /**
+   * A whole checkpoint's bytes: a regular file's, or a stream's (a pipe, `<(cat f)`) until it
+   * ends. Throws an input error naming a missing file, a directory, one larger than
+   * `options.maxBytes` (a stream: once it passes it), and with `regularOnly` anything else.
+   */
+  readFile(path: string, options: ReadFileOptions): Uint8Array;
   pathKind(path: string): PathKind;
-  /** Every file below `dir` whose name ends with `suffix`, as sorted paths. */
-  listFiles(dir: string, suffix: string): string[];
+  /** Every file below `dir` whose name ends with `suffix`, sorted by path, with what it is (not opened). */
+  listFiles(dir: string, suffix: string): ListedFile[];
   /**
    * Waits for what reading left running (an index being written to the cache) and
    * releases temporary files; never throws. Returns what it did, for `--debug`.

@@ -1,49 +1,25 @@
-import { FAIL_ON, type FailOn } from "../report/fail_on.ts";
-import type { GroupKey } from "../query/group.ts";
-import { splitArgs, usageError } from "./argv.ts";
-import { commandHelp, toolHelp } from "./help.ts";
-import { type CommandName, GROUP_KEYS, RECORD_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from "./options.ts";
+import type { ArgumentsCamelCase, Argv } from "yargs";
+import { lastCommand, resultCommand } from "./commands/result.ts";
+import { reportCommand } from "./commands/report.ts";
+import { stateCommand } from "./commands/state.ts";
+import { summaryCommand } from "./commands/summary.ts";
+import type { Context } from "./context.ts";
+import { COMPLETION_REQUEST, givenWord, normalizeArgv } from "./getopt.ts";
+import { type AnyCommand, EPILOG, GLOBAL_OPTIONS, type Globals, SUMMARY_LINE, usageError } from "./options.ts";
+import { yargsOn } from "./yargs_platform.ts";
 
-export { RECORD_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS };
-export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/**
+ * Every command, the first being the default one (`exechist FILE` is `exechist summary
+ * FILE`). A command is added here and declared in its own file with `defineCommand`.
+ */
+export const COMMANDS = [summaryCommand, resultCommand, lastCommand, stateCommand, reportCommand] as const;
 
-/** The record filters as given on the command line. */
-export interface FilterArgs {
-  names: string[];
-  index: string | undefined;
-  status: string | undefined;
-  since: string | undefined;
-  until: string | undefined;
-  run: string | undefined;
-}
+/** A parsed command line: the command's name and the arguments it runs on. */
+export type Command = ArgsOf<(typeof COMMANDS)[number]>;
+type ArgsOf<C> = C extends { read(argv: never): infer A } ? A : never;
 
-/** A parsed command line: what to do. */
-export type Command =
-  | {
-    command: "summary";
-    files: string[];
-    filter: FilterArgs;
-    output: SummaryFormat;
-    limit: number | undefined;
-    groupBy: GroupKey | undefined;
-    resultIndex: number | undefined;
-    lastResult: boolean;
-  }
-  | { command: "result"; files: string[]; index: number; output: RecordFormat }
-  | { command: "last"; files: string[]; filter: FilterArgs; output: RecordFormat }
-  | {
-    command: "state";
-    paths: string[];
-    output: RecordFormat;
-    run: string | undefined;
-    step: number | undefined;
-    diff: boolean;
-    log: string | undefined;
-  }
-  | { command: "report"; files: string[]; filter: FilterArgs; output: ReportFormat; failOn: FailOn }
-  | { command: "print"; text: string };
+/** The command that prints the shell completion script (yargs' `completion()`). */
+const COMPLETION = "completion";
 
 /** Options that every command takes. */
 export interface GlobalArgs {
@@ -51,114 +27,112 @@ export interface GlobalArgs {
   local: boolean;
   strict: boolean;
   debug: boolean;
+  /** `--from`: one of INPUT_FORMATS (yargs checked the choice). */
+  from: string;
 }
 
-export interface ParsedArgs {
-  global: GlobalArgs;
-  command: Command;
+/** A parsed command line: a command to run, or text (help, version, completion) to print. */
+export type ParsedArgs =
+  | {
+    global: GlobalArgs;
+    command: Command;
+    /** The command word was given (not defaulted to summary). */
+    named: boolean;
+    run(ctx: Context): Promise<number>;
+  }
+  | { print: string };
+
+/** What the parser needs from outside: the width to lay help out in, the version, the environment. */
+export interface ParseOptions {
+  width: number;
+  version: string;
+  /** For `exechist completion` only: SHELL or ZSH_NAME saying zsh picks the zsh script. */
+  env?: (name: string) => string | undefined;
 }
 
 /**
- * Parses a command line (without the program name). Help and version come back as
- * text to print; a wrong flag or value is a usage error carrying the message.
+ * Parses a command line (without the program name) with yargs. Help, the version and
+ * the completion script come back as text to print; a wrong option, value or argument
+ * is a usage error carrying yargs' message (or getopt's, see getopt.ts).
  */
-export function parseArgs(argv: readonly string[], width: number, version: string): ParsedArgs {
-  const { command, named, options, args } = splitArgs(argv);
-  const global: GlobalArgs = {
-    color: options.get("color") as boolean | undefined,
-    local: options.get("local") === true,
-    strict: options.get("strict") === true,
-    debug: options.get("debug") === true,
-  };
-  if (options.get("help") === true) {
-    return { global, command: { command: "print", text: named ? commandHelp(command, width) : toolHelp(width) } };
+export function parseArgs(argv: readonly string[], options: ParseOptions): ParsedArgs {
+  const commands: readonly AnyCommand[] = COMMANDS;
+  const words = [...commands, { name: COMPLETION, options: {} }];
+  const { argv: args, command } = normalizeArgv(argv, { global: GLOBAL_OPTIONS, commands: words });
+  let selected: AnyCommand | undefined;
+  const shell = command === COMPLETION || args.includes(COMPLETION_REQUEST) ? options.env : undefined;
+  const parser = yargsOn(args, shell)
+    .scriptName("exechist")
+    .locale("en")
+    .detectLocale(false)
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .parserConfiguration({
+      "greedy-arrays": false,
+      "parse-numbers": false,
+      "parse-positional-numbers": false,
+      "populate--": true,
+    })
+    // yargs prints the completion script and then, not exiting the process, would
+    // validate the words left: strict mode would call `completion` an unknown argument.
+    .strict(command !== COMPLETION)
+    .recommendCommands()
+    .wrap(Math.max(60, Math.min(options.width, 100)))
+    .usage(`${SUMMARY_LINE}\n\nUsage: $0 <command> [options]   (no command: summary)`)
+    .options(GLOBAL_OPTIONS)
+    .help("help")
+    .alias("help", "h")
+    .version("version", "Show the version", options.version)
+    .completion(COMPLETION, "Print a bash or zsh completion script (see README)")
+    .epilog(EPILOG)
+    .fail((message: string | null, error: Error | undefined) => {
+      throw usageError(message ?? error?.message ?? "Wrong command line");
+    });
+  for (const [i, definition] of commands.entries()) {
+    const usage = `${definition.name} ${definition.words}`.trim();
+    // The first command is the default one, but `exechist completion` is yargs' own.
+    // No handler: yargs would then build the command's whole help on every run, to have it at hand.
+    parser.command(
+      i === 0 && command !== COMPLETION ? [usage, "$0"] : usage,
+      definition.describe,
+      (y: Argv<Globals>) => {
+        selected = definition;
+        for (const [name, positional] of Object.entries(definition.positionals)) y.positional(name, positional);
+        y.options(definition.options);
+        for (const [example, what] of definition.examples) y.example(example, what);
+        return y.epilog(EPILOG);
+      },
+    );
   }
-  if (options.get("version") === true) return { global, command: { command: "print", text: `${version}\n` } };
-  return { global, command: toCommand(command.name, options, args) };
-}
-
-type Values = Map<string, string | boolean | string[]>;
-
-function toCommand(name: CommandName, options: Values, args: Map<string, string | string[]>): Command {
-  const files = (args.get("files") as string[] | undefined) ?? [];
-  const text = (key: string) => options.get(key) as string | undefined;
-  const output = text("output");
-  switch (name) {
-    case "summary": {
-      const groupBy = text("group-by");
-      return {
-        command: "summary",
-        files,
-        filter: filterArgs(options),
-        output: oneOf(output ?? "table", SUMMARY_FORMATS, "--output"),
-        limit: count(text("limit"), "--limit"),
-        groupBy: groupBy === undefined ? undefined : oneOf(groupBy, GROUP_KEYS, "--group-by"),
-        resultIndex: count(text("result-index"), "--result-index"),
-        lastResult: options.get("last-result") === true,
-      };
-    }
-    case "result":
-      return {
-        command: "result",
-        files,
-        index: count(args.get("index") as string, "index")!,
-        output: oneOf(output ?? "text", RECORD_FORMATS, "--output"),
-      };
-    case "last":
-      return {
-        command: "last",
-        files,
-        filter: filterArgs(options),
-        output: oneOf(output ?? "text", RECORD_FORMATS, "--output"),
-      };
-    case "state": {
-      const paths = args.get("paths") as string[];
-      const diff = options.get("diff") === true;
-      if (diff && paths.length !== 2) throw usageError("--diff needs two checkpoints: exechist state --diff A B");
-      if (!diff && paths.length !== 1) throw usageError("state takes one checkpoint or directory (two with --diff)");
-      return {
-        command: "state",
-        paths,
-        output: oneOf(output ?? "text", RECORD_FORMATS, "--output"),
-        run: text("run"),
-        step: count(text("step"), "--step"),
-        diff,
-        log: text("log"),
-      };
-    }
-    case "report":
-      return {
-        command: "report",
-        files,
-        filter: filterArgs(options),
-        output: oneOf(output ?? "markdown", REPORT_FORMATS, "--output"),
-        failOn: oneOf(text("fail-on") ?? "error", FAIL_ON, "--fail-on"),
-      };
+  let printed = "";
+  let parsed: ArgumentsCamelCase<Globals> | undefined;
+  parser.parse(args, {}, (_error, argv, output) => {
+    [parsed, printed] = [argv, output];
+  });
+  if (selected === undefined || parsed === undefined || printed !== "") {
+    return { print: printed === "" || printed.endsWith("\n") ? printed : printed + "\n" };
   }
-}
-
-function filterArgs(options: Values): FilterArgs {
+  const definition = selected;
+  const commandArgs = definition.read(withWords(parsed, definition.words));
   return {
-    names: (options.get("name") as string[] | undefined) ?? [],
-    index: options.get("index") as string | undefined,
-    status: options.get("status") as string | undefined,
-    since: options.get("since") as string | undefined,
-    until: options.get("until") as string | undefined,
-    run: options.get("run") as string | undefined,
+    global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug, from: parsed.from },
+    command: commandArgs,
+    named: command !== undefined,
+    run: (ctx) => definition.run(commandArgs, ctx),
   };
 }
 
-/** An integer >= 0 written in decimal digits; undefined stays undefined. */
-function count(value: string | undefined, what: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
-    throw usageError(`${what} must be an integer >= 0, got "${value}"`);
-  }
-  return n;
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usageError(`${what} must be one of ${allowed.join(", ")}${what === "--output" ? " here" : ""}, got "${value}"`);
+/**
+ * The command's last positional, when it takes many words, as getopt gives it: with the
+ * words after `--` (which yargs leaves aside) and `-` as given (see DASH_WORD).
+ */
+function withWords<A extends object>(parsed: A, words: string): A {
+  const variadic = /[<[](\w+)\.\.[\]>]$/.exec(words)?.[1];
+  if (variadic === undefined) return parsed;
+  const values = parsed as Record<string, unknown>;
+  const before = values[variadic];
+  const after = values["--"];
+  if (before === undefined && after === undefined) return parsed;
+  const all = [before, after].flatMap((list) => Array.isArray(list) ? list : []).map((word) => givenWord(String(word)));
+  return { ...parsed, [variadic]: all };
 }

@@ -1,5 +1,6 @@
+import { INPUT_FORMATS, type InputFormat } from "../formats/types.ts";
 import type { Io } from "../io.ts";
-import { type Colors, createColors } from "../render/colors.ts";
+import type { Colors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
 
 /** What every command gets: the world, and the global options. */
@@ -14,6 +15,8 @@ export interface Context {
   readonly debug: boolean;
   /** Width that table and text cells are cut to. */
   readonly width: number;
+  /** `--from`: how logs are read (default `auto`: JSON lines, or a document format recognised by its shape). */
+  readonly from?: InputFormat;
 }
 
 /** Global options that decide colour, from flags and the environment. */
@@ -42,17 +45,39 @@ export function decideWidth(io: Io): number {
   return Number.isInteger(columns) && columns > 0 ? columns : 120;
 }
 
+/** No colour: each function gives its text back. */
+const NO_COLORS: Colors = {
+  bold: String,
+  dim: String,
+  red: String,
+  green: String,
+  yellow: String,
+  cyan: String,
+  magenta: String,
+};
+
+/**
+ * The colour functions: picocolors' `createColors(true)` when colour is on, else
+ * {@link NO_COLORS}. picocolors is loaded only then: it reads `process` when loaded,
+ * which on Deno starts the Node layer (~45 ms); exechist decides when colour is on
+ * ({@link decideColor}), not picocolors (which would colour any output under CI).
+ */
+export async function loadColors(enabled: boolean, io: Pick<Io, "loadPicocolors">): Promise<Colors> {
+  return enabled ? (await io.loadPicocolors()).createColors(true) : NO_COLORS;
+}
+
 /** Builds the context of one run. */
-export function makeContext(
+export async function makeContext(
   io: Io,
-  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean },
-): Context {
+  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean; from?: string },
+): Promise<Context> {
   return {
     io,
-    color: createColors(decideColor(io, { flag: options.color })),
+    color: await loadColors(decideColor(io, { flag: options.color }), io),
     local: options.local ? (ms) => io.utcOffsetMinutes(ms) : null,
     strict: options.strict,
     debug: options.debug,
     width: decideWidth(io),
+    from: INPUT_FORMATS.find((format) => format === options.from) ?? "auto",
   };
 }

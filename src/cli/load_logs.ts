@@ -1,7 +1,10 @@
 import { ExechistError } from "../errors.ts";
 import type { OnlyIndex, Selection } from "../io.ts";
 import { ExecutionRegistry } from "../query/registry.ts";
-import { LogReader } from "../ingest/log_reader.ts";
+import { checkpointHint, HINT_HEAD_BYTES } from "../state/checkpoint_hint.ts";
+import { convertInput } from "../ingest/document_input.ts";
+import { maxLineBytes } from "../read/line_limit.ts";
+import { LogReader, type LogSource } from "../ingest/log_reader.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -32,17 +35,35 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
     inputs = ["-"];
   }
-  const reader = new LogReader();
+  const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)) });
   let selected: Selection | undefined;
   for (const file of inputs) {
-    const source = await io.openLog(file);
+    const opened = await io.openLog(file);
+    let converted = convertInput(opened, ctx.from ?? "auto");
+    if (converted !== undefined && "refused" in converted) {
+      // A pretty-printed checkpoint is read as lines, and the checkpoint's hint below says what to do.
+      const checkpoint = checkpointHint(opened.name, headOf(opened), file === "-" ? undefined : file) !== null;
+      if (!checkpoint) throw new ExechistError("input", converted.refused);
+      converted = undefined;
+    }
+    if (converted !== undefined && "warning" in converted) io.stderr.write(`exechist: ${converted.warning}\n`);
+    const document = converted !== undefined && "source" in converted ? converted : undefined;
+    const source = document?.source ?? opened;
+    for (const bad of document?.bad ?? []) reader.diagnostics.addBadLine(source.name, bad.line, bad.reason);
     const before = reader.builder.size;
-    const read = await io.readLog(reader, source, inputs.length === 1 ? only : undefined);
+    const badBefore = reader.diagnostics.badLineCount;
+    const read = await io.readLog(reader, source, inputs.length === 1 && !document ? only : undefined);
+    if (document && ctx.debug) io.stderr.write(`exechist: read ${source.name} as ${document.format}\n`);
     selected = read.selected;
+    if (selected === undefined && reader.builder.size === before && reader.diagnostics.badLineCount > badBefore) {
+      const hint = checkpointHint(source.name, headOf(source), file === "-" ? undefined : file);
+      if (hint !== null) reader.diagnostics.hints.push(hint);
+    }
     if (ctx.debug) {
-      const { threads, fellBack, cache } = read;
+      const { threads, fellBack, stopped = 0, cache } = read;
       const how = threads === 0 ? "" : ` on ${threads} thread${threads === 1 ? "" : "s"}`;
-      const fell = fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "";
+      const fell = (fellBack > 0 ? ` (${fellBack} fell back to the main thread)` : "") +
+        (stopped > 0 ? ` (${stopped} stopped early: many distinct names, statuses or run ids)` : "");
       const cached = cache === undefined ? "" : `; ${cache}`;
       const kept = selected === undefined
         ? ""
@@ -66,4 +87,14 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
   }
   return { registry, selected };
+}
+
+/** The first bytes of an input as text, for a hint ("" when they cannot be read again). */
+function headOf(source: LogSource): string {
+  const head = new Uint8Array(HINT_HEAD_BYTES);
+  try {
+    return new TextDecoder().decode(head.subarray(0, source.read(head, 0, head.length, 0)));
+  } catch {
+    return "";
+  }
 }

@@ -1,12 +1,12 @@
 import pkg from "../../package.json" with { type: "json" };
 import { BrokenPipe, ExechistError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { withVisibleStderr } from "../render/visible_io.ts";
 import { parseArgs } from "./args.ts";
 import { decideWidth, makeContext } from "./context.ts";
-import { runLast, runResult } from "./commands/result.ts";
-import { runReport } from "./commands/report.ts";
-import { runState } from "./commands/state.ts";
-import { runSummary } from "./commands/summary.ts";
+import { asksForHelp } from "./getopt.ts";
+import { checkCommandWord } from "./command_word.ts";
+import { loadHelpLayout } from "./yargs_platform.ts";
 
 /** exechist's version, from package.json. */
 export const VERSION: string = pkg.version;
@@ -14,15 +14,18 @@ export const VERSION: string = pkg.version;
 /**
  * Runs exechist on a command line (without the program name) and returns the exit
  * status. The only place where errors become messages: never a stack unless `--debug`.
+ * Whatever goes to stderr passes through `visibleText` (no raw control from the input).
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], world: Io): Promise<number> {
+  const io = withVisibleStderr(world);
   const debug = argv.includes("--debug");
-  let status: number;
+  let status: number | undefined;
   try {
     status = await run(argv, io);
     io.stdout.flush();
   } catch (error) {
-    status = report(error, io, debug);
+    // A reader gone (`| head`) ends the output quietly: the command's own answer when it gave one, else 0.
+    status = error instanceof BrokenPipe ? status ?? 0 : report(error, io, debug);
   } finally {
     for (const note of await io.finish()) if (debug) io.stderr.write(`exechist: ${note}\n`);
   }
@@ -35,28 +38,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
-  const { global, command } = parseArgs(argv, decideWidth(io), VERSION);
-  if (command.command === "print") {
-    io.stdout.write(command.text);
+  if (asksForHelp(argv)) await loadHelpLayout();
+  const parsed = parseArgs(argv, { width: decideWidth(io), version: VERSION, env: (name) => io.env(name) });
+  if ("print" in parsed) {
+    io.stdout.write(parsed.print);
     return 0;
   }
-  const ctx = makeContext(io, global);
-  switch (command.command) {
-    case "summary":
-      return await runSummary(command, ctx);
-    case "result":
-      return await runResult(command, ctx);
-    case "last":
-      return await runLast(command, ctx);
-    case "state":
-      return await runState(command, ctx);
-    case "report":
-      return await runReport(command, ctx);
-  }
+  if (!parsed.named) checkCommandWord(parsed.command, io);
+  return await parsed.run(await makeContext(io, parsed.global));
 }
 
 function report(error: unknown, io: Io, debug: boolean): number {
-  if (error instanceof BrokenPipe) return 0;
   try {
     io.stdout.flush();
   } catch {

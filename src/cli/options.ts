@@ -1,9 +1,14 @@
-import { FAIL_ON } from "../report/fail_on.ts";
+import type { ArgumentsCamelCase, InferredOptionTypes, Options, PositionalOptions } from "yargs";
+import { ExechistError } from "../errors.ts";
+import { INPUT_FORMATS } from "../formats/types.ts";
+import type { Context } from "./context.ts";
+import { givenWord } from "./getopt.ts";
 
 /**
- * The command line as data: every command, its arguments and options, and the words of
- * `--help`. The parser (argv.ts) and the help (help.ts) both read these tables, so a
- * flag is declared once.
+ * The command line as yargs declarations: the options every command takes, the record
+ * filters several share, and {@link defineCommand}, with which each command (in
+ * src/cli/commands/) declares its words, options and examples beside the code that runs
+ * it. yargs infers each command's parsed arguments from these declarations.
  */
 
 export const SUMMARY_FORMATS = ["table", "json", "ndjson", "csv", "markdown"] as const;
@@ -11,208 +16,148 @@ export const RECORD_FORMATS = ["text", "json"] as const;
 export const REPORT_FORMATS = ["markdown", "junit", "ctrf", "github", "json"] as const;
 export const GROUP_KEYS = ["name", "status", "run"] as const;
 
-export interface OptionSpec {
-  /** The long name, without `--`. */
-  long: string;
-  /** One letter, without `-`. */
-  short?: string;
-  /** A boolean takes no value (`--no-NAME` sets it false); a string or number takes one. */
-  type: "string" | "number" | "boolean";
-  /** What the value is called in `--help` (FORMAT, N, ...). */
-  value?: string;
-  describe: string;
-  /** Each use adds a value instead of replacing the last one. */
-  repeatable?: boolean;
-}
-
-export interface PositionalSpec {
-  name: string;
-  required: boolean;
-  /** Takes every remaining argument. */
-  variadic: boolean;
-  describe?: string;
-}
-
-export interface CommandSpec {
-  name: CommandName;
-  describe: string;
-  positionals: readonly PositionalSpec[];
-  options: readonly OptionSpec[];
-  /** The values of `-o`, the first being the default. */
-  formats: readonly string[];
-  examples: ReadonlyArray<readonly [string, string]>;
-}
-
-export type CommandName = "summary" | "result" | "last" | "state" | "report";
-
-/** What `exechist` without a command word runs. */
-export const DEFAULT_COMMAND: CommandName = "summary";
-
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { long: "output", short: "o", type: "string", value: "FORMAT", describe: "Output format (see each command)" },
-  {
-    long: "color",
+/** Options that every command takes. */
+export const GLOBAL_OPTIONS = {
+  color: {
     type: "boolean",
     describe:
       "Colour the table and text views (--no-color: never); default: on a terminal, NO_COLOR/FORCE_COLOR honoured",
   },
-  { long: "local", type: "boolean", describe: "Show instants in the local time zone instead of UTC" },
-  { long: "strict", type: "boolean", describe: "Exit 2 on any bad input line" },
-  {
-    long: "debug",
+  local: { type: "boolean", default: false, describe: "Show instants in the local time zone instead of UTC" },
+  strict: { type: "boolean", default: false, describe: "Exit 2 on any bad input line" },
+  debug: {
     type: "boolean",
+    default: false,
     describe: "Say how each log was read (threads, index cache); the stack of an unexpected failure",
   },
-  { long: "help", short: "h", type: "boolean", describe: "Show help (after a command: that command's)" },
-  { long: "version", type: "boolean", describe: "Show the version" },
-];
-
-const FILTER_OPTIONS: readonly OptionSpec[] = [
-  {
-    long: "name",
-    short: "n",
+  from: {
     type: "string",
-    value: "NAME",
-    repeatable: true,
+    choices: INPUT_FORMATS,
+    default: "auto",
+    requiresArg: true,
+    describe: "What logs are: auto (JSON lines, or OTLP, Temporal, CTRF, go test -json, Prefect by their shape), " +
+      "falyx (JSON lines as they are), or one format",
+  },
+} as const satisfies Record<string, Options>;
+
+/** `-o/--output`, with the formats a command can write, the first being its default. */
+export function outputOption<const F extends readonly [string, ...string[]]>(
+  formats: F,
+): { alias: "o"; choices: F; default: F[0]; requiresArg: true; describe: string } {
+  return { alias: "o", choices: formats, default: formats[0], requiresArg: true, describe: "Output format" };
+}
+
+/** The record filters of summary, last and report. */
+export const FILTER_OPTIONS = {
+  name: {
+    alias: "n",
+    type: "string",
+    array: true,
+    requiresArg: true,
+    default: [] as string[],
+    defaultDescription: "all",
     describe: "Only executions of this action (repeatable)",
   },
-  { long: "index", short: "i", type: "string", value: "N[..M]", describe: "Only this index, or a range N..M" },
-  {
-    long: "status",
-    short: "s",
+  index: { alias: "i", type: "string", requiresArg: true, describe: "Only this index, or a range N..M" },
+  status: {
+    alias: "s",
     type: "string",
-    value: "STATUS",
+    requiresArg: true,
     describe: "all, success, error, other, or a status as written (cancelled, ...)",
   },
-  { long: "since", type: "string", value: "TIME", describe: "Started at or after: ISO time or relative (30m, 2h, 7d)" },
-  { long: "until", type: "string", value: "TIME", describe: "Started at or before: ISO time or relative" },
-  { long: "run", type: "string", value: "ID", describe: "Only this run_id / session_id" },
-];
+  since: { type: "string", requiresArg: true, describe: "Started at or after: ISO time or relative (30m, 2h, 7d)" },
+  until: { type: "string", requiresArg: true, describe: "Started at or before: ISO time or relative" },
+  run: { type: "string", requiresArg: true, describe: "Only this run_id / session_id" },
+} as const satisfies Record<string, Options>;
 
-const FILES: PositionalSpec = {
-  name: "files",
-  required: false,
-  variadic: true,
-  describe: "JSON-lines logs (.gz too), - for standard input",
-};
+/** The `[files..]` of the commands that read logs. */
+export const FILES = {
+  type: "string",
+  array: true,
+  describe: "JSON-lines logs (.gz too), - for standard input (the default when it is not a terminal)",
+} as const satisfies PositionalOptions;
 
-export const COMMANDS: readonly CommandSpec[] = [
-  {
-    name: "summary",
-    describe: "The execution table (the default command)",
-    positionals: [FILES],
-    options: [
-      ...FILTER_OPTIONS,
-      { long: "result-index", short: "r", type: "number", value: "N", describe: "Show one execution, as `result N`" },
-      { long: "last-result", short: "l", type: "boolean", describe: "Show the newest execution, as `last`" },
-      {
-        long: "limit",
-        type: "number",
-        value: "N",
-        describe: "Show the last N matching rows (default 50 in table/markdown; 0 = all)",
-      },
-      {
-        long: "group-by",
-        type: "string",
-        value: GROUP_KEYS.join("|"),
-        describe: "One row per group, with counts and durations",
-      },
-    ],
-    formats: SUMMARY_FORMATS,
-    examples: [
-      ["exechist run.jsonl", "Table of the last 50 executions"],
-      ["exechist summary -s error -n fetch run.jsonl", "Failed runs of `fetch`"],
-      ["cat run.jsonl | exechist summary --group-by name", "Per-action counts, error rate, p50/p95"],
-      ["exechist summary -o json run.jsonl.gz", "Every execution as one JSON document"],
-    ],
-  },
-  {
-    name: "result",
-    describe: "One execution: signature, then traceback or result",
-    positionals: [{ name: "index", required: true, variadic: false, describe: "The execution's index" }, FILES],
-    options: [],
-    formats: RECORD_FORMATS,
-    examples: [
-      ["exechist result 42 run.jsonl", "Show execution 42"],
-      ["exechist result 42 -o json run.jsonl", "Execution 42 with every original field"],
-    ],
-  },
-  {
-    name: "last",
-    describe: "The newest execution not marked ignore_in_history",
-    positionals: [FILES],
-    options: FILTER_OPTIONS,
-    formats: RECORD_FORMATS,
-    examples: [
-      ["exechist last run.jsonl", "What ran last, and what it returned"],
-      ["exechist last -s error run.jsonl", "The newest failure and its traceback"],
-    ],
-  },
-  {
-    name: "state",
-    describe: "Reconstruct a durable run from RunState checkpoints",
-    positionals: [{
-      name: "paths",
-      required: true,
-      variadic: true,
-      describe: "A checkpoint file or a directory of them; two with --diff",
-    }],
-    options: [
-      { long: "run", type: "string", value: "ID", describe: "In a directory: the run to show" },
-      { long: "step", type: "number", value: "N", describe: "In a directory: the checkpoint whose current_step is N" },
-      { long: "diff", type: "boolean", describe: "What changed from the first checkpoint to the second" },
-      {
-        long: "log",
-        type: "string",
-        value: "FILE",
-        describe: "Attach this execution log's records of the same run to the nodes",
-      },
-    ],
-    formats: RECORD_FORMATS,
-    examples: [
-      ["exechist state checkpoint.json", "Where the run stands and where it will resume"],
-      ["exechist state checkpoints/ --run 3f2a", "The newest checkpoint of run 3f2a"],
-      ["exechist state --diff a.json b.json", "What changed between two checkpoints"],
-    ],
-  },
-  {
-    name: "report",
-    describe: "A CI report: job summary, JUnit, CTRF or annotations, with an exit code",
-    positionals: [FILES],
-    options: [
-      ...FILTER_OPTIONS,
-      {
-        long: "fail-on",
-        type: "string",
-        value: FAIL_ON.join("|"),
-        describe: "Exit 1 when such a record exists (any = error or other; default error)",
-      },
-    ],
-    formats: REPORT_FORMATS,
-    examples: [
-      ['exechist report run.jsonl >> "$GITHUB_STEP_SUMMARY"', "Job summary in GitHub Actions"],
-      ["exechist report -o junit run.jsonl > results.xml", "JUnit XML for the CI's test view"],
-    ],
-  },
-];
+/** The record filters as given on the command line. */
+export interface FilterArgs {
+  names: string[];
+  index: string | undefined;
+  status: string | undefined;
+  since: string | undefined;
+  until: string | undefined;
+  run: string | undefined;
+}
+
+/** The filters out of a command's parsed arguments. */
+export function filterArgs(argv: ArgumentsCamelCase<InferredOptionTypes<typeof FILTER_OPTIONS>>): FilterArgs {
+  const { name, index, status, since, until, run } = argv;
+  return { names: name, index, status, since, until, run };
+}
+
+/**
+ * yargs `coerce` for a count: an integer >= 0 in decimal digits (not `1e3`, `0x10`, `-1`).
+ * yargs reports the error thrown here as the usage error.
+ */
+export function integer(what: string): (value: string) => number {
+  return (word) => {
+    const value = givenWord(String(word));
+    const n = Number(value);
+    if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n)) {
+      throw new Error(`${what} must be an integer >= 0, got "${value}"`);
+    }
+    return n;
+  };
+}
 
 export const SUMMARY_LINE = "exechist: what ran, what failed, what it returned, where a durable run stopped";
 
 export const EPILOG =
   "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
+  "EXECHIST_MAX_LINE_MIB (longest line, default 512), EXECHIST_MAX_CHECKPOINT_MIB (default 1024), " +
   "NO_COLOR, FORCE_COLOR, COLUMNS. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), " +
   "2 usage or unreadable input. Docs: README.md.";
 
-/** The command called `name`, if there is one. */
-export function commandNamed(name: string): CommandSpec | undefined {
-  return COMMANDS.find((command) => command.name === name);
+/** A usage error (exit 2), pointing at `--help`. */
+export function usageError(message: string, command?: string): ExechistError {
+  const help = command === undefined ? "exechist --help" : `exechist ${command} --help`;
+  return new ExechistError("usage", `${message}\n\nRun "${help}" for usage`);
 }
 
-/** `result <index> [files..]`: a command's words as in its usage line. */
-export function usageOf(command: CommandSpec): string {
-  const args = command.positionals.map((p) => {
-    const name = p.variadic ? `${p.name}..` : p.name;
-    return p.required ? `<${name}>` : `[${name}]`;
-  });
-  return [command.name, ...args].join(" ");
+/** The options every command takes, as yargs infers them. */
+export type Globals = InferredOptionTypes<typeof GLOBAL_OPTIONS>;
+
+/** A command's parsed arguments as yargs infers them from its declarations. */
+export type ParsedOf<O extends Record<string, Options>, P extends Record<string, PositionalOptions>> =
+  ArgumentsCamelCase<Globals & InferredOptionTypes<O> & InferredOptionTypes<P>>;
+
+/** One command: its words and options for yargs, and what it does. */
+export interface CommandDefinition<
+  N extends string,
+  O extends Record<string, Options>,
+  P extends Record<string, PositionalOptions>,
+  A,
+> {
+  name: N;
+  /** The positionals as in yargs' command string: `<index> [files..]`. */
+  words: string;
+  describe: string;
+  positionals: P;
+  options: O;
+  examples: ReadonlyArray<readonly [string, string]>;
+  /** The arguments the command runs on, from what yargs parsed; checks what declarations cannot. */
+  read(argv: ParsedOf<O, P>): A;
+  run(args: A, ctx: Context): Promise<number>;
 }
+
+/** Declares a command; its options' types are inferred, so a renamed option fails to compile where it is read. */
+export function defineCommand<
+  const N extends string,
+  const O extends Record<string, Options>,
+  const P extends Record<string, PositionalOptions>,
+  A,
+>(definition: CommandDefinition<N, O, P, A>): CommandDefinition<N, O, P, A> {
+  return definition;
+}
+
+/** Any command, as the parser holds them. */
+// deno-lint-ignore no-explicit-any
+export type AnyCommand = CommandDefinition<string, Record<string, Options>, Record<string, PositionalOptions>, any>;

@@ -1,11 +1,10 @@
-import type { Columns } from "../columns/columns.ts";
 import { ColumnsBuilder } from "../columns/columns_builder.ts";
 import { Diagnostics } from "../read/diagnostics.ts";
+import { DEFAULT_MAX_LINE_MIB, lineTooLong } from "../read/line_limit.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "../read/normalize.ts";
 import { parseLine } from "../read/parse_line.ts";
-import { PartIds, type ReaderPart } from "./reader_part.ts";
 import { BATCH_WORD, RecordScanner } from "../read/scanner.ts";
-import { FIRST_OTHER_STATUS } from "../read/status.ts";
+import { ReaderParts } from "./reader_parts.ts";
 
 /** Reads up to `length` bytes of an input at byte `position` into `target` at `targetOffset`; returns how many, 0 at the end. */
 export type ByteReader = (target: Uint8Array, targetOffset: number, length: number, position: number) => number;
@@ -16,13 +15,15 @@ export interface LogSource {
   read: ByteReader;
   /** Size in bytes when known: lets the reader size its columns once instead of growing them. */
   size?: number;
+  /** For records converted from a document: the line in the document of each line read (index: line - 1). */
+  lineMap?: Uint32Array;
 }
 
 /** A byte range of a source to read: `start` at a line start, `end` just after a newline or at the end. */
 export interface ByteRange {
   start: number;
   end: number;
-  /** Size the columns for records up to this byte (default `end`): the rest arrives by {@link LogReader.placePart}. */
+  /** Size the columns for records up to this byte (default `end`): the rest arrives by `ReaderParts.place`. */
   sizeFor?: number;
   /** Growing for the records expected, grow this much more (default 1): a worker's parts are recycled for its next range. */
   headroom?: number;
@@ -38,6 +39,8 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Use the field scanner (default) or parse every line fully: the reference path. */
   scanner?: boolean;
+  /** The longest line read (default 512 MiB, see line_limit.ts): a longer one is skipped as a bad line. */
+  maxLineBytes?: number;
 }
 
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
@@ -54,19 +57,23 @@ export class LogReader {
   readonly sources: LogSource[] = [];
   /** The position of each source's first record: records are kept in input order. */
   readonly sourceStarts: number[] = [];
-  /** Parts placed at the tail, last range first, without their columns. */
-  private placed: Array<Omit<ReaderPart, "columns"> & { columns: undefined }> = [];
   private readonly fields = new RecordFields();
+  /** What this reader read as parts for another reader, and the parts it takes from others (threads, the cache). */
+  readonly parts: ReaderParts = new ReaderParts(this);
   /** Where {@link lines} stands: the next line's number, and the first byte seen on a line (-1: none yet). */
   private readonly at = { line: 1, firstByte: -1 };
   private readonly chunkSize: number;
   private readonly useScanner: boolean;
+  /** The longest line read; the read buffer never grows past it (and its newline, and the sentinel). */
+  readonly maxLineBytes: number;
 
   /** Holds the read buffer (one byte more than a chunk, for the sentinel), kept from range to range. */
   private readonly scanner: RecordScanner;
 
   constructor(options: ReadOptions = {}) {
-    this.chunkSize = options.chunkSize ?? 1 << 20;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_MIB * (1 << 20);
+    // A line is read whole only when it fits in the buffer with its newline: no longer line ever does.
+    this.chunkSize = Math.min(options.chunkSize ?? 1 << 20, this.maxLineBytes + 1);
     this.useScanner = options.scanner ?? true;
     this.scanner = new RecordScanner(this.chunkSize + 1);
   }
@@ -114,8 +121,17 @@ export class LogReader {
         buf.copyWithin(0, start, filled);
         base += start;
         filled -= start;
-      } else if (filled === buf.length - 1) {
-        buf = this.scanner.grow(buf.length * 2);
+      } else if (filled < buf.length - 1) {
+        // a short read: read on
+      } else if (filled <= this.maxLineBytes) {
+        buf = this.scanner.grow(Math.min(buf.length * 2, this.maxLineBytes + 2));
+      } else {
+        // The line has more bytes than the longest allowed and no newline yet: skip it whole.
+        const first = skipSpace(buf, 0);
+        if (this.at.firstByte < 0 && first < filled) this.at.firstByte = buf[first]!;
+        this.diagnostics.addBadLine(this.sources[sourceId]!.name, this.at.line++, lineTooLong(this.maxLineBytes));
+        base = this.skipLine(source, base + filled, stop);
+        filled = 0;
       }
     }
     if (this.at.firstByte === 91 && this.diagnostics.badLineCount > badBefore) {
@@ -124,6 +140,19 @@ export class LogReader {
       );
     }
     return this.at.line - firstLine;
+  }
+
+  /** Reads past the rest of a line from `position`, keeping none of it; returns where the next line starts (or the end). */
+  private skipLine(source: LogSource, position: number, stop: number): number {
+    const buf = this.scanner.data;
+    for (;;) {
+      const want = Math.min(buf.length - 1, stop - position);
+      const n = want > 0 ? source.read(buf, 0, want, position) : 0;
+      if (n === 0) return position;
+      const newline = buf.subarray(0, n).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += n;
+    }
   }
 
   /**
@@ -202,108 +231,6 @@ export class LogReader {
   private add(reason: string | null, sourceId: number, line: number, offset: number): void {
     if (reason === null) this.builder.add(this.fields, line, offset);
     else this.diagnostics.addBadLine(this.sources[sourceId]!.name, line, reason);
-  }
-
-  /** What this reader read, to hand to {@link placePart} of another reader (a worker's result). */
-  part(lines: number): ReaderPart {
-    return {
-      columns: this.builder.finish(),
-      size: this.builder.size,
-      lineRuns: this.builder.lineRuns(),
-      names: this.tables.names.values,
-      otherStatuses: this.tables.statuses.values,
-      runs: this.tables.runs.values,
-      badLines: this.diagnostics.badLines,
-      badLineCount: this.diagnostics.badLineCount,
-      fallbacks: this.diagnostics.fallbacks,
-      lines,
-      positional: this.builder.positional,
-    };
-  }
-
-  /**
-   * Hands over what was read since the last part as a part, and starts afresh (the
-   * same interned tables) on `storage` when given: columns a part handed over earlier.
-   */
-  takePart(lines: number, storage?: Columns): ReaderPart {
-    const part = this.part(lines);
-    // The same builder, started again: a new one in its field would cost the reading
-    // loop compiled around it (V8 drops code that relied on the field's one value).
-    this.builder.restart(storage);
-    this.diagnostics = new Diagnostics();
-    return part;
-  }
-
-  /**
-   * Places the records another reader read from a later range of the source read last
-   * at the tail of the columns (ids re-interned), while this reader may go on reading
-   * earlier ranges. Parts are placed last range first; {@link joinParts} puts them in
-   * place. Only the part's counts and bad lines are kept: its columns can be dropped.
-   * `known`: what earlier parts of the same reader mapped to (its tables only grow, so
-   * only the texts it added since are interned here).
-   */
-  placePart(part: ReaderPart, known: PartIds = new PartIds()): void {
-    const { names, statuses, runs } = this.tables;
-    for (let id = known.name.length; id < part.names.length; id++) known.name.push(names.intern(part.names[id]!));
-    for (let code = known.status.length; code < FIRST_OTHER_STATUS + part.otherStatuses.length; code++) {
-      known.status.push(
-        code < FIRST_OTHER_STATUS ? code : statuses.intern(part.otherStatuses[code - FIRST_OTHER_STATUS]!),
-      );
-    }
-    for (let id = known.run.length; id <= part.runs.length; id++) known.run.push(runs.intern(part.runs[id - 1]!));
-    const maps = {
-      name: Uint32Array.from(known.name),
-      status: Uint32Array.from(known.status),
-      run: Uint32Array.from(known.run),
-    };
-    this.builder.placeAtTail(part.columns, part.size, maps);
-    this.placed.push({ ...part, columns: undefined });
-  }
-
-  /**
-   * Joins the placed parts after the records read here, as if this reader had read
-   * them: `lineBases[k]` is the number of lines before the range of the k-th part in
-   * input order (the last placed is the first), so line numbers and positional
-   * indexes continue.
-   */
-  joinParts(lineBases: readonly number[]): void {
-    const parts = this.placed.reverse();
-    this.placed = [];
-    if (lineBases.length !== parts.length) {
-      throw new Error(`joinParts: ${lineBases.length} line bases for ${parts.length} parts`);
-    }
-    this.builder.joinTail(parts.map((part, k) => ({ ...part, lineBase: lineBases[k]! })));
-    parts.forEach((part, k) => this.addDiagnostics(part, lineBases[k]!));
-  }
-
-  /**
-   * Adds a whole source read before (its index, kept by the caller) as if it were read
-   * here now. Into an empty reader its columns are taken as they are, not copied.
-   */
-  adoptSource(source: LogSource, part: ReaderPart, hints: readonly string[]): void {
-    const empty = this.builder.size === 0 && this.tables.names.size === 0 && this.tables.statuses.size === 0 &&
-      this.tables.runs.size === 0;
-    this.sourceStarts.push(this.builder.size);
-    this.sources.push(source);
-    if (empty) {
-      // Interned in order into empty tables, every id stays what it was.
-      for (const name of part.names) this.tables.names.intern(name);
-      for (const status of part.otherStatuses) this.tables.statuses.intern(status);
-      for (const run of part.runs) this.tables.runs.intern(run);
-      this.builder = ColumnsBuilder.holding(part.columns, part.size, part.lineRuns);
-      this.addDiagnostics(part, 0);
-    } else {
-      this.placePart(part);
-      this.joinParts([0]);
-    }
-    this.diagnostics.hints.push(...hints);
-  }
-
-  private addDiagnostics(part: Omit<ReaderPart, "columns">, lineBase: number): void {
-    const source = this.sources[this.sources.length - 1]!.name;
-    for (const bad of part.badLines) this.diagnostics.addBadLine(source, bad.line + lineBase, bad.reason);
-    this.diagnostics.badLineCount += part.badLineCount - part.badLines.length;
-    this.diagnostics.fallbacks += part.fallbacks;
   }
 }
 

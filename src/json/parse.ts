@@ -17,13 +17,19 @@ export class JsonSyntaxError extends SyntaxError {
 
 const MAX_DEPTH = 1000;
 
+/** Options of {@link parseJson}. */
+export interface ParseOptions {
+  /** Told of each object made, with the offset of its opening brace (document formats name a record's line by it). */
+  objectStart?: (object: JsonObject, offset: number) => void;
+}
+
 /**
  * Parses one JSON text faithfully: integers beyond 2^53 and non-canonical numbers
  * keep their text ({@link JsonNumber}), `NaN`/`Infinity`/`-Infinity` are accepted
  * (Python's `json.dumps` writes them), objects keep key order. Whitespace may surround it.
  */
-export function parseJson(text: string): JsonValue {
-  const parser = new Parser(text);
+export function parseJson(text: string, options: ParseOptions = {}): JsonValue {
+  const parser = new Parser(text, options.objectStart);
   parser.skipSpace();
   const value = parser.value(0);
   parser.skipSpace();
@@ -34,9 +40,11 @@ export function parseJson(text: string): JsonValue {
 class Parser {
   readonly text: string;
   pos = 0;
+  private readonly objectStart: ParseOptions["objectStart"];
 
-  constructor(text: string) {
+  constructor(text: string, objectStart?: ParseOptions["objectStart"]) {
     this.text = text;
+    this.objectStart = objectStart;
   }
 
   fail(reason: string, at = this.pos): never {
@@ -95,6 +103,7 @@ class Parser {
 
   object(depth: number): JsonObject {
     const result: JsonObject = new Map();
+    this.objectStart?.(result, this.pos);
     this.pos++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 125) {

@@ -58,9 +58,17 @@ export function stringifyJson(value: JsonValue, options: StringifyOptions = {}):
   }
 }
 
-/** A JSON string literal; lone surrogates are escaped, as `JSON.stringify` does. */
+// A surrogate that is not half of a pair.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A JSON string literal. A lone surrogate (which UTF-8 cannot hold, and which some readers,
+ * jq 1.6 among them, refuse even as a `\udXXX` escape) is written as U+FFFD.
+ */
 export function quoteJsonString(text: string): string {
-  return JSON.stringify(text);
+  const quoted = JSON.stringify(text);
+  // JSON.stringify escapes lone surrogates, and only them, as \udXXX: most strings have none.
+  return quoted.includes("\\ud") ? JSON.stringify(text.replace(LONE_SURROGATE, "\ufffd")) : quoted;
 }
 
 function numberText(n: number, raw: boolean): string {

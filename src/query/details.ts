@@ -27,8 +27,10 @@ export function detailsOf(fields: JsonObject, name: string): RecordDetails {
 export function buildSignature(name: string, fields: JsonObject): string {
   const parts: string[] = [];
   const args = fields.get("args");
-  if (Array.isArray(args)) parts.push(...args.map(pythonRepr));
-  else if (args !== undefined && args !== null && !(args instanceof Map)) parts.push(pythonRepr(args));
+  if (Array.isArray(args)) {
+    // A loop, not push(...args): a spread of 130,000 arguments overflows the stack.
+    for (const arg of args) parts.push(pythonRepr(arg));
+  } else if (args !== undefined && args !== null && !(args instanceof Map)) parts.push(pythonRepr(args));
   const kwargs = fields.get("kwargs") ?? (args instanceof Map ? args : undefined);
   if (kwargs instanceof Map) {
     for (const [key, value] of kwargs) parts.push(`${key}=${pythonRepr(value)}`);

@@ -1,5 +1,6 @@
 import { startClockOf } from "../columns/columns.ts";
 import type { ExecutionRegistry } from "./registry.ts";
+import { classifyStatus } from "../read/status.ts";
 import { isShownClock } from "../read/time.ts";
 
 /** The filters of `summary`, `last` and `report`; every one present must hold. */
@@ -9,7 +10,7 @@ export interface RecordFilter {
   /** Index range, inclusive. */
   indexFrom?: number;
   indexTo?: number;
-  /** `all`, `success`, `error`, `other` (any status that is neither), or a status as written. */
+  /** `all`, `success`, `error`, `other` (any status that is neither), a word of a class (`failed`: error), or a status as written. */
   status?: string;
   /** Start at or after / at or before, in epoch microseconds (naive times compared as UTC). */
   sinceMicros?: number;
@@ -69,8 +70,9 @@ function statusPredicate(
   if (status === undefined) return undefined;
   const wanted = status.toLowerCase();
   if (wanted === "all") return undefined;
-  if (wanted === "success" || wanted === "error" || wanted === "other") {
-    return (pos) => registry.statusClassOf(pos) === wanted;
-  }
+  // A word of the success or error class (`failed`, `ok`, ...) selects its class: the registry
+  // keeps those statuses as their class, not as written.
+  const statusClass = classifyStatus(wanted);
+  if (statusClass !== "other" || wanted === "other") return (pos) => registry.statusClassOf(pos) === statusClass;
   return (pos) => registry.statusOf(pos).toLowerCase() === wanted;
 }

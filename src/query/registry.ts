@@ -1,5 +1,5 @@
 import { ExechistError } from "../errors.ts";
-import { JsonSyntaxError, parseJson } from "../json/parse.ts";
+import { parseJson } from "../json/parse.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Diagnostics } from "../read/diagnostics.ts";
 import type { LogReader, LogSource } from "../ingest/log_reader.ts";
@@ -9,9 +9,8 @@ import { type Clock, isShownClock } from "../read/time.ts";
 import type { ExecRecord, RecordDetails, TimeValue } from "../types.ts";
 import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "../columns/columns.ts";
 import { detailsOf } from "./details.ts";
+import { lineText } from "./line_text.ts";
 import { lineAt, type LineRuns } from "../columns/line_runs.ts";
-
-const decoder = new TextDecoder();
 
 /** Totals over every record read. */
 export interface StatusCounts {
@@ -35,8 +34,11 @@ export class ExecutionRegistry {
   private readonly runs: readonly string[];
   private readonly sources: readonly LogSource[];
   private readonly sourceStarts: readonly number[];
+  /** The longest line the reader read: a record's line read back longer than this has changed since. */
+  private readonly maxLineBytes: number;
 
   constructor(reader: LogReader) {
+    this.maxLineBytes = reader.maxLineBytes;
     this.columns = reader.builder.finish();
     this.size = reader.builder.size;
     this.lineRuns = reader.builder.lineRuns();
@@ -89,7 +91,9 @@ export class ExecutionRegistry {
 
   /** `FILE:LINE` of a record. */
   sourceOf(pos: number): string {
-    return `${this.sources[this.sourceIdOf(pos)]?.name ?? "?"}:${this.lineOf(pos)}`;
+    const source = this.sources[this.sourceIdOf(pos)];
+    const line = this.lineOf(pos);
+    return `${source?.name ?? "?"}:${source?.lineMap?.[line - 1] ?? line}`;
   }
 
   /** The record's line in its input (1-based). */
@@ -136,19 +140,20 @@ export class ExecutionRegistry {
     const next = pos + 1 < this.size && this.sourceIdOf(pos + 1) === sourceId
       ? this.columns.offset[pos + 1]!
       : Infinity;
-    const line = source === undefined ? undefined : readLine(source, offset, Math.min(next - offset, 1 << 20));
+    const line = source === undefined
+      ? undefined
+      : readLine(source, offset, Math.min(next - offset, 1 << 20), this.maxLineBytes);
+    const changed = (cause?: unknown) =>
+      new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`, {
+        cause,
+      });
+    if (line === undefined) throw changed();
     let value: JsonValue;
     try {
-      if (line === undefined) throw new JsonSyntaxError("unexpected end", 0);
-      value = parseJson(decoder.decode(line));
+      value = parseJson(lineText(line, this.sourceOf(pos)));
     } catch (error) {
-      throw new ExechistError(
-        "input",
-        `Cannot read back ${this.sourceOf(pos)}: the log changed while exechist read it`,
-        {
-          cause: error,
-        },
-      );
+      if (error instanceof ExechistError) throw error;
+      throw changed(error);
     }
     if (!(value instanceof Map)) {
       throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: not an object`);
@@ -203,9 +208,12 @@ export class ExecutionRegistry {
   }
 }
 
-/** The bytes of the line at `offset`, up to its newline or the end of the input; `guess` bytes read first. */
-function readLine(source: LogSource, offset: number, guess: number): Uint8Array {
-  let bytes = new Uint8Array(Math.max(guess, 256));
+/**
+ * The bytes of the line at `offset`, up to its newline or the end of the input; `guess`
+ * bytes read first; undefined when it is longer than `max` (then it is not the line read).
+ */
+function readLine(source: LogSource, offset: number, guess: number, max: number): Uint8Array | undefined {
+  let bytes = new Uint8Array(Math.min(Math.max(guess, 256), max + 1));
   let got = 0;
   for (;;) {
     const n = source.read(bytes, got, bytes.length - got, offset + got);
@@ -213,8 +221,9 @@ function readLine(source: LogSource, offset: number, guess: number): Uint8Array 
     if (newline >= 0) return bytes.subarray(0, got + newline);
     got += n;
     if (n === 0) return bytes.subarray(0, got);
+    if (got > max) return undefined;
     if (got === bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2);
+      const grown = new Uint8Array(Math.min(bytes.length * 2, max + 1));
       grown.set(bytes);
       bytes = grown;
     }

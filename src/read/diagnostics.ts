@@ -22,11 +22,11 @@ export class Diagnostics {
     if (this.badLines.length < KEPT_BAD_LINES) this.badLines.push({ source, line, reason });
   }
 
-  /** The stderr report: the first `shown` bad lines as `FILE:LINE: reason`, then a count. */
+  /** The stderr report: the hints first (what the input looks like, before its bad lines), then the first `shown` bad lines as `FILE:LINE: reason`, then a count. */
   formatBadLines(shown = 10): string[] {
     const lines = this.badLines.slice(0, shown).map((b) => `${b.source}:${b.line}: ${b.reason}`);
     const rest = this.badLineCount - Math.min(shown, this.badLines.length);
     if (rest > 0) lines.push(`… and ${rest} more bad line${rest === 1 ? "" : "s"} (${this.badLineCount} in all)`);
-    return [...lines, ...this.hints];
+    return [...this.hints, ...lines];
   }
 }

@@ -26,6 +26,10 @@ export const FIELD_KEYS = [
   "session_id",
   "ignore_in_history",
   "action.ignore_in_history",
+  "state_type",
+  "state",
+  "level",
+  "levelname",
 ] as const;
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -54,10 +58,15 @@ export const SLOT = {
   session_id: 19,
   ignore_in_history: 20,
   action_dot_ignore: 21,
-  nested_ignore: 22,
+  state_type: 22,
+  state: 23,
+  level: 24,
+  levelname: 25,
+  nested_ignore: 26,
 } as const;
 
-export const SLOT_COUNT = 23;
+/** Slots in all (at most 32: the scanner keeps sets of slots as the bits of an i32, scan/assembly/). */
+export const SLOT_COUNT = 27;
 
 export const NAME_ALIASES = [SLOT.name, SLOT.action, SLOT.action_name] as const;
 export const START_ALIASES = [SLOT.start_wall, SLOT.started_at, SLOT.start, SLOT.start_time, SLOT.timestamp] as const;
@@ -66,6 +75,13 @@ export const DURATION_ALIASES = [SLOT.duration, SLOT.duration_ms] as const;
 export const EXCEPTION_ALIASES = [SLOT.exception, SLOT.error] as const;
 export const RUN_ALIASES = [SLOT.run_id, SLOT.session_id] as const;
 export const IGNORE_ALIASES = [SLOT.ignore_in_history, SLOT.action_dot_ignore, SLOT.nested_ignore] as const;
+
+/**
+ * Keys whose presence leaves a line to normalize.ts (the scanner's own normaliser defers
+ * it): the state of a Prefect run (`state_type`, `state.type`) and a logger's level,
+ * which decide the status of a record that has none.
+ */
+export const DEFERRED_SLOTS = [SLOT.state_type, SLOT.state, SLOT.level, SLOT.levelname] as const;
 
 /** What a slot holds. */
 export const KIND = {

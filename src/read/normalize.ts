@@ -12,7 +12,7 @@ import {
   START_ALIASES,
 } from "./fields.ts";
 import { decodeString, EscapedIds } from "./escaped_ids.ts";
-import { numberAt } from "./number.ts";
+import { codeOfOtlpStatus, isErrorLevel, numberIn, stateOf, valueAt } from "./status_fields.ts";
 import type { Slots } from "./scanner.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
 import { classifyTimeNumber, CLOCK, type Clock, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
@@ -153,8 +153,18 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
       }
       slots.cacheId(SLOT.status, out.status);
     }
+  } else if (statusKind === KIND.object) {
+    // OTLP's span status, {"code": 2, "message": …}: 2 (STATUS_CODE_ERROR) is an error, 0 (unset) and 1 (ok) are not.
+    const code = codeOfOtlpStatus(valueAt(b, slots, SLOT.status));
+    if (code === undefined) return `status is not a string: ${textAt(b, slots, SLOT.status)}`;
+    out.status = code;
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
-    out.status = hasException(slots) ? STATUS_ERROR : STATUS_SUCCESS;
+    const state = stateOf(b, slots);
+    out.status = state !== undefined
+      ? tables.statusCode(state, 0, state.length)
+      : hasException(slots) || isErrorLevel(b, slots)
+      ? STATUS_ERROR
+      : STATUS_SUCCESS;
   } else {
     return `status is not a string: ${textAt(b, slots, SLOT.status)}`;
   }
@@ -206,8 +216,12 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   const start = slots.start[slot]!;
   const end = slots.end[slot]!;
   let ok = false;
-  if (k === KIND.number) ok = classifyTimeNumber(numberIn(b, slots, slot), reading);
-  else if (k === KIND.string) {
+  let outOfRange = false;
+  if (k === KIND.number) {
+    const n = numberIn(b, slots, slot);
+    ok = classifyTimeNumber(n, reading);
+    outOfRange = !ok && Number.isFinite(n);
+  } else if (k === KIND.string) {
     if (slots.flag[slot] === 0 && slots.clock[slot] !== 0) { // read by the scanner
       reading.clock = slots.clock[slot] as Clock;
       reading.micros = slots.value[slot]!;
@@ -220,6 +234,11 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   if (ok) return null;
   reading.clock = CLOCK.none;
   reading.micros = NaN;
+  if (outOfRange) {
+    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
+      textAt(b, slots, slot)
+    }`;
+  }
   return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
 }
 
@@ -238,11 +257,6 @@ function monotonicAt(b: Uint8Array, slots: Slots, aliases: readonly number[]): n
     }
   }
   return NaN;
-}
-
-/** The number in a slot: the scanner's value, or read from the text when it left that to {@link numberAt}. */
-function numberIn(b: Uint8Array, slots: Slots, slot: number): number {
-  return slots.flag[slot] === 0 ? slots.value[slot]! : numberAt(b, slots.start[slot]!, slots.end[slot]!);
 }
 
 function hasException(slots: Slots): boolean {

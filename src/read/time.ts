@@ -27,14 +27,30 @@ export interface TimeReading {
   micros: number;
 }
 
-/** Applies the magnitude rule to a number of seconds/ms/µs/ns or a monotonic reading. */
+/** 10000-01-01T00:00:00Z in microseconds: no instant a number names may reach it. */
+export const YEAR_10000_MICROS = Date.UTC(10000, 0, 1) * 1000;
+
+/**
+ * The last double below {@link YEAR_10000_MICROS}: 32 µs before it, as close as a double
+ * comes to 9999-12-31T23:59:59.999999Z (at this size doubles are 32 µs apart).
+ */
+export const MAX_INSTANT_MICROS = 253402300799999968;
+
+/**
+ * Applies the magnitude rule to a number of seconds/ms/µs/ns or a monotonic reading.
+ * False for NaN and infinities, and for what is no instant: a negative number from -1e9
+ * down (epochs are positive) or one past the year 9999.
+ */
 export function classifyTimeNumber(n: number, out: TimeReading): boolean {
   if (!Number.isFinite(n)) return false;
   const abs = Math.abs(n);
   if (abs < 1e9) {
     out.clock = CLOCK.monotonic;
     out.micros = n * 1e6;
-  } else if (abs < 1e11) {
+    return true;
+  }
+  if (n < 0) return false;
+  if (abs < 1e11) {
     out.clock = CLOCK.instant;
     out.micros = Math.round(n * 1e6);
   } else if (abs < 1e14) {
@@ -47,7 +63,7 @@ export function classifyTimeNumber(n: number, out: TimeReading): boolean {
     out.clock = CLOCK.instant;
     out.micros = Math.floor(n / 1e3);
   }
-  return true;
+  return out.micros < YEAR_10000_MICROS;
 }
 
 /**
@@ -88,7 +104,8 @@ function isoDays(b: Uint8Array, start: number): number {
   const year = digitsAt(b, start, 4);
   const month = digitsAt(b, start + 5, 2);
   const day = digitsAt(b, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  // Years 0001 to 9999, as ISO-8601 writes them in four digits (the scanner leaves year 0 here).
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   lastDate.set(b.subarray(start, start + 10));
   lastDays = daysFromCivil(year, month, day);
   return lastDays;
@@ -165,7 +182,7 @@ function parseDecimalTime(b: Uint8Array, start: number, end: number, out: TimeRe
   if (digitsOnly) {
     out.clock = CLOCK.instant;
     out.micros = Number(text.slice(0, -3));
-    return true;
+    return out.micros < YEAR_10000_MICROS;
   }
   return classifyTimeNumber(Number(text), out);
 }

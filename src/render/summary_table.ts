@@ -1,7 +1,8 @@
 import type { Colors } from "./colors.ts";
 import type { ExecutionRegistry } from "../query/registry.ts";
 import type { GroupStats } from "../query/group.ts";
-import { oneLine, valueText } from "./cell.ts";
+import { valueText } from "./cell.ts";
+import { oneLine } from "./visible_text.ts";
 import { renderTextTable, type TextColumn } from "./text_table.ts";
 import { formatDate, formatDuration, formatTableTime, formatTimeOfDay, type LocalZone } from "./time.ts";
 

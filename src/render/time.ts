@@ -1,14 +1,22 @@
-import { CLOCK } from "../read/time.ts";
+import { CLOCK, MAX_INSTANT_MICROS, YEAR_10000_MICROS } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 
 /**
- * The local zone for `--local`: minutes east of UTC at an epoch millisecond, or null
- * for UTC. Handed in by the runtime, so the core never reads the process's zone.
+ * The local zone for `--local`: minutes east of UTC at an epoch millisecond (historical
+ * offsets with seconds as a fraction: +05:41:16 is 341.27), or null for UTC. Handed in
+ * by the runtime, so the core never reads the process's zone.
  */
 export type LocalZone = ((epochMs: number) => number) | null;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
+}
+
+/** `+05:30`, or `+05:41:16` when the offset has seconds (ISO 8601's ±hh:mm:ss; local mean time before 1900 or so). */
+function formatOffset(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const hhmm = `${seconds > 0 ? "+" : "-"}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}`;
+  return abs % 60 === 0 ? hhmm : `${hhmm}:${pad(abs % 60)}`;
 }
 
 interface Parts {
@@ -19,17 +27,17 @@ interface Parts {
 }
 
 function parts(t: TimeValue, local: LocalZone, digits: 0 | 3 | 6 | "auto"): Parts {
-  const micros = Math.round(t.micros);
+  // The last 16 µs of 9999-12-31 (written `23:59:59.99999…`) round up to 10000-01-01 in a double.
+  const micros = t.micros === YEAR_10000_MICROS ? MAX_INSTANT_MICROS : Math.round(t.micros);
   let ms = Math.floor(micros / 1000);
-  const subMicros = micros - ms * 1000;
+  // `%` is exact on doubles; `micros - ms * 1000` is not past 2^53.
+  const subMicros = ((micros % 1000) + 1000) % 1000;
   let zone = "";
   if (t.clock === CLOCK.instant) {
     if (local) {
-      const offset = local(ms);
-      ms += offset * 60000;
-      zone = offset === 0
-        ? "Z"
-        : `${offset > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+      const offset = Math.round(local(ms) * 60); // seconds
+      ms += offset * 1000;
+      zone = offset === 0 ? "Z" : formatOffset(offset);
     } else {
       zone = "Z";
     }

@@ -1,8 +1,9 @@
 import type { ExecutionRegistry } from "../query/registry.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { failureView, tail } from "./failure_view.ts";
-import type { ReportData } from "./report_data.ts";
-import { visibleControls } from "../render/visible_text.ts";
+import { EMPTY_INPUT, type ReportData } from "./report_data.ts";
+import { oneLine, visibleText } from "../render/visible_text.ts";
+import { otherStatusesText } from "./other_statuses.ts";
 import { workflowCommand } from "./workflow_command.ts";
 
 /** Options of {@link renderGithub}. */
@@ -19,7 +20,8 @@ export const GITHUB_DEFAULTS: GithubOptions = { maxAnnotations: 10, maxTraceback
 /**
  * The report as GitHub Actions workflow commands: an `::error` for each of the first
  * failures (title `name #index`, message the exception, the source and the traceback),
- * then one `::notice` with the totals and how many failures were not annotated.
+ * then one `::notice` with the totals and how many failures were not annotated (after an `::error` when
+ * an input with no record fails the report).
  * Control characters (ESC, NUL, ...) are shown as `\xNN` before the toolkit's escaping.
  */
 export function renderGithub(
@@ -36,10 +38,13 @@ export function renderGithub(
     write(
       workflowCommand(
         "error",
-        [["title", visibleControls(cutChars(view.title, 200))]],
-        visibleControls(parts.join("\n")),
+        [["title", visibleText(cutChars(view.title, 200))]],
+        visibleText(parts.join("\n")),
       ) + "\n",
     );
+  }
+  if (data.empty && data.failing) {
+    write(workflowCommand("error", [["title", "exechist report"]], EMPTY_INPUT) + "\n");
   }
   const { counts } = data;
   const matched = data.positions.length;
@@ -47,10 +52,10 @@ export function renderGithub(
     matched === 1 ? "" : "s"
   }: ${counts.success} success, ${counts.error} error, ${counts.other} other`;
   if (data.otherStatuses.length > 0) {
-    text += ` (${data.otherStatuses.map(([s, n]) => `${cutChars(s, 100)} ${n}`).join(", ")})`;
+    text += ` (${otherStatusesText(data.otherStatuses, oneLine)})`;
   }
   text += `; ${data.badLines} bad line${data.badLines === 1 ? "" : "s"}`;
   if (matched !== data.total) text += `; ${matched} of ${data.total} records matched the filters`;
   text += `. ${shown} failure${shown === 1 ? "" : "s"} annotated, ${data.failures.length - shown} not annotated.`;
-  write(workflowCommand("notice", [["title", "exechist report"]], visibleControls(text)) + "\n");
+  write(workflowCommand("notice", [["title", "exechist report"]], visibleText(text)) + "\n");
 }

@@ -1,11 +1,12 @@
 import type { ExecutionRegistry } from "../query/registry.ts";
-import { oneLine } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { formatDuration, formatIsoTime, type LocalZone } from "../render/time.ts";
 import { cutChars } from "../render/cut_text.ts";
 import { humanSpan } from "./durations.ts";
 import { executionTitle, failureView, tail } from "./failure_view.ts";
-import { ByteBudget, GITHUB_SUMMARY_LIMIT } from "./markdown_budget.ts";
-import { escapeHtmlBlock, escapeTableCell } from "../render/markdown_escape.ts";
+import { ByteBudget, GITHUB_SUMMARY_LIMIT, utf8Length } from "./markdown_budget.ts";
+import { breakAutolinks, escapeHtmlBlock, escapeTableCell } from "../render/markdown_escape.ts";
+import { otherStatusesText } from "./other_statuses.ts";
 import { markdownTableHead, markdownTableRow } from "../render/markdown_table.ts";
 import type { ReportData } from "./report_data.ts";
 
@@ -34,6 +35,9 @@ export const MARKDOWN_DEFAULTS: MarkdownOptions = {
   maxTraceback: 32_000,
 };
 
+/** Bytes kept for the failures' heading, written after their blocks are measured. */
+const HEADING_ROOM = 100;
+
 const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -56,13 +60,17 @@ export function renderMarkdown(
   failures(registry, data, out, options);
 }
 
+const EMPTY_FAILS = "**The input has no records**: an empty log, or a run that stopped before it logged anything. " +
+  "The report fails unless `--allow-empty` is given.";
+
 function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
   const { counts, span } = data;
   const matched = data.positions.length;
   const mark = data.failing ? "❌" : "✅";
   const parts = [plural(matched, "execution"), `${counts.error} failed`];
   if (counts.other > 0) parts.push(`${counts.other} other`);
-  out.write(`## ${mark} exechist report: ${parts.join(", ")}\n\n`);
+  const title = data.empty ? "no executions, the input has no records" : parts.join(", ");
+  out.write(`## ${mark} exechist report: ${title}\n\n`);
   const spanText = (
     s: number | null,
   ) => (s === null ? "n/a" : `${formatDuration(s)}${humanSpan(s) ? ` (${humanSpan(s)})` : ""}`);
@@ -87,12 +95,11 @@ function headline(data: ReportData, out: ByteBudget, local: LocalZone): void {
     notes.push(`From ${formatIsoTime(span.start, local)} to ${formatIsoTime(span.end, local)}.`);
   }
   if (data.otherStatuses.length > 0) {
-    notes.push(
-      `Other statuses: ${data.otherStatuses.map(([s, n]) => `${escapeTableCell(cutChars(s, 100))} ${n}`).join(", ")}.`,
-    );
+    notes.push(`Other statuses: ${otherStatusesText(data.otherStatuses, escapeTableCell)}.`);
   }
   if (data.badLines > 0) notes.push(`${plural(data.badLines, "bad line")} skipped (listed on stderr).`);
-  if (matched === 0) notes.push("No execution matched.");
+  if (data.empty) notes.push(data.failing ? EMPTY_FAILS : "The input has no records (accepted: --allow-empty).");
+  else if (matched === 0) notes.push("No execution matched.");
   if (notes.length > 0) out.write(`\n${notes.join(" ")}\n`);
 }
 
@@ -188,13 +195,21 @@ function failureGroups(registry: ExecutionRegistry, data: ReportData, out: ByteB
 function failures(registry: ExecutionRegistry, data: ReportData, out: ByteBudget, options: MarkdownOptions): void {
   if (data.failures.length === 0) return;
   const wanted = Math.min(options.failuresShown, data.failures.length);
-  out.write(
-    `\n### Failures${wanted < data.failures.length ? ` (the first ${wanted} of ${data.failures.length})` : ""}\n\n`,
-  );
-  let shown = 0;
-  for (; shown < wanted; shown++) {
-    if (!out.offer(failureBlock(registry, data.failures[shown]!, options))) break;
+  // The blocks that fit are made first, so that the heading says how many are shown.
+  const room = out.limit - out.used - HEADING_ROOM;
+  const blocks: string[] = [];
+  let size = 0;
+  for (let j = 0; j < wanted; j++) {
+    const block = failureBlock(registry, data.failures[j]!, options);
+    size += utf8Length(block);
+    if (size > room) break;
+    blocks.push(block);
   }
+  const shown = blocks.length;
+  const total = data.failures.length;
+  const which = shown === total ? "" : shown === 0 ? ` (${total}, none shown)` : ` (the first ${shown} of ${total})`;
+  out.write(`\n### Failures${which}\n\n`);
+  for (const block of blocks) out.write(block);
   if (shown < wanted) {
     out.write(
       `_Trimmed: ${
@@ -222,7 +237,9 @@ function failureBlock(registry: ExecutionRegistry, pos: number, options: Markdow
     "",
     view.traceback === null ? view.headline : tail(view.traceback, options.maxTraceback),
   ];
-  const summary = escapeHtmlBlock(oneLine(`${cutChars(view.title, 200)}: ${cutChars(view.headline, 300)}`));
+  const summary = breakAutolinks(
+    escapeHtmlBlock(oneLine(`${cutChars(view.title, 200)}: ${cutChars(view.headline, 300)}`)),
+  );
   return `<details><summary>${summary}</summary>\n\n<pre>\n${
     escapeHtmlBlock(body.join("\n")).trimEnd()
   }\n</pre>\n\n</details>\n\n`;

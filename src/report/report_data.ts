@@ -1,7 +1,7 @@
 import { endClockOf, startClockOf } from "../columns/columns.ts";
 import type { ExecutionRegistry, StatusCounts } from "../query/registry.ts";
 import { groupPositions, type GroupStats } from "../query/group.ts";
-import { CLOCK, type Clock, isShownClock } from "../read/time.ts";
+import { CLOCK, type Clock, isShownClock, YEAR_10000_MICROS } from "../read/time.ts";
 import type { TimeValue } from "../types.ts";
 import { type FailOn, failOnMatches } from "./fail_on.ts";
 import { type FailureGroup, groupFailures } from "./failure_groups.ts";
@@ -18,6 +18,10 @@ export interface ReportLimits {
 
 /** The limits of `exechist report`. */
 export const REPORT_LIMITS: ReportLimits = { failuresShown: 50, slowest: 10, failuresGrouped: 10_000 };
+
+/** What a report says of an input with no record (stderr, annotations). */
+export const EMPTY_INPUT = "No records in the input: an empty log, or a run that stopped before it logged anything " +
+  "(the report fails; --allow-empty accepts an empty input)";
 
 /** The time the matched records cover. */
 export interface TimeSpan {
@@ -55,16 +59,19 @@ export interface ReportData {
   /** How many of `failures` the groups were built from. */
   failuresGrouped: number;
   failOn: FailOn;
-  /** True when `failOn` matches: the report's exit status is 1. */
+  /** No record was read at all (an empty log, a run that stopped before it logged): a failure unless allowed. */
+  empty: boolean;
+  /** True when `failOn` matches, or the input is empty and that was not allowed: the report's exit status is 1. */
   failing: boolean;
 }
 
-/** Computes a report's facts over the given (filtered) positions. */
+/** Computes a report's facts over the given (filtered) positions; an input with no record fails unless `allowEmpty`. */
 export function buildReportData(
   registry: ExecutionRegistry,
   positions: Uint32Array,
   failOn: FailOn,
   limits: ReportLimits = REPORT_LIMITS,
+  allowEmpty = false,
 ): ReportData {
   const counts = { success: 0, error: 0, other: 0 };
   const others = new Map<string, number>();
@@ -95,7 +102,8 @@ export function buildReportData(
     failureGroups: grouping.groups,
     failuresGrouped: grouping.grouped,
     failOn,
-    failing: failOnMatches(counts, failOn),
+    empty: registry.size === 0,
+    failing: failOnMatches(counts, failOn) || (registry.size === 0 && !allowEmpty),
   };
 }
 
@@ -129,9 +137,13 @@ export function timeSpan(registry: ExecutionRegistry, positions: Uint32Array): T
         end = columns.end[pos]!;
         endClock = ec;
       }
-    } else if (hasStart && !Number.isNaN(duration) && s + duration * 1e6 > end) {
-      end = s + duration * 1e6;
-      endClock = sc;
+    } else if (hasStart && !Number.isNaN(duration)) {
+      // A duration that would end past the year 9999 (1e308 seconds) names no time to show.
+      const e = s + duration * 1e6;
+      if (e > end && e < YEAR_10000_MICROS) {
+        end = e;
+        endClock = sc;
+      }
     }
   }
   const first = start === Infinity ? null : { clock: startClock, micros: start };

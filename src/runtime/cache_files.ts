@@ -21,19 +21,24 @@ export const nodeCacheFiles: CacheFiles = {
     }
   },
   async write(path, pieces) {
-    const fd = fs().openSync(path, "w");
+    // Created here and now, owner only: an existing file or link there (a trap) makes this fail.
+    const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs().constants;
+    const fd = fs().openSync(path, O_WRONLY | O_CREAT | O_EXCL | (O_NOFOLLOW ?? 0), 0o600);
     try {
       await writeAll((rest, position, done) => fs().writev(fd, rest, position, done), pieces);
     } finally {
       fs().closeSync(fd);
     }
   },
-  makeDir: (dir) => fs().mkdirSync(dir, { recursive: true }),
+  makeDir(dir, tighten) {
+    fs().mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (tighten && (fs().statSync(dir).mode & 0o077) !== 0) fs().chmodSync(dir, 0o700);
+  },
   rename: (from, to) => fs().renameSync(from, to),
   remove: (path) => fs().rmSync(path, { force: true }),
   list: (dir) =>
     fs().readdirSync(dir).map((name) => {
-      const stat = fs().statSync(`${dir}/${name}`);
+      const stat = fs().lstatSync(`${dir}/${name}`);
       return { name, at: stat.mtimeMs, bytes: stat.size };
     }),
 };

@@ -53,29 +53,42 @@ export async function readThroughCache(
   // The records of one index are picked only from a log read alone (its bad lines are then all its own).
   const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 &&
     reader.diagnostics.hints.length === 0;
+  let bad: string | undefined;
   if (only !== undefined && alone) {
     const found = loadIndexMatches(access.files, dir!, stamp, only.index, only.keep);
-    if (found !== undefined) {
-      reader.adoptSource(source, found.log.part, found.log.hints);
-      return { threads: 0, fellBack: 0, cache: "from the index cache", selected: found.selected };
+    if (found !== undefined && "found" in found) {
+      reader.parts.adopt(source, found.found.log.part, found.found.log.hints);
+      return { threads: 0, fellBack: 0, cache: "from the index cache", selected: found.found.selected };
     }
+    bad = found?.bad;
   } else {
     const cached = loadIndex(access.files, dir!, stamp);
-    if (cached !== undefined) {
-      reader.adoptSource(source, cached.part, cached.hints);
+    if (cached !== undefined && "found" in cached) {
+      reader.parts.adopt(source, cached.found.part, cached.found.hints);
       return { threads: 0, fellBack: 0, cache: "from the index cache" };
     }
+    bad = cached?.bad;
   }
-  if (!alone) return await read();
+  // A cached index that does not check out is not used: the log is read, and its index written anew.
+  const ignored = bad === undefined ? "" : `the cached index was ignored (${bad}); `;
+  if (!alone) return bad === undefined ? await read() : { ...await read(), cache: ignored.slice(0, -2) };
   const done = await read();
   // A log that grew after it was opened is being written to: its index would be stale at
   // once, or worse, stamped with the grown size, pass for the grown log without its tail.
-  if (log!.facts().size !== log!.size) {
-    return { ...done, cache: "index cache not written: the log grew while it was read" };
+  // One cut short or rewritten meanwhile was read in part, or mixed: no index of it either.
+  const after = log!.facts();
+  const change = after.size > log!.size
+    ? "grew"
+    : after.size < log!.size
+    ? "was truncated"
+    : after.mtimeMs !== stamp.mtimeMs
+    ? "changed"
+    : undefined;
+  if (change !== undefined) {
+    return { ...done, cache: `${ignored}index cache not written: the log ${change} while it was read` };
   }
-  const saved = saveIndex(access.files, dir!, { stamp, part: reader.part(0), hints: reader.diagnostics.hints });
-  access.saving.push(
-    saved.then((failed) => (failed === undefined ? "index cache written" : `index cache not written: ${failed}`)),
-  );
-  return { ...done, cache: "writing the index cache" };
+  const tighten = !env("EXECHIST_CACHE_DIR"); // exechist's own directory, not one the user named
+  const indexed = { stamp, part: reader.parts.all(0), hints: reader.diagnostics.hints };
+  access.saving.push(saveIndex(access.files, dir!, indexed, tighten));
+  return { ...done, cache: `${ignored}writing the index cache` };
 }

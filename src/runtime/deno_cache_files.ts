@@ -6,11 +6,13 @@ export interface DenoCacheApi {
   readonly pid: number;
   realPathSync(path: string): string;
   openSync(path: string, options: DenoOpenOptions): DenoFile;
-  mkdirSync(path: string, options: { recursive: true }): void;
+  mkdirSync(path: string, options: { recursive: true; mode: number }): void;
+  chmodSync(path: string, mode: number): void;
   renameSync(from: string, to: string): void;
   removeSync(path: string): void;
   readDirSync(path: string): Iterable<{ name: string; isFile: boolean }>;
   statSync(path: string): DenoFileInfo;
+  lstatSync(path: string): DenoFileInfo;
   errors: { NotFound: new () => Error };
 }
 
@@ -52,9 +54,12 @@ export function denoCacheFiles(deno: DenoCacheApi): CacheFiles {
         const writes: Promise<void>[] = [];
         for (let k = 0, at = 0; k < pieces.length; at += pieces[k++]!.length) {
           if (pieces[k]!.length === 0) continue;
+          // The first creates the file, owner only, and fails on anything already there (a link too).
           const handle = deno.openSync(
             path,
-            handles.length === 0 ? { write: true, create: true, truncate: true } : { write: true },
+            handles.length === 0 ? { write: true, createNew: true, mode: 0o600 } : {
+              write: true,
+            },
           );
           handles.push(handle);
           handle.seekSync(at, 0);
@@ -65,7 +70,10 @@ export function denoCacheFiles(deno: DenoCacheApi): CacheFiles {
         for (const handle of handles) handle.close();
       }
     },
-    makeDir: (dir) => deno.mkdirSync(dir, { recursive: true }),
+    makeDir(dir, tighten) {
+      deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (tighten && ((deno.statSync(dir).mode ?? 0) & 0o077) !== 0) deno.chmodSync(dir, 0o700);
+    },
     rename: (from, to) => deno.renameSync(from, to),
     remove(path) {
       try {
@@ -76,7 +84,7 @@ export function denoCacheFiles(deno: DenoCacheApi): CacheFiles {
     },
     list: (dir) =>
       [...deno.readDirSync(dir)].map(({ name }) => {
-        const info = deno.statSync(`${dir}/${name}`);
+        const info = deno.lstatSync(`${dir}/${name}`);
         return { name, at: info.mtime?.getTime() ?? 0, bytes: info.size };
       }),
   };

@@ -7,6 +7,11 @@
 export interface DenoFileInfo {
   isFile: boolean;
   isDirectory: boolean;
+  /** Null where the system does not say (Windows). */
+  isFifo?: boolean | null;
+  isSocket?: boolean | null;
+  /** Null where the system does not say (Windows). */
+  mode?: number | null;
   size: number;
   mtime: Date | null;
   ctime?: Date | null;
@@ -15,6 +20,7 @@ export interface DenoFileInfo {
 }
 
 export interface DenoFile {
+  read(target: Uint8Array): Promise<number | null>;
   readSync(target: Uint8Array): number | null;
   writeSync(bytes: Uint8Array): number;
   write(bytes: Uint8Array): Promise<number>;
@@ -29,6 +35,10 @@ export interface DenoOpenOptions {
   write?: true;
   create?: true;
   truncate?: true;
+  /** Fails when the file exists (O_EXCL: a symbolic link there is not followed). */
+  createNew?: true;
+  /** Permissions of a file created. */
+  mode?: number;
 }
 
 /** Up to `length` bytes of the file at `position` into `target` at `offset`; 0 at the end. */

@@ -1,13 +1,20 @@
-import { BrokenPipe, cannotReadError, ExechistError } from "../errors.ts";
-import type { Io, OnlyIndex, Output, PathKind, ReadReport } from "../io.ts";
+import { BrokenPipe, cannotReadError, ExechistError, outputError } from "../errors.ts";
+import type { Io, ListedFile, OnlyIndex, Output, PathKind, ReadFileOptions, ReadReport } from "../io.ts";
+import { maxLineBytes } from "../read/line_limit.ts";
 import type { LogReader, LogSource } from "../ingest/log_reader.ts";
 import { BufferedOutput } from "./buffered_output.ts";
+import { localOffsetMinutes } from "./local_zone.ts";
 import { readThroughCache } from "./cached_read.ts";
 import { type DenoCacheApi, denoCacheFiles, denoFacts } from "./deno_cache_files.ts";
-import { type DenoFile, readAt } from "./deno_files.ts";
+import { notRegularError, readStreamWithin, tooLargeError } from "./checkpoint_read.ts";
+import { type DenoFile, type DenoFileInfo, readAt } from "./deno_files.ts";
 import { type DenoSpoolApi, type Spool, spoolStdin } from "./deno_spool.ts";
+import { cuttingLines, STDIN_PATHS } from "./deno_streams.ts";
 import { NodeIo, startsWithGzip } from "./node_io.ts";
+import { OpenFiles } from "./open_files.ts";
 import { mib, parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
 /** What of Deno's own API this module uses (declared here: the project type-checks without Deno's types too; files: deno_files.ts). */
 interface DenoStream {
@@ -28,16 +35,18 @@ interface DenoApi extends DenoCacheApi, DenoSpoolApi {
   };
 }
 
-/** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}. */
+/** Buffered synchronous writes to standard output or error; a reader gone becomes {@link BrokenPipe}, other failures an output error. */
 class DenoOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   private readonly stream: DenoStream;
+  private readonly name: string;
   private readonly brokenPipe: new () => Error;
 
-  constructor(deno: DenoApi, stream: DenoStream) {
+  constructor(deno: DenoApi, stream: DenoStream, name: string) {
     super();
     this.stream = stream;
+    this.name = name;
     this.brokenPipe = deno.errors.BrokenPipe;
     this.isTTY = stream.isTerminal();
     this.columns = this.isTTY ? terminalColumns(deno) : undefined;
@@ -50,7 +59,7 @@ class DenoOutput extends BufferedOutput {
         done += this.stream.writeSync!(bytes.subarray(done));
       } catch (error) {
         if (error instanceof this.brokenPipe) throw new BrokenPipe("broken pipe");
-        throw error;
+        throw outputError(this.name, error);
       }
     }
   }
@@ -78,8 +87,13 @@ export class DenoIo implements Io {
   private readonly deno: DenoApi;
   private readonly entry: string | undefined;
   private readonly files: DenoFile[] = [];
-  /** Logs opened here (the others went to NodeIo): size and path (for the worker threads), and whether the index cache may keep them. */
-  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile; cacheable: boolean }>();
+  /**
+   * Logs opened here (the others went to NodeIo): size and path (for the worker threads),
+   * and the number in {@link logs} of a log file (which the index cache may keep; a spool has none).
+   */
+  private readonly opened = new Map<LogSource, { size: number; path: string; handle: DenoFile; id?: number }>();
+  /** Log files by path, closed once read (see {@link OpenFiles}). */
+  private readonly logs: OpenFiles<DenoFile>;
   /** Standard input spooled, linked while worker threads may open it. */
   private readonly spools: Spool[] = [];
   /** Index files being written, each to its note for --debug. */
@@ -90,9 +104,18 @@ export class DenoIo implements Io {
   constructor(entry?: string) {
     this.deno = (globalThis as unknown as { Deno: DenoApi }).Deno;
     this.entry = entry;
-    this.stdout = new DenoOutput(this.deno, this.deno.stdout);
-    this.stderr = new DenoOutput(this.deno, this.deno.stderr);
+    this.stdout = new DenoOutput(this.deno, this.deno.stdout, "standard output");
+    this.stderr = new DenoOutput(this.deno, this.deno.stderr, "standard error");
     this.stdinIsTTY = this.deno.stdin.isTerminal();
+    const deno = this.deno;
+    this.logs = new OpenFiles<DenoFile>({
+      open: (path) => deno.openSync(path, { read: true }),
+      close: (handle) => handle.close(),
+      identity: (handle) => {
+        const info = handle.statSync();
+        return `${info.dev}:${info.ino}`;
+      },
+    });
   }
 
   /** The Node-layer {@link Io} for what this one leaves to it, made on first need. */
@@ -111,47 +134,64 @@ export class DenoIo implements Io {
   }
 
   utcOffsetMinutes(epochMs: number): number {
-    return -new Date(epochMs).getTimezoneOffset();
+    return localOffsetMinutes(epochMs);
   }
 
   async openLog(file: string): Promise<LogSource> {
-    if (file === "-") return await this.openStdin();
+    if (file === "-") return await this.openStream(this.deno.stdin, "<stdin>");
+    // Deno asks --allow-all of whoever opens standard input by a path: it is read as the stream it is.
+    if (STDIN_PATHS.includes(file)) return await this.openStream(this.deno.stdin, file, `"${file}"`);
     const handle = this.open(file);
+    if (!handle.statSync().isFile) {
+      // A pipe, a FIFO, a device: read once, as standard input is, into a file that can be read by position.
+      const source = await this.openStream(handle, file, `"${file}"`);
+      this.release(handle);
+      return source;
+    }
     if (isGzip(handle)) {
       this.release(handle);
       return await this.node.openLog(file);
     }
-    return this.source(file, handle, handle.statSync().size, file, true);
+    const size = handle.statSync().size;
+    this.files.splice(this.files.indexOf(handle), 1);
+    const id = this.logs.add(file, handle);
+    const source: LogSource = {
+      name: file,
+      read: (target, offset, length, position) => {
+        const now = this.logs.get(id);
+        return now === undefined ? 0 : readAt(now, target, offset, length, position);
+      },
+      size,
+    };
+    this.opened.set(source, { size, path: file, handle, id });
+    return source;
   }
 
   /**
-   * Standard input, spooled to a temporary file: unlinked at once unless it is large
-   * enough for worker threads, which open it by its path (then unlinked by `finish`);
-   * gzip goes to NodeIo, which decompresses it.
+   * A stream (standard input, a pipe given by path) spooled to a temporary file: unlinked
+   * at once unless it is large enough for worker threads, which open it by its path (then
+   * unlinked by `finish`); gzip goes to NodeIo, which decompresses it. `name`: what
+   * messages call it; `quoted`: the same in a sentence.
    */
-  private async openStdin(): Promise<LogSource> {
+  private async openStream(input: DenoSpoolApi["stdin"], name: string, quoted = name): Promise<LogSource> {
     const env = (name: string) => this.env(name);
-    const spool = spoolStdin(this.deno, (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1"));
+    const tmpdir = (env("TMPDIR") || "/tmp").replace(/(.)\/+$/, "$1");
+    const spool = await spoolStdin(this.deno, tmpdir, cuttingLines(input, maxLineBytes(env)), quoted);
     this.spools.push(spool);
     const { handle } = spool;
     this.files.push(handle);
     if (isGzip(handle)) {
-      const source = await this.node.openLog(spool.path, "<stdin>");
+      const source = await this.node.openLog(spool.path, name);
       spool.unlink();
       return source;
     }
     if (spool.size < mib(env, "EXECHIST_PARALLEL_MIB", 32)) spool.unlink();
-    return this.source("<stdin>", handle, spool.size, spool.path, false);
-  }
-
-  /** A log read here through `handle`; `path` for the worker threads, `cacheable` for the index cache. */
-  private source(name: string, handle: DenoFile, size: number, path: string, cacheable: boolean): LogSource {
     const source: LogSource = {
       name,
       read: (target, offset, length, position) => readAt(handle, target, offset, length, position),
-      size,
+      size: spool.size,
     };
-    this.opened.set(source, { size, path, handle, cacheable });
+    this.opened.set(source, { size: spool.size, path: spool.path, handle });
     return source;
   }
 
@@ -161,8 +201,9 @@ export class DenoIo implements Io {
       return this.nodeIo !== undefined ? this.nodeIo.readLog(reader, source, only) : readAlone(reader, source);
     }
     const env = (name: string) => this.env(name);
-    const { handle, path, size } = file;
-    const log = file.cacheable
+    const { id, path, size } = file;
+    const handle = id === undefined ? file.handle : this.logs.get(id) ?? file.handle;
+    const log = id !== undefined
       ? { path, size, read: source.read, facts: () => denoFacts(handle.statSync()) }
       : undefined;
     const access = {
@@ -171,9 +212,8 @@ export class DenoIo implements Io {
       saving: this.saving,
       usable: (dir: string) => this.mayUse(dir),
     };
+    const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
     return await readThroughCache(reader, source, log, only, access, () => {
-      const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ??
-        1;
       return readParallel(reader, source, { fd: -1, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
     });
   }
@@ -185,10 +225,35 @@ export class DenoIo implements Io {
     return granted("read") && granted("write");
   }
 
-  readFile(file: string): Uint8Array {
+  /** With `process` hidden from picocolors: reading `TERM` without `--allow-env` makes Deno prompt. */
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(true);
+  }
+
+  /** As NodeIo's (checkpoint_read.ts), on Deno's API; a file below a directory is looked at before it is opened (Deno cannot open without blocking). */
+  readFile(file: string, options: ReadFileOptions): Uint8Array {
+    if (options.regularOnly) {
+      let info: DenoFileInfo;
+      try {
+        info = this.deno.statSync(file);
+      } catch (error) {
+        throw cannotReadError(file, error);
+      }
+      if (!info.isFile && !info.isDirectory) throw notRegularError(file, denoKind(info));
+    }
+    // Deno refuses to open these paths without --allow-all: standard input is read as itself.
+    if (STDIN_PATHS.includes(file)) {
+      return readStreamWithin((target) => this.deno.stdin.readSync(target) ?? 0, file, options.maxBytes);
+    }
     const handle = this.open(file);
     try {
-      const out = new Uint8Array(handle.statSync().size);
+      const info = handle.statSync();
+      if (!info.isFile) {
+        if (options.regularOnly) throw notRegularError(file, denoKind(info));
+        return readStreamWithin((target) => handle.readSync(target) ?? 0, file, options.maxBytes);
+      }
+      if (info.size > options.maxBytes) throw tooLargeError(file, options.maxBytes);
+      const out = new Uint8Array(info.size);
       let filled = 0;
       for (let n; filled < out.length && (n = readAt(handle, out, filled, out.length - filled, filled)) > 0;) {
         filled += n;
@@ -200,6 +265,7 @@ export class DenoIo implements Io {
   }
 
   pathKind(file: string): PathKind {
+    if (STDIN_PATHS.includes(file)) return "file";
     try {
       return this.deno.statSync(file).isDirectory ? "directory" : "file";
     } catch {
@@ -207,7 +273,7 @@ export class DenoIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
+  listFiles(dir: string, suffix: string): ListedFile[] {
     return this.node.listFiles(dir, suffix);
   }
 
@@ -221,6 +287,7 @@ export class DenoIo implements Io {
       }
     }
     for (const spool of this.spools.splice(0)) spool.unlink();
+    this.logs.closeAll();
     return [...notes, ...((await this.nodeIo?.finish()) ?? [])];
   }
 
@@ -244,6 +311,11 @@ export class DenoIo implements Io {
     this.files.splice(this.files.indexOf(handle), 1);
     handle.close();
   }
+}
+
+/** What a file that is neither regular nor a directory is, by Deno's `FileInfo`. */
+function denoKind(info: DenoFileInfo): "named pipe" | "socket" | "device" {
+  return info.isFifo ? "named pipe" : info.isSocket ? "socket" : "device";
 }
 
 /** Whether the file starts with gzip's magic bytes. */

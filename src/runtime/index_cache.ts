@@ -1,9 +1,14 @@
 import { columnsOn, columnType, KEYS } from "../columns/columns.ts";
 import { lineAt, LineRunsBuilder } from "../columns/line_runs.ts";
 import type { Selection } from "../io.ts";
+import { BLOCK_BYTES } from "../ingest/checksum.ts";
+import { pad8 } from "../ingest/index_header.ts";
 import {
+  checkBlock,
+  DamagedIndex,
   decodeIndex,
   encodeIndex,
+  HEADER_PREFIX,
   headerBytes,
   type IndexedLog,
   type IndexHead,
@@ -19,7 +24,12 @@ import { os } from "./node_builtins.ts";
  * does for its sort index). A cached index is used only when the log's path, size,
  * modification and change times, inode, device, and a hash of its first and last
  * 64 KiB and of 4 KiB at 16 places between all match; anything else, or any error, and the log is read again.
+ * An index file carries checksums of all its bytes (part_codec.ts): one that does not
+ * check out is reported (`--debug`), ignored and written again from the log.
  */
+
+/** What looking for a cached index found: it, a file that cannot be used (and why), or nothing (none, or stale). */
+export type CacheLookup<T> = { found: T } | { bad: string } | undefined;
 
 /** A file open for reading: its bytes by position (fewer at the end), its size. */
 export interface OpenFile {
@@ -47,13 +57,17 @@ export interface CacheFiles {
   realpath(path: string): string;
   /** Throws when the file cannot be opened. */
   open(path: string): OpenFile;
-  /** Writes `pieces` to a new file at `path`, off this thread where the runtime can. */
+  /**
+   * Writes `pieces` to a file created at `path`, readable by its owner only (0600), off this
+   * thread where the runtime can; fails when anything (a file, a symbolic link) is already there.
+   */
   write(path: string, pieces: readonly Uint8Array[]): Promise<void>;
-  makeDir(dir: string): void;
+  /** Makes the directory (and its parents) readable by its owner only (0700); with `tighten`, an existing one is made so too. */
+  makeDir(dir: string, tighten: boolean): void;
   rename(from: string, to: string): void;
   /** Removes a file; nothing when it is not there. */
   remove(path: string): void;
-  /** The names of the files in `dir`, each with its modification time and size. */
+  /** The names of the files in `dir`, each with its modification time and size (of a link, not what it points to). */
   list(dir: string): Array<{ name: string; at: number; bytes: number }>;
   /** This process's id, for temporary names. */
   readonly pid: number;
@@ -128,11 +142,12 @@ export function stampOf(read: ByteReader, facts: FileFacts, realpath: () => stri
   }
 }
 
-/** The cached index of the log with this stamp, or undefined (none, stale, unreadable). */
-export function loadIndex(files: CacheFiles, dir: string, stamp: LogStamp): IndexedLog | undefined {
+/** The cached index of the log with this stamp, every byte checked (see {@link CacheLookup}). */
+export function loadIndex(files: CacheFiles, dir: string, stamp: LogStamp): CacheLookup<IndexedLog> {
   return withIndex(files, dir, stamp, (file, head) => {
     const bytes = new Uint8Array(head.end);
-    return readFully(file.read, bytes, 0) ? decodeIndex(bytes) : undefined;
+    if (!readFully(file.read, bytes, 0)) throw new DamagedIndex("the file is cut short");
+    return decodeIndex(bytes);
   });
 }
 
@@ -140,8 +155,8 @@ export function loadIndex(files: CacheFiles, dir: string, stamp: LogStamp): Inde
  * What `result N` needs from the cached index of the log with this stamp: the first
  * `keep` records whose index is `index` (a log of their own, with the whole log's
  * tables and bad lines), how many records the log holds, and how many have that index.
- * Reads the index column and those records' rows, not the rest. Undefined as for
- * {@link loadIndex}.
+ * Reads (and checks) the index column and the blocks that hold those records' rows, not
+ * the rest. As {@link loadIndex} otherwise.
  */
 export function loadIndexMatches(
   files: CacheFiles,
@@ -149,32 +164,50 @@ export function loadIndexMatches(
   stamp: LogStamp,
   index: number,
   keep: number,
-): { log: IndexedLog; selected: Selection } | undefined {
+): CacheLookup<{ log: IndexedLog; selected: Selection }> {
   return withIndex(files, dir, stamp, (file, head) => {
     const { part } = head.log;
-    const [indexAt, indexBytes] = head.columns[KEYS.indexOf("index")]!;
+    const c = KEYS.indexOf("index");
+    const [indexAt, indexBytes] = head.columns[c]!;
     const type = columnType("index", indexBytes, part.size);
     const width = type.BYTES_PER_ELEMENT;
-    const piece = new type(Math.min(part.size, (1 << 20) / width)); // 1 MiB
+    const padded = pad8(indexBytes);
+    const piece = new Uint8Array(Math.min(padded, 16 * BLOCK_BYTES)); // 1 MiB, whole blocks
     const kept: number[] = [];
     let matches = 0;
-    for (let from = 0; from < part.size; from += piece.length) {
-      const n = Math.min(piece.length, part.size - from);
-      if (!readFully(file.read, new Uint8Array(piece.buffer, 0, n * width), indexAt + from * width)) return undefined;
-      for (let i = 0; i < n; i++) {
-        if (piece[i] !== index) continue;
-        if (kept.length < keep) kept.push(from + i);
+    for (let from = 0; from < padded; from += piece.length) {
+      const n = Math.min(piece.length, padded - from);
+      const chunk = piece.subarray(0, n);
+      if (!readFully(file.read, chunk, indexAt + from)) throw new DamagedIndex("the file is cut short");
+      for (let at = 0; at < n; at += BLOCK_BYTES) {
+        checkBlock(head, c, (from + at) / BLOCK_BYTES, chunk.subarray(at, Math.min(at + BLOCK_BYTES, n)));
+      }
+      const values = new type(piece.buffer, 0, Math.max(0, Math.min(n, indexBytes - from)) / width);
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] !== index) continue;
+        if (kept.length < keep) kept.push(from / width + i);
         matches++;
       }
     }
     const buffers: ArrayBuffer[] = [];
-    for (const [at, length] of head.columns) {
+    for (const [k, [at, length]] of head.columns.entries()) {
       const width = part.size === 0 ? 0 : length / part.size;
-      const buffer = new ArrayBuffer(kept.length * width);
+      const buffer = new Uint8Array(kept.length * width);
+      const blocks = new Map<number, Uint8Array>(); // checked blocks of this column, by number
       for (const [row, pos] of kept.entries()) {
-        if (!readFully(file.read, new Uint8Array(buffer, row * width, width), at + pos * width)) return undefined;
+        if (width === 0) break;
+        const number = Math.floor((pos * width) / BLOCK_BYTES);
+        let block = blocks.get(number);
+        if (block === undefined) {
+          block = new Uint8Array(Math.min(BLOCK_BYTES, pad8(length) - number * BLOCK_BYTES));
+          if (!readFully(file.read, block, at + number * BLOCK_BYTES)) throw new DamagedIndex("the file is cut short");
+          checkBlock(head, k, number, block);
+          blocks.set(number, block);
+        }
+        const start = pos * width - number * BLOCK_BYTES;
+        buffer.set(block.subarray(start, start + width), row * width);
       }
-      buffers.push(buffer);
+      buffers.push(buffer.buffer);
     }
     const selected = { records: part.size, matches };
     const lines = new LineRunsBuilder();
@@ -186,27 +219,40 @@ export function loadIndexMatches(
   });
 }
 
-/** Opens the index file of the log with this stamp, reads its header and hands both to `use`, when it is that log's and whole. */
+/**
+ * Opens the index file of the log with this stamp, reads and checks its header and hands
+ * both to `use` (which throws {@link DamagedIndex} for what does not check out), when it is
+ * that log's and of the right size.
+ */
 function withIndex<T>(
   files: CacheFiles,
   dir: string,
   stamp: LogStamp,
-  use: (file: OpenFile, head: IndexHead) => T | undefined,
-): T | undefined {
-  let file: OpenFile | undefined;
+  use: (file: OpenFile, head: IndexHead) => T,
+): CacheLookup<T> {
+  let file: OpenFile;
   try {
     file = files.open(indexPath(dir, stamp));
-    const first = new Uint8Array(12);
-    const length = readFully(file.read, first, 0) ? headerBytes(first) : undefined;
-    if (length === undefined) return undefined;
-    const bytes = new Uint8Array(length);
-    const head = readFully(file.read, bytes, 0) ? readIndexHead(bytes) : undefined;
-    if (head === undefined || !sameStamp(head.log.stamp, stamp) || file.size < head.end) return undefined;
-    return use(file, head);
   } catch {
-    return undefined;
+    return undefined; // none (or not one this process may read)
+  }
+  try {
+    const first = new Uint8Array(HEADER_PREFIX);
+    if (!readFully(file.read, first, 0)) throw new DamagedIndex("the file is cut short");
+    const length = headerBytes(first);
+    if (length > file.size) throw new DamagedIndex("the file is cut short");
+    const bytes = new Uint8Array(length);
+    if (!readFully(file.read, bytes, 0)) throw new DamagedIndex("the file is cut short");
+    const head = readIndexHead(bytes);
+    if (!sameStamp(head.log.stamp, stamp)) return undefined; // the log has changed since: stale, not bad
+    if (file.size !== head.end) {
+      throw new DamagedIndex(`the file has ${file.size} bytes where its header says ${head.end}`);
+    }
+    return { found: use(file, head) };
+  } catch (error) {
+    return { bad: error instanceof DamagedIndex ? error.message : `it cannot be read (${String(error)})` };
   } finally {
-    file?.close();
+    file.close();
   }
 }
 
@@ -220,30 +266,41 @@ function readFully(read: ByteReader, target: Uint8Array, position: number): bool
 }
 
 /**
- * Writes the index of a log (to a temporary name, then renamed), the bytes on a thread
- * of the runtime's pool while the command goes on: the columns must not change until
- * it resolves. Resolves to why not when it cannot.
+ * Writes the index of a log (to a new temporary file of a random name, created so that
+ * nothing already there is followed or overwritten, then renamed), the bytes on a thread of
+ * the runtime's pool while the command goes on: the columns must not change until it
+ * resolves. `tighten`: the directory is exechist's own (not one the user named), made 0700
+ * if it was not. Resolves to the note for `--debug`: written (and stale temporary files
+ * removed), or why not.
  */
-export async function saveIndex(files: CacheFiles, dir: string, log: IndexedLog): Promise<string | undefined> {
+export async function saveIndex(files: CacheFiles, dir: string, log: IndexedLog, tighten = false): Promise<string> {
   const target = indexPath(dir, log.stamp);
-  const temp = `${target}.${files.pid}.tmp`;
+  const temp = `${target}.${files.pid}-${randomHex()}.tmp`;
   try {
     const pieces = encodeIndex(log);
     const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
-    if (bytes > KEPT_BYTES) return `the index (${bytes} bytes) is larger than the cache keeps`;
-    files.makeDir(dir);
+    if (bytes > KEPT_BYTES) return `index cache not written: the index (${bytes} bytes) is larger than the cache keeps`;
+    files.makeDir(dir, tighten);
     await files.write(temp, pieces);
     files.rename(temp, target);
-    prune(files, dir);
-    return undefined;
+    const removed = prune(files, dir, Date.now());
+    return removed === 0
+      ? "index cache written"
+      : `index cache written; ${removed} stale temporary file${removed === 1 ? "" : "s"} removed`;
   } catch (error) {
     try {
       files.remove(temp);
     } catch {
       // nothing to clean
     }
-    return error instanceof Error ? error.message : String(error);
+    return `index cache not written: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/** 64 random bits in hex: a temporary name no other process can guess and set a trap at. */
+function randomHex(): string {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return words[0]!.toString(16).padStart(8, "0") + words[1]!.toString(16).padStart(8, "0");
 }
 
 function indexPath(dir: string, stamp: LogStamp): string {
@@ -269,13 +326,21 @@ export function sameTime(a: number, b: number): boolean {
   return unit > 0 && Math.floor(fine / unit) * unit === coarse;
 }
 
-/** Keeps the newest index files within {@link KEPT_INDEXES} and {@link KEPT_BYTES}; drops temporary files over an hour old (a process that died). */
-function prune(files: CacheFiles, dir: string): void {
-  const now = Date.now();
+/** A temporary file untouched this long was left by a process that died: a live one writes its file in seconds, then renames it. */
+export const STALE_TEMP_MS = 10 * 60_000;
+
+/**
+ * Keeps the newest index files within {@link KEPT_INDEXES} and {@link KEPT_BYTES}, and
+ * removes temporary files not written to for {@link STALE_TEMP_MS} (a process killed while
+ * it wrote one). Returns how many of those it removed.
+ */
+export function prune(files: CacheFiles, dir: string, now: number): number {
   const all = files.list(dir).map((file) => ({ ...file, full: joined(dir, file.name) }));
-  const stale = all.filter((file) => file.name.endsWith(".tmp") && now - file.at > 3_600_000);
+  const stale = all.filter((file) => file.name.endsWith(".tmp") && now - file.at > STALE_TEMP_MS);
   const indexes = all.filter((file) => file.name.endsWith(".idx"));
-  for (const old of [...stale, ...indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)]) files.remove(old.full);
+  for (const old of stale) files.remove(old.full);
+  for (const old of indexesToDrop(indexes, KEPT_INDEXES, KEPT_BYTES)) files.remove(old.full);
+  return stale.length;
 }
 
 /** The index files beyond the newest `count` whose sizes together stay within `bytes`. */

@@ -1,14 +1,28 @@
-import { BrokenPipe, cannotReadError, ExechistError, streamReadError, temporaryFileError } from "../errors.ts";
-import type { Io, OnlyIndex, PathKind, ReadReport } from "../io.ts";
+import {
+  BrokenPipe,
+  cannotReadError,
+  ExechistError,
+  outputError,
+  streamReadError,
+  temporaryFileError,
+  temporaryFileWriteError,
+} from "../errors.ts";
+import type { Io, ListedFile, OnlyIndex, PathKind, ReadFileOptions, ReadReport } from "../io.ts";
+import { LineCutter, maxLineBytes } from "../read/line_limit.ts";
 import type { ByteReader, LogReader, LogSource } from "../ingest/log_reader.ts";
 import { nodeCacheFiles } from "./cache_files.ts";
+import { listFilesBelow, readCheckpointBytes } from "./checkpoint_read.ts";
 import { readThroughCache } from "./cached_read.ts";
 import type { FileFacts } from "./index_cache.ts";
 import { BufferedOutput } from "./buffered_output.ts";
+import { localOffsetMinutes } from "./local_zone.ts";
 import { fs, os, path, streamPromises, tty, zlib } from "./node_builtins.ts";
+import { OpenFiles } from "./open_files.ts";
 import { parallelOptions, readParallel } from "./parallel_read.ts";
+import { loadPicocolors } from "./picocolors.ts";
+import type picocolors from "picocolors";
 
-/** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}. */
+/** Buffered synchronous writes to a file descriptor; EPIPE becomes {@link BrokenPipe}, other failures an output error. */
 export class FdOutput extends BufferedOutput {
   readonly isTTY: boolean;
   readonly columns: number | undefined;
@@ -31,7 +45,7 @@ export class FdOutput extends BufferedOutput {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
         if (code === "EPIPE") throw new BrokenPipe("broken pipe");
-        throw error;
+        throw outputError(this.fd === 2 ? "standard error" : "standard output", error);
       }
     }
   }
@@ -60,10 +74,23 @@ function factsOf(
   };
 }
 
+/** Reads of an open descriptor by position. */
+function readerOn(fd: number): ByteReader {
+  return (target, offset, length, position) => fs().readSync(fd, target, offset, length, position);
+}
+
 /** Whether the input `read` reads from starts with gzip's magic bytes (NodeIo's and DenoIo's check). */
 export function startsWithGzip(read: ByteReader): boolean {
   const head = new Uint8Array(2);
   return read(head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** A step of a stream pipeline that cuts lines longer than `max` short (see {@link LineCutter}). */
+function cutLines(max: number): (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<Uint8Array> {
+  const cutter = new LineCutter(max);
+  return async function* (chunks) {
+    for await (const chunk of chunks) yield chunk.subarray(0, cutter.cut(chunk, chunk.length));
+  };
 }
 
 /** The real {@link Io}: files, standard streams and environment through `node:` modules. */
@@ -73,7 +100,16 @@ export class NodeIo implements Io {
   readonly stdinIsTTY: boolean;
   private readonly fds: number[] = [];
   /** Opened logs: descriptor, size, and the path a worker thread may open again (none when spooled). */
-  private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined }>();
+  private readonly opened = new Map<LogSource, { fd: number; size: number; path: string | undefined; id?: number }>();
+  /** Log files by path, closed once read (see {@link OpenFiles}). */
+  private readonly logs = new OpenFiles<number>({
+    open: (path) => fs().openSync(path, "r"),
+    close: (fd) => fs().closeSync(fd),
+    identity: (fd) => {
+      const stat = fs().fstatSync(fd);
+      return `${stat.dev}:${stat.ino}`;
+    },
+  });
   private readonly entry: string | undefined;
   /** Index files being written, each to its note for --debug. */
   private readonly saving: Promise<string>[] = [];
@@ -95,22 +131,41 @@ export class NodeIo implements Io {
   }
 
   utcOffsetMinutes(epochMs: number): number {
-    return -new Date(epochMs).getTimezoneOffset();
+    return localOffsetMinutes(epochMs);
   }
 
   /** As {@link Io.openLog}; `name`: what messages call it (DenoIo hands over a spooled standard input so). */
   async openLog(file: string, name = file === "-" ? "<stdin>" : file): Promise<LogSource> {
     let fd = file === "-" ? this.spool(0, name) : this.open(file);
     let path: string | undefined = file === "-" ? undefined : file;
-    if (startsWithGzip((target, offset, length, position) => fs().readSync(fd, target, offset, length, position))) {
-      fd = await this.gunzip(fd, name);
+    if (path !== undefined && !fs().fstatSync(fd).isFile()) {
+      // A pipe, a FIFO, a device: read once, as standard input is, into a file that can be read by position.
+      const stream = fd;
+      fd = this.spool(stream, `"${file}"`);
+      this.close(stream);
       path = undefined;
     }
-    const read = (target: Uint8Array, offset: number, length: number, position: number): number =>
-      fs().readSync(fd, target, offset, length, position);
+    if (startsWithGzip(readerOn(fd))) {
+      const packed = fd;
+      fd = await this.gunzip(packed, name);
+      this.close(packed);
+      path = undefined;
+    }
     const size = fs().fstatSync(fd).size;
+    if (path === undefined) {
+      // A temporary copy: it has no path to be opened again by, so it stays open.
+      const source = { name, read: readerOn(fd), size };
+      this.opened.set(source, { fd, size, path });
+      return source;
+    }
+    this.fds.splice(this.fds.indexOf(fd), 1);
+    const id = this.logs.add(path, fd);
+    const read: ByteReader = (target, offset, length, position) => {
+      const handle = this.logs.get(id);
+      return handle === undefined ? 0 : fs().readSync(handle, target, offset, length, position);
+    };
     const source = { name, read, size };
-    this.opened.set(source, { fd, size, path });
+    this.opened.set(source, { fd, size, path, id });
     return source;
   }
 
@@ -121,7 +176,8 @@ export class NodeIo implements Io {
       return { threads: 1, fellBack: 0 };
     }
     const env = (name: string) => this.env(name);
-    const { fd, path, size } = file;
+    const { id, path, size } = file;
+    const fd = id === undefined ? file.fd : this.logs.get(id) ?? file.fd;
     const log = path === undefined
       ? undefined
       : { path, size, read: source.read, facts: () => factsOf(fs().fstatSync(fd)) };
@@ -129,18 +185,16 @@ export class NodeIo implements Io {
     return await readThroughCache(reader, source, log, only, access, () => {
       const cores = typeof os().availableParallelism === "function" ? os().availableParallelism() : os().cpus().length;
       const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-      return readParallel(reader, source, file, parallelOptions(env, cores, this.entry, nextTurn));
+      return readParallel(reader, source, { fd, size, path }, parallelOptions(env, cores, this.entry, nextTurn));
     });
   }
 
-  readFile(file: string): Uint8Array {
-    const fd = this.open(file);
-    try {
-      return fs().readFileSync(fd);
-    } finally {
-      fs().closeSync(fd);
-      this.fds.splice(this.fds.indexOf(fd), 1);
-    }
+  loadPicocolors(): Promise<typeof picocolors> {
+    return loadPicocolors(false);
+  }
+
+  readFile(file: string, options: ReadFileOptions): Uint8Array {
+    return readCheckpointBytes(file, options);
   }
 
   pathKind(file: string): PathKind {
@@ -151,21 +205,13 @@ export class NodeIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
-    const out: string[] = [];
-    const walk = (d: string): void => {
-      for (const entry of fs().readdirSync(d, { withFileTypes: true })) {
-        const full = path().join(d, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith(suffix)) out.push(full);
-      }
-    };
-    walk(dir);
-    return out.sort();
+  listFiles(dir: string, suffix: string): ListedFile[] {
+    return listFilesBelow(dir, suffix);
   }
 
   async finish(): Promise<string[]> {
     const notes = await Promise.all(this.saving.splice(0));
+    this.logs.closeAll();
     for (const fd of this.fds.splice(0)) {
       try {
         fs().closeSync(fd);
@@ -192,6 +238,12 @@ export class NodeIo implements Io {
     return fd;
   }
 
+  /** Closes a descriptor this opened. */
+  private close(fd: number): void {
+    this.fds.splice(this.fds.indexOf(fd), 1);
+    fs().closeSync(fd);
+  }
+
   /** A temporary file that is unlinked at once: it vanishes with the process, whatever happens. */
   private tempFile(purpose: string): number {
     const base = os().tmpdir();
@@ -212,6 +264,7 @@ export class NodeIo implements Io {
   private spool(input: number, name: string): number {
     const fd = this.tempFile(name);
     const buffer = new Uint8Array(1 << 20);
+    const cutter = new LineCutter(maxLineBytes((name) => this.env(name)));
     let position = 0;
     for (;;) {
       let n: number;
@@ -224,21 +277,37 @@ export class NodeIo implements Io {
         throw streamReadError(name, error);
       }
       if (n === 0) break;
-      position += fs().writeSync(fd, buffer, 0, n, position);
+      const kept = cutter.cut(buffer, n);
+      try {
+        for (let done = 0; done < kept;) done += fs().writeSync(fd, buffer, done, kept - done, position + done);
+      } catch (error) {
+        throw temporaryFileWriteError(os().tmpdir(), name, error);
+      }
+      position += kept;
     }
     return fd;
   }
 
   /** Decompresses a gzip input into a temporary file as a stream: memory stays flat. */
   private async gunzip(source: number, name: string): Promise<number> {
-    const fd = this.tempFile(`the decompressed "${name}"`);
+    const purpose = `the decompressed "${name}"`;
+    const fd = this.tempFile(purpose);
+    const gunzip = zlib().createGunzip();
+    const spool = fs().createWriteStream("", { fd, autoClose: false, start: 0 });
+    // The pipeline hands the first error to every stream: which one failed first tells a
+    // full temporary directory from damaged gzip data.
+    let failedFirst: "gunzip" | "spool" | undefined;
+    gunzip.once("error", () => failedFirst ??= "gunzip");
+    spool.once("error", () => failedFirst ??= "spool");
     try {
       await streamPromises().pipeline(
         fs().createReadStream("", { fd: source, autoClose: false, start: 0 }),
-        zlib().createGunzip(),
-        fs().createWriteStream("", { fd, autoClose: false, start: 0 }),
+        gunzip,
+        cutLines(maxLineBytes((name) => this.env(name))),
+        spool,
       );
     } catch (error) {
+      if (failedFirst === "spool") throw temporaryFileWriteError(os().tmpdir(), purpose, error);
       const why = (error as Error).message || String(error);
       throw new ExechistError("input", `Cannot read "${name}": gzip data is damaged (${why})`);
     }

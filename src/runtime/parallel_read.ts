@@ -2,7 +2,7 @@ import { buffersOf } from "../columns/columns.ts";
 import { LogReader, type LogSource } from "../ingest/log_reader.ts";
 import { PartIds, type ReaderPart } from "../ingest/reader_part.ts";
 import { scannerModule } from "../read/scanner.ts";
-import { chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
+import { chunkBounds, chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
 
 /**
@@ -23,11 +23,21 @@ export interface ParallelOptions {
   threads: number;
   /** Inputs smaller than this are read on one thread: a worker costs more than it saves. */
   minBytes: number;
+  /** Distinct names, statuses and run ids a worker may meet before it stops (default {@link MAX_DISTINCT}). */
+  maxDistinct?: number;
   /** Resolves on a later turn of the event loop, after messages that came meanwhile. */
   nextTurn(): Promise<unknown>;
 }
 
 const MAX_CHUNKS = 0x7fff;
+
+/**
+ * Distinct names, statuses and run ids a worker may meet before it stops, when they are
+ * also more than one in 8 records (`DISTINCT_SHARE`): each is interned twice (by the
+ * worker, then by this thread), so a log with many more than usual (a name or a run
+ * per record) is read faster, and in less memory, by this thread alone.
+ */
+export const MAX_DISTINCT = 4096;
 const MIN_CHUNK_BYTES = 1 << 16;
 
 /**
@@ -62,29 +72,41 @@ export async function readParallel(
   source: LogSource,
   file: { fd: number; size: number; path: string | undefined },
   options: ParallelOptions,
-): Promise<{ threads: number; fellBack: number }> {
+): Promise<{ threads: number; fellBack: number; stopped: number }> {
   const { fd, size } = file;
   const threads = Math.min(options.threads, Math.floor(size / Math.max(1, options.minBytes)));
   if (options.entry === undefined || threads < 2) {
     reader.read(source);
-    return { threads: 1, fellBack: 0 };
+    return { threads: 1, fellBack: 0, stopped: 0 };
   }
   detachOnce();
   const chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.ceil(size / (threads * 16)), Math.ceil(size / MAX_CHUNKS));
-  const chunks = Math.ceil(size / chunkBytes);
+  const bounds = chunkBounds(source.read, size, chunkBytes);
+  const chunks = bounds.length - 1;
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
-  const shape: ScanJob = { path: file.path, fd, name: source.name, size, chunkBytes, queue, scanner: scannerModule() };
+  const { maxLineBytes } = reader;
+  const shape: ScanJob = {
+    path: file.path,
+    fd,
+    name: source.name,
+    size,
+    bounds,
+    queue,
+    maxLineBytes,
+    maxDistinct: options.maxDistinct ?? MAX_DISTINCT,
+    scanner: scannerModule(),
+  };
   const lines = new Array<number>(chunks); // lines of each chunk, once read
   const tail = new TailPlacer(reader, lines);
   const news = new Signal();
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
 
-  lines[0] = reader.read(source, { ...chunkRange(source.read, shape, 0), sizeFor: size });
+  lines[0] = reader.read(source, { ...chunkRange(shape, 0), sizeFor: size });
   let mine = 1; // this thread's chunks are 0..mine-1
   let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {
-    lines[k] = reader.read(source, { ...chunkRange(source.read, shape, k), firstLine: before + 1, continues: true });
+    lines[k] = reader.read(source, { ...chunkRange(shape, k), firstLine: before + 1, continues: true });
     before += lines[k]!;
     await options.nextTurn(); // let the workers' parts in
     tail.place();
@@ -97,12 +119,12 @@ export async function readParallel(
   // Chunks a failed worker took and never sent are read here, as parts of their own.
   for (let k = chunks - 1; k >= mine; k--) {
     if (lines[k] === undefined && !tail.has(k)) {
-      const part = new LogReader();
+      const part = new LogReader({ maxLineBytes });
       const read = part.read(
         { name: source.name, read: source.read, size: shape.size },
-        chunkRange(source.read, shape, k),
+        chunkRange(shape, k),
       );
-      tail.take(k, part.part(read));
+      tail.take(k, part.parts.all(read));
     }
   }
   tail.place();
@@ -113,11 +135,12 @@ export async function readParallel(
     bases.push(before);
     before += lines[k]!;
   }
-  reader.joinParts(bases);
+  reader.parts.join(bases);
   // Bun's collector leaves the workers' dead buffers resident for a long while; one full
   // collection here keeps them out of the peak (~8 MiB on 1M records), at no visible cost.
   (globalThis as { Bun?: { gc(full: boolean): void } }).Bun?.gc(true);
-  return { threads, fellBack: workers.filter((worker) => worker.state === "failed").length };
+  const count = (state: ScanWorker["state"]) => workers.filter((worker) => worker.state === state).length;
+  return { threads, fellBack: count("failed"), stopped: count("stopped") };
 }
 
 /** Places workers' parts at the reader's tail in order, last chunk first, keeping only those that came early. */
@@ -156,7 +179,7 @@ class TailPlacer {
   place(): void {
     for (let got; (got = this.waiting.get(this.next)) !== undefined; this.next--) {
       this.waiting.delete(this.next);
-      this.reader.placePart(got.part, this.idsOf(got.from));
+      this.reader.parts.place(got.part, this.idsOf(got.from));
       this.lines[this.next] = got.part.lines;
       const buffers = buffersOf(got.part.columns);
       got.from?.post(buffers, buffers);
@@ -187,7 +210,8 @@ class Signal {
 
 /** A scan worker as this thread sees it. */
 interface ScanWorker {
-  state: "reading" | "done" | "failed";
+  /** Stopped: it met too many distinct texts (see {@link MAX_DISTINCT}) and left the rest to this thread. */
+  state: "reading" | "done" | "stopped" | "failed";
   /** Ends the worker; resolves once its thread is gone (and its memory with it). */
   stop(): Promise<unknown>;
 }
@@ -195,7 +219,7 @@ interface ScanWorker {
 /** Starts one scan worker: its parts go to `tail` as they arrive; `news` hears of each message and of its end. */
 function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal): ScanWorker {
   const self: ScanWorker = { state: "reading", stop: () => Promise.resolve() };
-  const end = (state: "done" | "failed") => {
+  const end = (state: "done" | "stopped" | "failed") => {
     if (self.state === "reading") self.state = state;
     news.notify();
   };
@@ -210,7 +234,7 @@ function startWorker(entry: string, job: ScanJob, tail: TailPlacer, news: Signal
           // Gone at once: its memory is not held while this thread reads its last chunk.
           const gone = thread.terminate();
           self.stop = () => gone;
-          end("done");
+          end(said.stopped ? "stopped" : "done");
         } else {
           end("failed");
         }

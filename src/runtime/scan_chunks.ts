@@ -15,15 +15,28 @@ export interface ScanJob {
   fd: number;
   name: string;
   size: number;
-  chunkBytes: number;
+  /** Where each chunk starts, and the end (see {@link chunkBounds}). */
+  bounds: Float64Array;
   /** [front << 16 | back]: chunks front..back-1 are not taken yet. */
   queue: Int32Array;
+  /** The longest line read (the reader's): a longer one is a bad line. */
+  maxLineBytes: number;
+  /**
+   * A worker that met more distinct names, statuses and run ids than this, and more than
+   * one for every {@link DISTINCT_SHARE} records, stops, leaving the rest to the starter.
+   */
+  maxDistinct: number;
   /** The scanner's compiled module, shared with the thread that sends it (when the runtime can post one). */
   scanner?: WebAssembly.Module;
 }
 
+/** A worker that meets a distinct text every this many records or more often stops (see {@link ScanJob.maxDistinct}). */
+export const DISTINCT_SHARE = 8;
+
 /** What a worker tells the thread that started it. */
-export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true } | { failed: string };
+export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true; stopped: boolean } | {
+  failed: string;
+};
 
 /** A worker's end of the channel to the thread that started it. */
 export interface ParentPort {
@@ -42,7 +55,7 @@ export interface OpenFile {
  * Detaches a throwaway buffer: called by each thread of a threaded read before it reads.
  * V8 compiles typed-array code on the promise that no buffer was ever detached, and
  * throws all of it away the first time one is; the first part a worker sends (its
- * buffers transferred, so detached) used to cost each thread its optimized reading
+ * buffers transferred, so detached) would cost each thread its optimized reading
  * loop, compiled again moments later (~2-5% of a 1M-record read on Node).
  */
 export function detachOnce(): void {
@@ -62,10 +75,25 @@ export function takeChunk(queue: Int32Array, fromFront: boolean): number {
   }
 }
 
-/** The byte range of chunk k: from the first line start at or after k * chunkBytes to the next chunk's. */
-export function chunkRange(read: ByteReader, job: { size: number; chunkBytes: number }, k: number): ByteRange {
-  const at = (c: number): number => (c === 0 ? 0 : lineStartAfter(read, c * job.chunkBytes - 1, job.size));
-  return { start: at(k), end: at(k + 1) };
+/**
+ * Where each chunk of `chunkBytes` starts: the first line start at or after its first
+ * byte (the end, `size`, last). Found once, by the starter, each search going on from
+ * the last: a line longer than many chunks is read through once, not once a chunk.
+ */
+export function chunkBounds(read: ByteReader, size: number, chunkBytes: number): Float64Array {
+  const chunks = Math.ceil(size / chunkBytes);
+  const bounds = new Float64Array(chunks + 1);
+  for (let k = 1; k < chunks; k++) {
+    const from = k * chunkBytes - 1;
+    bounds[k] = bounds[k - 1]! > from ? bounds[k - 1]! : lineStartAfter(read, from, size);
+  }
+  bounds[chunks] = size;
+  return bounds;
+}
+
+/** The byte range of chunk k: from its start to the next chunk's (see {@link chunkBounds}). */
+export function chunkRange(job: { bounds: Float64Array }, k: number): ByteRange {
+  return { start: job.bounds[k]!, end: job.bounds[k + 1]! };
 }
 
 /** The position just after the first newline at or after `from`, or `size` when there is none. */
@@ -82,8 +110,8 @@ function lineStartAfter(read: ByteReader, from: number, size: number): number {
 }
 
 /**
- * The worker's side: reads chunks from the back until none is left, posting each as a
- * part as it is done. Its columns come back once copied and carry the next part, so
+ * The worker's side: reads chunks from the back until none is left (or it has met too
+ * many distinct texts: see {@link ScanJob.maxDistinct}), posting each as a part as it is done. Its columns come back once copied and carry the next part, so
  * neither thread keeps making (and dropping) big buffers. `open` opens the log in this
  * thread; `nextTurn` lets messages in.
  */
@@ -99,16 +127,23 @@ export async function runScanWorker(
   try {
     if (job.scanner instanceof WebAssembly.Module) adoptScannerModule(job.scanner);
     const file = open();
-    const reader = new LogReader();
-    for (let k; (k = takeChunk(job.queue, false)) >= 0;) {
-      const range = { ...chunkRange(file.read, job, k), headroom: 1.1 };
+    const reader = new LogReader({ maxLineBytes: job.maxLineBytes });
+    const { names, statuses, runs } = reader.tables;
+    let stopped = false;
+    let records = 0;
+    for (let k; !stopped && (k = takeChunk(job.queue, false)) >= 0;) {
+      const range = { ...chunkRange(job, k), headroom: 1.1 };
       const lines = reader.read({ name: job.name, read: file.read, size: range.end }, range);
-      const part = reader.takePart(lines, returned.pop());
+      const part = reader.parts.take(lines, returned.pop());
       parent.post({ chunk: k, part }, buffersOf(part.columns));
+      records += part.size;
+      // Each distinct text is interned here and again by the starter: with many, one thread is faster.
+      const distinct = names.size + statuses.size + runs.size;
+      stopped = distinct > job.maxDistinct && distinct > records / DISTINCT_SHARE;
       await nextTurn(); // let returned columns in
     }
     file.close();
-    parent.post({ done: true });
+    parent.post({ done: true, stopped });
   } catch (error) {
     parent.post({ failed: error instanceof Error ? error.message : String(error) });
   }

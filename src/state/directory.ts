@@ -1,7 +1,8 @@
 import { ExechistError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { numberOf } from "../json/value.ts";
-import { type Checkpoint, CheckpointError, readCheckpoint } from "./read_checkpoint.ts";
+import { loadCheckpoint, notRegularReason } from "./checkpoint_file.ts";
+import { type Checkpoint, CheckpointError } from "./read_checkpoint.ts";
 import { plainText } from "./value_kind.ts";
 
 /** The checkpoints of one run, oldest first (updated_at, then current_step, then file name). */
@@ -29,13 +30,18 @@ export interface Selection {
   notes: string[];
 }
 
-/** Reads every `*.json` below `path`; a file that cannot be read is kept as an error, not thrown. */
-export function loadDirectory(io: Pick<Io, "listFiles" | "readFile">, path: string): CheckpointDirectory {
+/**
+ * Reads every regular `*.json` file below `path`; a file that cannot be read is kept as an
+ * error, not thrown, and so is one that is not a regular file (a named pipe, a device),
+ * which is not opened.
+ */
+export function loadDirectory(io: Pick<Io, "listFiles" | "readFile" | "env">, path: string): CheckpointDirectory {
   const checkpoints: Checkpoint[] = [];
   const errors: CheckpointError[] = [];
-  for (const file of io.listFiles(path, ".json")) {
+  for (const { path: file, kind } of io.listFiles(path, ".json")) {
     try {
-      checkpoints.push(readCheckpoint(io.readFile(file), file));
+      if (kind !== "file") throw new CheckpointError(file, notRegularReason(kind));
+      checkpoints.push(loadCheckpoint(io, file, true));
     } catch (error) {
       if (error instanceof CheckpointError) errors.push(error);
       else if (error instanceof ExechistError) errors.push(new CheckpointError(file, error.message));

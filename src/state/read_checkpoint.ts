@@ -1,6 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import { JsonSyntaxError, parseJson } from "../json/parse.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
+import { notACheckpoint, notACheckpointArray, notACheckpointText } from "./document_kind.ts";
 import { isRunStatus, type NodeState, RUN_STATUSES, type RunState } from "./run_state.ts";
 import { kindOf, quoted } from "./value_kind.ts";
 
@@ -72,7 +73,9 @@ export function readCheckpoint(bytes: Uint8Array | string, file: string): Checkp
   try {
     value = parseJson(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new CheckpointError(file, syntaxReason(text, error));
+    if (error instanceof JsonSyntaxError) {
+      throw new CheckpointError(file, notACheckpointText(text, error, file) ?? syntaxReason(text, error));
+    }
     throw error;
   }
   return checkpointFromValue(value, file);
@@ -83,9 +86,12 @@ export function checkpointFromValue(d: JsonValue, file: string): Checkpoint {
   if (!(d instanceof Map)) {
     throw new CheckpointError(
       file,
-      `the document is ${kindOf(d)}, not an object (RunState.from_dict needs a JSON object)`,
+      (Array.isArray(d) ? notACheckpointArray(d, file) : null) ??
+        `the document is ${kindOf(d)}, not an object (RunState.from_dict needs a JSON object)`,
     );
   }
+  const notOne = notACheckpoint(d, file, RUN_KEYS);
+  if (notOne !== null) throw new CheckpointError(file, notOne);
   const status = get(d, "status", "pending");
   if (!isRunStatus(status)) {
     throw new CheckpointError(file, `status ${quoted(status)} is not one of ${RUN_STATUSES.join(", ")}`);

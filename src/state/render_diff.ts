@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
-import { cut, oneLine } from "../render/cell.ts";
+import { cut, displayWidth } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { type Change, isEmptyDiff, type KeyChanges, type StateDiff } from "./diff.ts";
 import { readStamp, secondsBetween, stampIso } from "./epoch.ts";
 import { formatElapsed, paintStatus, plural, type TextOptions, wrapChain, wrapText } from "./text_style.ts";
@@ -10,12 +11,12 @@ const HISTORY_SHOWN = 10;
 /** The text view of a diff: fields, nodes, completed nodes, data/metadata/cache keys, new history. */
 export function renderDiffText(d: StateDiff, o: TextOptions): string {
   const { paint } = o;
-  const run = d.runId === null ? "" : ` in run ${d.runId}`;
-  const sections: string[] = [`${paint.bold(`Changes${run}`)}\n  from ${d.from}\n    to ${d.to}\n`];
+  const run = d.runId === null ? "" : ` in run ${oneLine(d.runId)}`;
+  const sections: string[] = [`${paint.bold(`Changes${run}`)}\n  from ${oneLine(d.from)}\n    to ${oneLine(d.to)}\n`];
   if (isEmptyDiff(d)) return sections[0] + `\n  ${paint.dim("no change")}\n`;
   if (d.fields.length > 0) {
-    const width = Math.max(...d.fields.map((c) => c.field.length));
-    sections.push(d.fields.map((c) => `  ${c.field.padEnd(width)}  ${change(c, o)}`).join("\n") + "\n");
+    const width = d.fields.reduce((w, c) => Math.max(w, displayWidth(oneLine(c.field))), 0);
+    sections.push(d.fields.map((c) => `  ${padTo(oneLine(c.field), width)}  ${change(c, o)}`).join("\n") + "\n");
   } else sections.push(`  ${paint.dim("run fields: no change")}\n`);
   if (d.nodes.length > 0) {
     const counts = (["added", "removed", "changed"] as const)
@@ -23,14 +24,16 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => `${n} ${kind}`);
     const lines = [paint.bold(`Nodes: ${counts.join(", ")}`)];
-    const width = Math.max(...d.nodes.map((n) => n.node.length));
+    const width = d.nodes.reduce((w, n) => Math.max(w, displayWidth(oneLine(n.node))), 0);
     for (const n of d.nodes) {
       const mark = n.kind === "added" ? paint.green("+") : n.kind === "removed" ? paint.red("-") : paint.yellow("~");
       const what = n.kind === "removed" ? paint.dim("removed") : n.changes
         .filter((c) => n.kind !== "added" || c.to !== null)
-        .map((c) => (n.kind === "added" ? `${c.field} ${value(c.field, c.to, o)}` : `${c.field} ${change(c, o)}`))
+        .map((c) =>
+          n.kind === "added" ? `${oneLine(c.field)} ${value(c.field, c.to, o)}` : `${oneLine(c.field)} ${change(c, o)}`
+        )
         .join("; ");
-      lines.push(`  ${mark} ${n.node.padEnd(width)}  ${what}`);
+      lines.push(`  ${mark} ${padTo(oneLine(n.node), width)}  ${what}`);
     }
     sections.push(lines.join("\n") + "\n");
   }
@@ -125,4 +128,9 @@ function value(field: string, v: JsonValue, o: TextOptions): string {
     if (iso !== null) return iso;
   }
   return cut(oneLine(quoted(v)), 60);
+}
+
+/** Text padded with spaces to a display width. */
+function padTo(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
-import { oneLine } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { renderTextTable } from "../render/text_table.ts";
 import { type CheckpointDirectory, type DirectoryRun, newest } from "./directory.ts";
 import { readStamp, stampIso } from "./epoch.ts";
@@ -12,7 +12,7 @@ export function renderRunsTable(dir: CheckpointDirectory, o: TextOptions): strin
   const files = dir.runs.reduce((n, r) => n + r.checkpoints.length, 0);
   const broken = dir.errors.length > 0 ? `, ${plural(dir.errors.length, "unreadable file", "unreadable files")}` : "";
   const title = o.paint.bold(
-    `Checkpoints in ${dir.path}: ${plural(dir.runs.length, "run", "runs")}, ${
+    `Checkpoints in ${oneLine(dir.path)}: ${plural(dir.runs.length, "run", "runs")}, ${
       plural(files, "checkpoint", "checkpoints")
     }${broken}`,
   );
@@ -48,7 +48,7 @@ export function renderRunsTable(dir: CheckpointDirectory, o: TextOptions): strin
 /** The checkpoints of one run, oldest first; `>` marks those shown. */
 export function renderRunCheckpoints(run: DirectoryRun, shown: readonly Checkpoint[], o: TextOptions): string {
   const title = o.paint.bold(
-    `Run ${run.runId === "" ? "(no run_id)" : run.runId}: ${
+    `Run ${run.runId === "" ? "(no run_id)" : oneLine(run.runId)}: ${
       plural(run.checkpoints.length, "checkpoint", "checkpoints")
     }, oldest first`,
   );

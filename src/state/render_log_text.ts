@@ -1,4 +1,5 @@
-import { cut, oneLine } from "../render/cell.ts";
+import { cut } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { renderTextTable } from "../render/text_table.ts";
 import { formatDuration, formatIsoTime } from "../render/time.ts";
 import type { LogJoin, NodeLog } from "./log_join.ts";
@@ -11,7 +12,7 @@ const TRACEBACK_LINES = 12;
 export function renderLogSection(log: LogJoin, o: TextOptions): string {
   const { paint } = o;
   const title = paint.bold(
-    `From the log ${log.file} (${plural(log.records, "record", "records")} of run ${log.runId})`,
+    `From the log ${oneLine(log.file)} (${plural(log.records, "record", "records")} of run ${oneLine(log.runId)})`,
   );
   const lines = [title];
   if (log.nodes.length === 0) lines.push(`  ${paint.dim("no record matches a node")}`);
@@ -49,14 +50,14 @@ export function renderLogSection(log: LogJoin, o: TextOptions): string {
     lines.push(table.trimEnd().split("\n").map((l) => "  " + l).join("\n"));
   }
   if (log.unmatched.length > 0) {
-    lines.push(`  records with no node: ${log.unmatched.map(([name, n]) => `${name} (${n})`).join(", ")}`);
+    lines.push(`  records with no node: ${oneLine(log.unmatched.map(([name, n]) => `${name} (${n})`).join(", "))}`);
   }
   for (const n of log.nodes) {
     if (n.traceback === null) continue;
-    lines.push(`  ${paint.dim(`traceback of ${n.node}, newest execution (${n.source}):`)}`);
+    lines.push(`  ${paint.dim(oneLine(`traceback of ${n.node}, newest execution (${n.source}):`))}`);
     const tb = n.traceback.replace(/\n$/, "").split("\n");
     const shown = tb.length > TRACEBACK_LINES ? [...tb.slice(0, 2), "…", ...tb.slice(-(TRACEBACK_LINES - 3))] : tb;
-    for (const line of shown) lines.push("    " + cut(line, o.width - 4));
+    for (const line of shown) lines.push("    " + cut(oneLine(line), o.width - 4));
   }
   return lines.join("\n") + "\n";
 }

@@ -1,5 +1,6 @@
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
-import { cut, oneLine } from "../render/cell.ts";
+import { cut } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { renderTextTable } from "../render/text_table.ts";
 import type { Derived } from "./derive.ts";
 import { readStamp, stampIso } from "./epoch.ts";
@@ -14,7 +15,7 @@ const COMPLETED_SHOWN = 40;
 /** The node table: node, status, attempts, error, idempotency key. */
 export function renderNodes(state: RunState, d: Derived, o: TextOptions): string {
   const nodes = [...state.nodeStates.values()];
-  const counts = d.nodeCounts.map(([status, n]) => `${n} ${status}`).join(", ");
+  const counts = oneLine(d.nodeCounts.map(([status, n]) => `${n} ${status}`).join(", "));
   if (nodes.length === 0) return `${o.paint.bold("Nodes")}: ${o.paint.dim("none")}\n`;
   const title = o.paint.bold(`Nodes (${nodes.length}: ${counts})`);
   const statuses = nodes.map((n) => plainText(n.status));

@@ -1,5 +1,6 @@
 import { type JsonValue, numberOf } from "../json/value.ts";
-import { cut, displayWidth, oneLine } from "../render/cell.ts";
+import { cut, displayWidth } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import type { Derived, NodeMention } from "./derive.ts";
 import { type Stamp, stampIso } from "./epoch.ts";
 import type { LogJoin } from "./log_join.ts";
@@ -52,14 +53,18 @@ function renderHeader(checkpoint: Checkpoint, derived: Derived, o: TextOptions):
         ? paint.dim("unknown")
         : `${formatElapsed(derived.elapsed)}, started_at to ${derived.elapsedUntil}`,
     ],
-    ["version", plainText(s.version)],
+    ["version", oneLine(plainText(s.version))],
     [
       "counters",
-      `heuristics ${plainText(s.heuristicCountAtCheckpoint)}, experiences ${plainText(s.experienceCountAtCheckpoint)}`,
+      oneLine(
+        `heuristics ${plainText(s.heuristicCountAtCheckpoint)}, experiences ${
+          plainText(s.experienceCountAtCheckpoint)
+        }`,
+      ),
     ],
     ["file", fit(checkpoint.file, o)],
   ];
-  const title = `${paint.bold(`Run ${orNone(plainText(s.runId), o)}`)}  ${paintStatus(paint, s.status)}`;
+  const title = `${paint.bold(`Run ${orNone(oneLine(plainText(s.runId)), o)}`)}  ${paintStatus(paint, s.status)}`;
   return [title, ...rows.map(([k, v]) => `  ${k.padEnd(9)} ${v}`)].join("\n") + "\n";
 }
 
@@ -69,21 +74,23 @@ function renderResume(d: Derived, o: TextOptions): string {
   const lines = [paint.bold("Resume point"), ...wrapText(r.summary, o.width, "  ")];
   const list = (items: NodeMention[], show: (n: NodeMention) => string): string =>
     items.length === 0 ? paint.dim("none") : items.map(show).join(", ");
+  const node = oneLine(r.node);
   const current = r.node === ""
     ? paint.dim("not set")
     : r.current === null
-    ? `${r.node} ${paint.dim("(no entry in node_states)")}`
-    : `${r.node}  ${paintStatus(paint, r.current.status)}, ${attempts(r.current)}`;
+    ? `${node} ${paint.dim("(no entry in node_states)")}`
+    : `${node}  ${paintStatus(paint, r.current.status)}, ${attempts(r.current)}`;
   lines.push(`  current node  ${current}`);
-  lines.push(`  left running  ${list(r.running, (n) => paint.yellow(n.node))}`);
+  lines.push(`  left running  ${list(r.running, (n) => paint.yellow(oneLine(n.node)))}`);
   if (r.failed.length === 0) lines.push(`  failed        ${paint.dim("none")}`);
   r.failed.forEach((n, i) => {
     const lead = `  ${i === 0 ? "failed" : ""}`.padEnd(16);
     const error = n.error === null ? "no error recorded" : oneLine(plainText(n.error));
-    const room = Math.max(10, o.width - lead.length - displayWidth(n.node) - 2);
-    lines.push(`${lead}${paint.red(n.node)}: ${n.error === null ? paint.dim(error) : cut(error, room)}`);
+    const name = oneLine(n.node);
+    const room = Math.max(10, o.width - lead.length - displayWidth(name) - 2);
+    lines.push(`${lead}${paint.red(name)}: ${n.error === null ? paint.dim(error) : cut(error, room)}`);
   });
-  lines.push(`  attempts > 1  ${list(r.moreThanOneAttempt, (n) => `${n.node} (${attempts(n)})`)}`);
+  lines.push(`  attempts > 1  ${list(r.moreThanOneAttempt, (n) => `${oneLine(n.node)} (${attempts(n)})`)}`);
   return lines.join("\n") + "\n";
 }
 
@@ -112,7 +119,7 @@ function renderWarnings(d: Derived, o: TextOptions, log?: LogJoin): string {
 }
 
 function step(current: JsonValue, max: JsonValue, status: string, o: TextOptions): string {
-  const text = `${plainText(current)}/${plainText(max)}`;
+  const text = oneLine(`${plainText(current)}/${plainText(max)}`);
   const c = numberOf(current);
   const m = numberOf(max);
   if (c === undefined || m === undefined) return text;
@@ -123,7 +130,7 @@ function step(current: JsonValue, max: JsonValue, status: string, o: TextOptions
 
 function stamp(s: Stamp, o: TextOptions): string {
   if (s.kind === "unset") return o.paint.dim("not set (0)");
-  if (s.kind === "other") return `${s.text} ${o.paint.dim("(not epoch seconds)")}`;
+  if (s.kind === "other") return `${oneLine(s.text)} ${o.paint.dim("(not epoch seconds)")}`;
   return stampIso(s, o.local) ?? "";
 }
 

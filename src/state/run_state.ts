@@ -55,6 +55,21 @@ export interface RunState {
   readonly version: JsonValue;
 }
 
+/** RunState keys that an execution log's record never has (a log has its own `status`, `started_at`, `run_id`, ...). */
+export const CHECKPOINT_ONLY_KEYS: readonly string[] = [
+  "node_states",
+  "current_node",
+  "current_step",
+  "max_steps",
+  "completed_nodes",
+  "action_history",
+  "tool_results_cache",
+  "heuristic_count_at_checkpoint",
+  "experience_count_at_checkpoint",
+  "updated_at",
+  "purpose",
+];
+
 /** How many `action_history` entries `to_dict` keeps. */
 export const HISTORY_KEPT = 50;
 

@@ -1,5 +1,6 @@
 import type { Colors } from "../render/colors.ts";
-import { displayWidth, oneLine } from "../render/cell.ts";
+import { displayWidth } from "../render/cell.ts";
+import { oneLine } from "../render/visible_text.ts";
 import { formatDuration, type LocalZone } from "../render/time.ts";
 
 /** How the text views are laid out. */
@@ -11,8 +12,9 @@ export interface TextOptions {
   local: LocalZone;
 }
 
-/** A status coloured by what it means: completed green, failed red, running yellow, ... */
-export function paintStatus(paint: Colors, status: string, text: string = status): string {
+/** A status coloured by what it means: completed green, failed red, running yellow, ...; shown with `oneLine`. */
+export function paintStatus(paint: Colors, status: string, shown: string = status): string {
+  const text = oneLine(shown);
   switch (status) {
     case "completed":
       return paint.green(text);

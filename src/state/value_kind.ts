@@ -55,10 +55,11 @@ export function sameJson(a: JsonValue, b: JsonValue): boolean {
   const x = numberOf(a);
   const y = numberOf(b);
   if (x === undefined || y === undefined) return false;
-  if (isJsonInteger(a) && isJsonInteger(b)) return BigInt(integerText(a)) === BigInt(integerText(b));
+  if (isJsonInteger(a) && isJsonInteger(b)) return integerOf(a) === integerOf(b);
   return Object.is(x, y) || x === y;
 }
 
-function integerText(value: JsonValue): string {
-  return value instanceof JsonNumber ? value.raw : String(value);
+/** An integer exactly: from its text when kept (big integers), else from the double (1e22 too). */
+function integerOf(value: JsonValue): bigint {
+  return value instanceof JsonNumber ? BigInt(value.raw) : BigInt(value as number);
 }

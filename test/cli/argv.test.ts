@@ -1,22 +1,39 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Command, parseArgs } from "../../src/cli/args.ts";
+import { type Command, type GlobalArgs, parseArgs } from "../../src/cli/args.ts";
+import { loadHelpLayout } from "../../src/cli/yargs_platform.ts";
 import { ExechistError } from "../../src/errors.ts";
 
-const parse = (...argv: string[]) => parseArgs(argv, 100, "9.9.9");
+/** A command line that runs a command: its global options and the command's arguments. */
+function parse(...argv: string[]): { global: GlobalArgs; command: Command } {
+  const parsed = parseArgs(argv, { width: 100, version: "9.9.9" });
+  assert.ok(!("print" in parsed), `${argv.join(" ")} prints`);
+  return parsed;
+}
 const command = (...argv: string[]): Command => parse(...argv).command;
 
-/** The usage error's first line for `argv`. */
-function usageOf(...argv: string[]): string {
+/** What a command line prints (help, version, completion). */
+function printed(argv: string[], width = 100, env: Record<string, string> = {}): string {
+  const parsed = parseArgs(argv, { width, version: "9.9.9", env: (name) => env[name] });
+  assert.ok("print" in parsed, `${argv.join(" ")} prints nothing`);
+  return parsed.print;
+}
+
+/** The usage error's message for `argv`, without the pointer to --help. */
+function messageOf(...argv: string[]): string {
   try {
     parse(...argv);
   } catch (error) {
     assert.ok(error instanceof ExechistError && error.code === "usage", String(error));
     assert.match(error.message, /\n\nRun "exechist --help" for usage$/);
-    return error.message.split("\n")[0]!;
+    assert.equal(error.exitStatus, 2);
+    return error.message.replace(/\n\nRun "exechist --help" for usage$/, "");
   }
   assert.fail(`no usage error for ${argv.join(" ")}`);
 }
+
+/** The usage error's first line for `argv`. */
+const usageOf = (...argv: string[]): string => messageOf(...argv).split("\n")[0]!;
 
 const NO_FILTER = {
   names: [],
@@ -79,7 +96,9 @@ test("flags: grouped short flags, --no-FLAG, --FLAG=true|false; global options a
     local: true,
     strict: true,
     debug: false,
+    from: "auto",
   });
+  assert.equal(parse("result", "3", "--from", "otlp").global.from, "otlp");
   assert.equal(parse("--strict=false").global.strict, false);
   assert.equal(usageOf("--strict=maybe"), '--strict takes no value (or true, false), got "maybe"');
   assert.deepEqual(command("-lo", "json"), { ...command("--last-result", "--output", "json") });
@@ -121,7 +140,9 @@ test("each command's arguments and options", () => {
     filter: NO_FILTER,
     output: "junit",
     failOn: "any",
+    allowEmpty: false,
   });
+  assert.equal((command("report", "--allow-empty") as { allowEmpty: boolean }).allowEmpty, true);
   assert.equal((command("report") as { failOn: string; output: string }).failOn, "error");
   assert.equal((command("report") as { output: string }).output, "markdown");
 });
@@ -139,13 +160,27 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("--output"), "--output needs a value");
   assert.equal(usageOf("result", "1", "--limit", "3"), "--limit is not an option of `exechist result`");
   assert.equal(usageOf("--fail-on", "any"), "--fail-on is not an option of `exechist summary`");
-  assert.equal(usageOf("result"), "Missing <index>: exechist result <index> [files..]");
-  assert.equal(usageOf("state"), "Missing <paths>: exechist state <paths..>");
+  assert.equal(usageOf("result"), "Not enough non-option arguments: got 0, need at least 1");
+  assert.equal(usageOf("state"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("state", "--diff", "a.json"), "--diff needs two checkpoints: exechist state --diff A B");
-  assert.equal(usageOf("--group-by", "color"), '--group-by must be one of name, status, run, got "color"');
-  assert.equal(usageOf("report", "--fail-on", "warn"), '--fail-on must be one of error, other, any, none, got "warn"');
-  assert.equal(usageOf("-o", "yaml"), '--output must be one of table, json, ndjson, csv, markdown here, got "yaml"');
-  assert.equal(usageOf("result", "1", "-o", "table"), '--output must be one of text, json here, got "table"');
+  // yargs' choices, one line of the message each.
+  const choices = (...argv: string[]) => messageOf(...argv).split("\n").slice(0, 2).join("\n");
+  assert.equal(
+    choices("--group-by", "color"),
+    'Invalid values:\n  Argument: group-by, Given: "color", Choices: "name", "status", "run"',
+  );
+  assert.equal(
+    choices("report", "--fail-on", "warn"),
+    'Invalid values:\n  Argument: fail-on, Given: "warn", Choices: "error", "other", "any", "none"',
+  );
+  assert.equal(
+    choices("-o", "yaml"),
+    'Invalid values:\n  Argument: output, Given: "yaml", Choices: "table", "json", "ndjson", "csv", "markdown"',
+  );
+  assert.equal(
+    choices("result", "1", "-o", "table"),
+    'Invalid values:\n  Argument: output, Given: "table", Choices: "text", "json"',
+  );
   assert.equal(usageOf("--limit", "1e3"), '--limit must be an integer >= 0, got "1e3"');
   assert.equal(
     usageOf("--limit", "99999999999999999999"),
@@ -153,31 +188,37 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   );
 });
 
-test("--help and --version print, without needing the command's arguments", () => {
-  const text = (...argv: string[]) => {
-    const got = command(...argv);
-    assert.equal(got.command, "print", argv.join(" "));
-    return (got as { text: string }).text;
-  };
+test("--help and --version print, without needing the command's arguments", async () => {
+  await loadHelpLayout();
+  const text = (...argv: string[]) => printed(argv);
   assert.equal(text("--version"), "9.9.9\n");
   assert.equal(text("result", "--version"), "9.9.9\n");
   const tool = text("--help");
   assert.match(tool, /^exechist: what ran/);
-  for (const name of ["summary", "result", "last", "state", "report"]) {
-    assert.match(tool, new RegExp(`\n  exechist ${name} `));
+  for (const name of ["summary", "result", "last", "state", "report", "completion"]) {
+    assert.match(tool, new RegExp(`\n  exechist ${name}\\b`));
   }
   assert.equal(text("-h"), tool);
   const result = text("result", "--help");
-  assert.match(result, /^Usage: exechist result <index> \[files\.\.\] \[options\]\n/);
-  assert.match(result, /-o, --output FORMAT +Output format: text, json \(default text\)\n/);
+  assert.match(result, /^exechist result <index> \[files\.\.\]\n/);
+  assert.match(result, /-o, --output +Output format +\[choices: "text", "json"\] \[default: "text"\]\n/);
+  assert.match(result, /\nExamples:\n {2}exechist result 42 run\.jsonl +Show execution 42\n/);
   assert.equal(text("--help", "result"), result);
-  assert.match(text("report", "-h"), /--fail-on error\|other\|any\|none +Exit 1 when/);
-  assert.match(text("summary", "-lh"), /^Usage: exechist summary/);
+  assert.match(text("report", "-h"), /--fail-on +Exit 1 when[^]*\[choices: "error", "other", "any", "none"\]/);
+  assert.match(text("summary", "-lh"), /^exechist summary \[files\.\.\]/);
   // Wrapped to the width, within 60 and 100 columns.
   for (const width of [40, 72, 200]) {
-    const lines = parseArgs(["summary", "--help"], width, "1").command as { text: string };
-    const longest = Math.max(...lines.text.split("\n").map((line) => line.length));
+    const lines = printed(["summary", "--help"], width);
+    const longest = Math.max(...lines.split("\n").map((line) => line.length));
     assert.ok(longest <= Math.max(60, Math.min(width, 100)), `${width}: ${longest}`);
     assert.ok(longest > Math.max(60, Math.min(width, 100)) - 12, `${width}: ${longest}`);
   }
+});
+
+test("a mistyped option is named with the nearest one; completion lists the commands", () => {
+  assert.equal(usageOf("--statsu", "error"), "Unknown option --statsu (did you mean --status?)");
+  const words = printed(["--get-yargs-completions", "exechist", "su"]).split("\n");
+  for (const name of ["summary", "result", "last", "state", "report"]) assert.ok(words.includes(name), name);
+  assert.match(printed(["completion"]), /^###-begin-exechist-completions-###\n[^]*complete -o bashdefault/);
+  assert.match(printed(["completion"], 100, { SHELL: "/bin/zsh" }), /^#compdef exechist\n/);
 });

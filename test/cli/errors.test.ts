@@ -18,14 +18,14 @@ const cases: Array<[string, string[], object, number, RegExp]> = [
     ["summary", "-o", "yaml", SAMPLE],
     {},
     2,
-    /--output must be one of table, json, ndjson, csv, markdown here, got "yaml"/,
+    /Invalid values:\n {2}Argument: output, Given: "yaml", Choices: "table", "json", "ndjson", "csv", "markdown"\n/,
   ],
   [
     "bad --group-by",
     ["summary", "--group-by", "color", SAMPLE],
     {},
     2,
-    /--group-by must be one of name, status, run, got "color"/,
+    /Invalid values:\n {2}Argument: group-by, Given: "color", Choices: "name", "status", "run"\n/,
   ],
   ["bad index range", ["summary", "-i", "5..2", SAMPLE], {}, 2, /--index must be N or N\.\.M/],
   [
@@ -38,6 +38,21 @@ const cases: Array<[string, string[], object, number, RegExp]> = [
   ["negative --limit", ["summary", "--limit", "-1", SAMPLE], {}, 2, /--limit must be an integer >= 0, got "-1"/],
   ["result index not a number", ["result", "abc", SAMPLE], {}, 2, /index must be an integer >= 0, got "abc"/],
   ["missing file names it", ["summary", "nope.jsonl"], {}, 2, /^exechist: Cannot read "nope\.jsonl": no such file\n$/],
+  ["missing file, no command word", ["nope.jsonl"], {}, 2, /^exechist: Cannot read "nope\.jsonl": no such file\n$/],
+  [
+    "mistyped command word",
+    ["sumary", SAMPLE],
+    {},
+    2,
+    /^exechist: Unknown command or file "sumary": did you mean "summary"\?\n\nRun "exechist --help" for usage\n$/,
+  ],
+  [
+    "mistyped short command word",
+    ["lst", SAMPLE],
+    {},
+    2,
+    /^exechist: Unknown command or file "lst": did you mean "last"\?/,
+  ],
   ["terminal with no file", ["summary"], { stdinIsTTY: true }, 2, /No input: give a log file, or pipe one in/],
   [
     "every line bad (a JSON array)",
@@ -71,6 +86,12 @@ for (const [name, argv, options, status, stderr] of cases) {
   });
 }
 
+test("a log named like a mistyped command is read as a log", async () => {
+  const run = await runCli(["repot"], { files: { repot: '{"name":"from_repot"}\n' } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /from_repot/);
+});
+
 test("bad lines without --strict still exit 0 and report on stderr", async () => {
   const run = await runCli(["summary", fixture("logs", "truncated_tail.jsonl")]);
   assert.equal(run.status, 0);
@@ -88,6 +109,7 @@ test("--help lists every command with examples; --version prints the package ver
   }
   for (const command of ["summary", "result", "last", "state", "report"]) {
     const sub = await runCli([command, "--help"]);
+    assert.equal(sub.stderr, "");
     assert.equal(sub.status, 0);
     assert.match(sub.stdout, /Examples:/, command);
   }

@@ -225,7 +225,7 @@ for (const [key, value] of [["none", 0], ...Object.entries(BIG)] as const) {
 test("an index file keeps narrow and wide columns as they were, and no unused end column", () => {
   const rows = Array.from({ length: 20 }, (_, i) => small(i));
   rows[3] = { ...rows[3]!, ...BIG };
-  const middling = rows.map((row, i) => (i === 3 ? { ...small(3), name: 300 } : row)); // 16-bit names, as indexes written before session 11 had
+  const middling = rows.map((row, i) => (i === 3 ? { ...small(3), name: 300 } : row)); // a name id of 300: a 16-bit name column
   for (const kept of [rows, rows.map((row, i) => (i === 3 ? small(3) : row)), middling]) {
     const builder = build(kept);
     const part: ReaderPart = {

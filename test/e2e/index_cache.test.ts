@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
+import { withColumnZeroed, withHeader } from "../helpers/index_files.ts";
 import { run, RUNTIMES } from "../helpers/runtimes.ts";
 
 /** A log with what an index must keep: bad lines, positional and repeated indexes, statuses, runs, wall-clock ends. */
@@ -229,7 +230,7 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
       assert.equal(damaged.status, 0);
       assert.match(
         damaged.stderr,
-        /records on 1 thread; writing the index cache\n(.*\n)*exechist: index cache written\n/,
+        /records on 1 thread; the cached index was ignored \(.+\); writing the index cache\n(.*\n)*exechist: index cache written\n/,
       );
       assert.deepEqual(outcome(damaged), outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" })));
       assert.match(run(NODE!, argv, undefined, on).stderr, /from the index cache/);
@@ -246,3 +247,78 @@ test("index cache: a changed log is read again, a damaged index is ignored, an u
     assert.deepEqual(outcome(blocked), outcome(run(NODE!, summary, undefined, { EXECHIST_CACHE: "0" })));
   });
 });
+
+test("index cache: zeroed status bytes or a header with runs null are caught on every runtime: report still counts the errors", () => {
+  withDir((dir) => {
+    const log = path.join(dir, "big.jsonl");
+    writeLog(log, 3000);
+    const argv = ["report", "-o", "json", log];
+    const expected = outcome(run(NODE!, argv, undefined, { EXECHIST_CACHE: "0" }));
+    assert.equal(expected[0], 1, "the log has errors: report says so");
+    assert.match(expected[1] as string, /"error": [1-9]/);
+    for (const runtime of RUNTIMES) {
+      const cache = path.join(dir, `cache-${runtime[0]}`);
+      const on = { EXECHIST_CACHE_DIR: cache, EXECHIST_CACHE_MIB: "0" };
+      run(runtime, argv, undefined, on);
+      const index = path.join(cache, fs.readdirSync(cache).find((f) => f.endsWith(".idx"))!);
+      const good = new Uint8Array(fs.readFileSync(index));
+      const damages: Array<[string, Uint8Array, RegExp]> = [
+        ["zeroed status", withColumnZeroed(good, "status"), /the checksum of the status column does not match/],
+        ["runs null", withHeader(good, (h) => (h.runs = null)), /the header is not one of an index: its runs/],
+      ];
+      for (const [name, bad, why] of damages) {
+        fs.writeFileSync(index, bad);
+        const got = run(runtime, [...argv, "--debug"], undefined, on);
+        assert.match(got.stderr, why, `${runtime[0]} ${name}`);
+        assert.deepEqual(outcome(got), expected, `${runtime[0]} ${name}`);
+        assert.deepEqual(new Uint8Array(fs.readFileSync(index)), good, `${runtime[0]} ${name}: written anew`);
+      }
+    }
+  });
+});
+
+test(
+  "index cache: files 0600 in a directory made 0700; exechist's own directory tightened, one the user named left; stale temporary files removed",
+  {
+    skip: process.platform === "win32",
+  },
+  () => {
+    withDir((dir) => {
+      const log = path.join(dir, "big.jsonl");
+      writeLog(log, 500);
+      const argv = ["summary", "--debug", log];
+      const mode = (file: string) => fs.statSync(file).mode & 0o777;
+      for (const runtime of RUNTIMES) {
+        const home = path.join(dir, `home-${runtime[0]}`);
+        const own = path.join(home, ".cache", "exechist");
+        assert.match(
+          run(runtime, argv, undefined, { HOME: home, EXECHIST_CACHE_MIB: "0" }).stderr,
+          /index cache written/,
+        );
+        assert.equal(mode(own), 0o700, `${runtime[0]}: made 0700`);
+        const [index] = fs.readdirSync(own);
+        assert.equal(mode(path.join(own, index!)), 0o600, `${runtime[0]}: the index 0600`);
+        fs.chmodSync(own, 0o755); // as versions before this one made it
+        fs.rmSync(path.join(own, index!));
+        run(runtime, argv, undefined, { HOME: home, EXECHIST_CACHE_MIB: "0" });
+        assert.equal(mode(own), 0o700, `${runtime[0]}: tightened`);
+
+        const named = path.join(dir, `named-${runtime[0]}`);
+        fs.mkdirSync(named, { mode: 0o755 });
+        fs.chmodSync(named, 0o755);
+        const stale = path.join(named, "big.jsonl-0.idx.99-0123456789abcdef.tmp");
+        const fresh = path.join(named, "big.jsonl-0.idx.98-fedcba9876543210.tmp");
+        fs.writeFileSync(stale, "a killed writer's");
+        fs.writeFileSync(fresh, "a live writer's");
+        const old = Date.now() / 1000 - 3600;
+        fs.utimesSync(stale, old, old);
+        const got = run(runtime, argv, undefined, { EXECHIST_CACHE_DIR: named, EXECHIST_CACHE_MIB: "0" });
+        assert.match(got.stderr, /\nexechist: index cache written; 1 stale temporary file removed\n/, runtime[0]);
+        assert.deepEqual([fs.existsSync(stale), fs.existsSync(fresh)], [false, true], runtime[0]);
+        assert.equal(mode(named), 0o755, `${runtime[0]}: a directory the user named is left as it is`);
+        const indexes = fs.readdirSync(named).filter((f) => f.endsWith(".idx"));
+        assert.deepEqual(indexes.map((f) => mode(path.join(named, f))), [0o600], runtime[0]);
+      }
+    });
+  },
+);

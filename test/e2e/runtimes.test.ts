@@ -30,6 +30,10 @@ const cases: Array<[string, string[], string | undefined, string | undefined]> =
   ["piped standard input", ["summary", "-o", "json"], "summary/json.json", SAMPLE],
   ["gzip by magic bytes", ["summary", "-o", "json", "fixtures/logs/sample.jsonl.gz"], undefined, undefined],
   ["help", ["--help"], undefined, undefined],
+  ["a command's help", ["report", "--help"], undefined, undefined],
+  ["completion script", ["completion"], undefined, undefined],
+  ["completions asked for", ["--get-yargs-completions", "exechist", "summary", "--gr"], undefined, undefined],
+  ["mistyped command", ["sumary", SAMPLE], undefined, undefined],
   ["bad lines", ["summary", "fixtures/logs/garbage_lines.jsonl"], undefined, undefined],
   ["usage error", ["summary", "--bogus"], undefined, undefined],
   ["not found", ["result", "99", SAMPLE], undefined, undefined],
@@ -58,6 +62,7 @@ for (const [name, argv, golden, stdin] of cases) {
     }
     const status: Record<string, number> = {
       "usage error": 2,
+      "mistyped command": 2,
       "not found": 1,
       "a missing file": 2,
       "a directory": 2,
@@ -65,7 +70,7 @@ for (const [name, argv, golden, stdin] of cases) {
       "a truncated gzip piped in": 2,
     };
     assert.equal(first!.status, status[name] ?? 0, first!.stderr);
-    if (status[name] === 2 && name !== "usage error") {
+    if (status[name] === 2 && name !== "usage error" && name !== "mistyped command") {
       assert.match(
         first!.stderr,
         /^exechist: Cannot read "(fixtures\/logs[^"]*|<stdin>)": (no such file|it is a directory|gzip data is damaged \(unexpected end of file\))\n$/,

@@ -2,10 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExechistError } from "../../src/errors.ts";
-import type { Io, Output, PathKind, ReadReport } from "../../src/io.ts";
+import type { Io, ListedFile, Output, PathKind, ReadFileOptions, ReadReport } from "../../src/io.ts";
+import { tooLargeError } from "../../src/runtime/checkpoint_read.ts";
 import { main } from "../../src/cli/main.ts";
 import type { LogReader, LogSource } from "../../src/ingest/log_reader.ts";
 import { readerOf } from "./read_bytes.ts";
+import type picocolors from "picocolors";
 
 /** The repository root, for fixture paths. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -89,14 +91,23 @@ export class FakeIo implements Io {
     return Promise.resolve({ threads: 1, fellBack: 0 });
   }
 
-  readFile(file: string): Uint8Array {
+  async loadPicocolors(): Promise<typeof picocolors> {
+    return (await import("picocolors")).default;
+  }
+
+  readFile(file: string, options?: ReadFileOptions): Uint8Array {
     const own = this.files[file];
-    if (own !== undefined) return bytes(own);
-    try {
-      return fs.readFileSync(path.join(ROOT, file));
-    } catch {
-      throw new ExechistError("input", `Cannot read "${file}": no such file`);
+    let data: Uint8Array;
+    if (own !== undefined) data = bytes(own);
+    else {
+      try {
+        data = fs.readFileSync(path.join(ROOT, file));
+      } catch {
+        throw new ExechistError("input", `Cannot read "${file}": no such file`);
+      }
     }
+    if (options !== undefined && data.length > options.maxBytes) throw tooLargeError(file, options.maxBytes);
+    return data;
   }
 
   pathKind(file: string): PathKind {
@@ -109,10 +120,10 @@ export class FakeIo implements Io {
     }
   }
 
-  listFiles(dir: string, suffix: string): string[] {
+  listFiles(dir: string, suffix: string): ListedFile[] {
     const prefix = dir.replace(/\/$/, "") + "/";
     const own = Object.keys(this.files).filter((f) => f.startsWith(prefix) && f.endsWith(suffix));
-    if (own.length > 0) return own.sort();
+    if (own.length > 0) return own.sort().map((file) => ({ path: file, kind: "file" }));
     const out: string[] = [];
     const walk = (d: string): void => {
       for (const entry of fs.readdirSync(path.join(ROOT, d), { withFileTypes: true })) {
@@ -122,7 +133,7 @@ export class FakeIo implements Io {
       }
     };
     walk(dir);
-    return out.sort();
+    return out.sort().map((file) => ({ path: file, kind: "file" }));
   }
 
   finish(): Promise<string[]> {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ExecutionRegistry } from "../../src/query/registry.ts";
 import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
-import { PartIds } from "../../src/ingest/reader_part.ts";
+import { PartIds, type ReaderPart } from "../../src/ingest/reader_part.ts";
+import { FIRST_OTHER_STATUS } from "../../src/read/status.ts";
 import { countingBatches } from "../helpers/batch_spy.ts";
 import { columnsOf, generateLine, prng } from "../helpers/gen_lines.ts";
 import { readerOf, registryOf } from "../helpers/read_bytes.ts";
@@ -23,8 +24,8 @@ function readInTwo(name: string, bytes: Uint8Array, at: number, before = ""): Ex
   const lines = main.read(sourceOf(name, bytes), { start: 0, end: split });
   const worker = new LogReader({ chunkSize: 4096 });
   const workerLines = worker.read(sourceOf(name, bytes), { start: split, end: bytes.length });
-  main.placePart(worker.part(workerLines));
-  main.joinParts([lines]);
+  main.parts.place(worker.parts.all(workerLines));
+  main.parts.join([lines]);
   return new ExecutionRegistry(main);
 }
 
@@ -95,12 +96,16 @@ test("parts of one worker placed in turn (its tables growing) equal one read, wi
   const worker = new LogReader();
   const parts = [3, 2, 1].map((k) => { // a worker reads from the back
     const read = worker.read(sourceOf("w.jsonl", bytes), { start: cut(k), end: cut(k + 1) });
-    return { part: worker.takePart(read), lines: read };
+    return { part: worker.parts.take(read), lines: read };
   });
   const known = new PartIds();
-  for (const { part } of parts) main.placePart(part, known);
-  assert.equal(known.name.length, parts[2]!.part.names.length, "every name the worker met is mapped once");
-  main.joinParts([lines, lines + parts[2]!.lines, lines + parts[2]!.lines + parts[1]!.lines]);
+  for (const { part } of parts) main.parts.place(part, known);
+  const sent = (pick: (part: ReaderPart) => readonly unknown[]) =>
+    parts.reduce((sum, { part }) => sum + pick(part).length, 0);
+  assert.equal(known.name.length, sent((part) => part.names), "every name the worker met is sent and mapped once");
+  assert.equal(known.status.length - FIRST_OTHER_STATUS, sent((part) => part.otherStatuses), "and every status");
+  assert.equal(known.run.length - 1, sent((part) => part.runs), "and every run");
+  main.parts.join([lines, lines + parts[2]!.lines, lines + parts[2]!.lines + parts[1]!.lines]);
   assert.deepEqual(columnsOf(new ExecutionRegistry(main)), columnsOf(whole));
 });
 

@@ -79,7 +79,26 @@ function usualLine(r: () => number, i: number): string {
       ]),
     ],
     ["duration_ms", pick([undefined, undefined, "1500", "2.5"])],
-    ["status", often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [undefined, "null", "1", '"O\\u004b"'])],
+    [
+      "status",
+      often(`"${pick(["OK", "ERROR", "cancelled"])}"`, [
+        undefined,
+        "null",
+        "1",
+        '"O\\u004b"',
+        '{"code":2,"message":"m"}',
+        '{"code":"STATUS_CODE_OK"}',
+        "{}",
+        '{"code":"x"}',
+      ]),
+    ],
+    ["state_type", pick([undefined, undefined, undefined, '"FAILED"', '"COMPLETED"', '"CANCELLED"', "null", "3"])],
+    [
+      "state",
+      pick([undefined, undefined, undefined, '{"type":"CRASHED","message":"m"}', '{"type":"COMPLETED"}', "{}"]),
+    ],
+    ["level", pick([undefined, undefined, undefined, "30", "50", "60", '"error"', '"info"', '"ERROR"', "null"])],
+    ["levelname", pick([undefined, undefined, undefined, '"ERROR"', '"INFO"', '"CRITICAL"', '"\\u0045RROR"'])],
     [
       "exception",
       pick([undefined, undefined, "null", "false", "true", "0", '""', '"boom"', "{}", '{"type":"E"}', "[]", "[1]"]),
@@ -131,4 +150,40 @@ test("records read in batches agree with the full parse: full batches, and stops
       if (chunkSize > 4096) assert.ok(sizes.includes(1024), "some batch is full");
     }
   });
+});
+
+test("scanner agrees with the full parse on times at the edges: years 0001 and 9999, negative and huge numbers", () => {
+  const edges = [
+    "1e30",
+    "-1e12",
+    "-1e9",
+    "-999999999",
+    "2.6e20",
+    "253402300799999999999",
+    '"0000-01-01T00:00:00Z"',
+    '"0001-01-01T00:00:00Z"',
+    '"0001-01-01T00:00:00+01:00"',
+    '"9999-12-31T23:59:59.999999999Z"',
+    '"9999-12-31T23:59:59.999999999"',
+    '"9999-12-31T23:00:00-05:00"',
+    '"1e30"',
+    '"123456789012345678901234567"',
+    '"-1000000000000"',
+  ];
+  const lines: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const edge = edges[i % edges.length]!;
+    // Usual lines between the edge cases, so that both go through the batches the scanner normalises.
+    lines.push(
+      `{"name":"n${i % 5}","index":${i},"start_wall":"2025-03-01T08:04:16.${i}","duration":0.5,"status":"OK"}`,
+    );
+    lines.push(`{"name":"e${i % 3}","index":${i},"start_wall":${edge},"end_wall":${edge},"status":"OK"}`);
+  }
+  const text = lines.join("\n") + "\n";
+  const scanned = registryOf([["edges.jsonl", text]], { chunkSize: 4096 });
+  const parsed = registryOf([["edges.jsonl", text]], { scanner: false, chunkSize: 4096 });
+  assert.deepEqual(columnsOf(scanned), columnsOf(parsed));
+  assert.equal(scanned.diagnostics.badLineCount, parsed.diagnostics.badLineCount);
+  // 1e30, -1e12, -1e9, 2.6e20, 2.5e20 as a number past 9999, year 0000, "1e30", 27 digits, "-1e12": bad lines.
+  assert.equal(scanned.diagnostics.badLineCount, 3000 * 9 / 15);
 });

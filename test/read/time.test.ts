@@ -50,6 +50,27 @@ const strings: Array<[string, string, number, number, string]> = [
   ],
   ["OTLP nanoseconds as a string", "1748770200123456789", CLOCK.instant, T + 123456, "2025-06-01T09:30:00.123456Z"],
   ["epoch seconds as a string", "1748770200", CLOCK.instant, T, "2025-06-01T09:30:00Z"],
+  [
+    "the last nanosecond of 9999 stays in 9999",
+    "9999-12-31T23:59:59.999999999Z",
+    CLOCK.instant,
+    Date.UTC(10000, 0, 1) * 1000, // the nearest double
+    "9999-12-31T23:59:59.999968Z",
+  ],
+  [
+    "the last nanosecond of 9999, naive",
+    "9999-12-31T23:59:59.999999999",
+    CLOCK.naive,
+    Date.UTC(10000, 0, 1) * 1000,
+    "9999-12-31T23:59:59.999968",
+  ],
+  [
+    "the first day of year 1",
+    "0001-01-01T00:00:00Z",
+    CLOCK.instant,
+    -62135596800e6,
+    "0001-01-01T00:00:00Z",
+  ],
 ];
 
 for (const [name, input, clock, micros, shown] of strings) {
@@ -72,9 +93,40 @@ for (
     "12/05/2025",
     "",
     "1.2.3",
+    "0000-01-01T00:00:00Z",
+    "1e30",
+    "-1000000000000",
+    "123456789012345678901234567",
   ]
 ) {
   test(`time string rejected: "${bad}"`, () => {
     assert.equal(parseTimeString(bad, { clock: CLOCK.none, micros: 0 }), false);
   });
 }
+
+for (
+  const [name, input] of [
+    ["NaN", NaN],
+    ["Infinity", Infinity],
+    ["a negative epoch in milliseconds (was 1938)", -1e12],
+    ["a negative epoch in seconds", -1e9],
+    ["1e30 (was shown as 0NaN-NaN-NaN)", 1e30],
+    ["nanoseconds past the year 9999", 2.6e20],
+  ] as const
+) {
+  test(`time number rejected: ${name}`, () => {
+    assert.equal(classifyTimeNumber(input, { clock: CLOCK.none, micros: 0 }), false);
+  });
+}
+
+test("time number: a negative number below 1e9 in magnitude is a monotonic reading", () => {
+  const out: TimeReading = { clock: CLOCK.none, micros: 0 };
+  assert.equal(classifyTimeNumber(-5, out), true);
+  assert.equal(out.clock, CLOCK.monotonic);
+});
+
+test("time number: nanoseconds in the year 9999 are an instant", () => {
+  const out: TimeReading = { clock: CLOCK.none, micros: 0 };
+  assert.equal(classifyTimeNumber(2.53e20, out), true);
+  assert.equal(formatIsoTime({ clock: out.clock, micros: out.micros }, null), "9987-04-02T17:46:40Z");
+});

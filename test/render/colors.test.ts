@@ -2,12 +2,17 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { createColors } from "../../src/render/colors.ts";
+import { loadColors } from "../../src/cli/context.ts";
+import { loadPicocolors } from "../../src/runtime/picocolors.ts";
 
 const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "../..");
 
-test("colours: picocolors' escape codes, and a nested colour's close reopens the outer one", () => {
-  const c = createColors(true);
+const HIDDEN = { loadPicocolors: () => loadPicocolors(true) };
+
+test("colours: picocolors' escape codes, and a nested colour's close reopens the outer one", async () => {
+  const before = globalThis.process;
+  const c = await loadColors(true, HIDDEN);
+  assert.equal(globalThis.process, before, "process is given back after picocolors is loaded");
   assert.equal(c.red("x"), "\x1b[31mx\x1b[39m");
   assert.equal(c.green("x"), "\x1b[32mx\x1b[39m");
   assert.equal(c.yellow("x"), "\x1b[33mx\x1b[39m");
@@ -21,8 +26,8 @@ test("colours: picocolors' escape codes, and a nested colour's close reopens the
   assert.equal(c.red(""), "\x1b[31m\x1b[39m");
 });
 
-test("colours off: every function gives the text as it is", () => {
-  const c = createColors(false);
+test("colours off: every function gives the text as it is", async () => {
+  const c = await loadColors(false, HIDDEN);
   for (const paint of [c.red, c.green, c.yellow, c.cyan, c.magenta, c.bold, c.dim]) {
     assert.equal(paint("a\x1b[39mb"), "a\x1b[39mb");
   }
@@ -35,4 +40,16 @@ test("the bundle imports no node: module at its top (on Deno the first one start
     assert.doesNotMatch(text, /^import [^;]*from\s*"node:/m, `${file} imports a node: module statically`);
     assert.doesNotMatch(text, /require\("node:/, `${file} requires a node: module`);
   }
+});
+
+test("the bundle holds yargs and picocolors, and cliui and picocolors load only when used", () => {
+  const text = fs.readFileSync(path.join(ROOT, "dist/exechist.mjs"), "utf8");
+  assert.match(text, /class YargsInstance\b/, "yargs");
+  assert.match(text, /class YargsParser\b/, "yargs-parser");
+  assert.match(text, /createColors/, "picocolors");
+  // A bundled dynamic import runs the module's code only when it is reached.
+  assert.match(text, /Promise\.resolve\(\)\.then\(\(\) => \(init_cliui\(\), exports_cliui\)\)/);
+  assert.deepEqual(text.match(/.{40}require_picocolors\(\)/g)?.map((at) => at.includes("Promise.resolve().then")), [
+    true,
+  ]);
 });

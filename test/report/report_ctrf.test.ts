@@ -167,3 +167,16 @@ for (const [name, breakIt, error] of BROKEN) {
 test("the schema validator refuses keywords it does not implement", () => {
   assert.throws(() => validateJson({ type: "string", maxLength: 3 }, "abcd"), /unsupported keyword "maxLength"/);
 });
+
+test("ctrf: a duration of 1e308 seconds and a lone surrogate still give strict JSON", async () => {
+  const log = '{"name":"huge\\ud800","duration":1e308,"status":"error","exception":"E\\udc00"}\n' +
+    '{"name":"small","start_wall":1748770200,"duration":1e308,"status":"OK"}\n';
+  const run = await runCli(["report", "-o", "ctrf", "huge.jsonl"], { files: { "huge.jsonl": log } });
+  assert.ok(!/Infinity|NaN|\\ud[89a-f]/i.test(run.stdout), run.stdout);
+  const doc = JSON.parse(run.stdout);
+  assert.deepEqual(validateJson(SCHEMA, doc), []);
+  assert.equal(doc.results.tests[0].duration, Number.MAX_SAFE_INTEGER);
+  assert.equal(doc.results.tests[0].name, "huge\ufffd #0");
+  assert.equal(doc.results.tests[0].message, "E\ufffd");
+  assert.ok(Number.isFinite(doc.results.tests[1].stop));
+});

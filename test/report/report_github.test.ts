@@ -75,7 +75,7 @@ test("github: hostile names and messages cannot break out of their command", asy
   assert.ok(lines.some((l) => l.startsWith("::error title=a%2Cb%3Ac%25d #2::KeyError: 'x:y,z' 100%25%0A")));
   const commands = lines.map(parseCommand);
   const keyError = commands.find((c) => c.properties.get("title") === "a,b:c%d #2")!;
-  assert.ok(keyError.message.includes("\n::error::injected %0A not a newline\r\n::warning file=x::also injected\n"));
+  assert.ok(keyError.message.includes("\n::error::injected %0A not a newline\n::warning file=x::also injected\n"));
   const render = commands.find((c) => c.properties.get("title") === "render<script>alert(1)</script> #1")!;
   assert.ok(render.message.includes("\\x1b[31mred\\x1b[0m lone:[\ufffd]"));
   assert.ok(commands.some((c) => c.properties.get("title") === "日本語タスク 🚀 #3"));

@@ -16,7 +16,7 @@ const FORMATS: Array<[string, string]> = [
 for (const log of LOGS) {
   for (const [format, ext] of FORMATS) {
     test(`report golden: ${log} as ${format}`, async () => {
-      // CI=true turned colour on in picocolors (no longer used): a report must not care.
+      // CI=true turns colour on in some colour libraries (picocolors among them): a report must not care.
       const run = await runCli(["report", "-o", format, fixture("report", `${log}.jsonl`)], { env: { CI: "true" } });
       assert.ok(run.status === 0 || run.status === 1, run.stderr);
       assertGolden(`report/${log}.${ext}`, run.stdout);

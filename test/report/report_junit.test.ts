@@ -206,3 +206,15 @@ test("the XML checker rejects what is not well-formed", () => {
   ];
   for (const doc of bad) assert.throws(() => parseXml(doc), Error, JSON.stringify(doc));
 });
+
+test("junit: durations of 1e308 seconds, and their sum past the largest double, are plain decimals, never 0", async () => {
+  const log = '{"name":"a","duration":1e308}\n{"name":"a","duration":1e308}\n{"name":"b","duration":1e21}\n';
+  const run = await runCli(["report", "-o", "junit", "huge.jsonl"], { files: { "huge.jsonl": log } });
+  const root = parseXml(run.stdout);
+  const times = [...run.stdout.matchAll(/ time="([^"]*)"/g)].map((m) => m[1]!);
+  assert.ok(times.length >= 5, run.stdout);
+  for (const time of times) assert.match(time, /^\d+\.\d{3}$/, "an xs:decimal, no exponent");
+  assert.ok(!times.includes("0.000"), times.join(" "));
+  assert.equal(Number(findAll(root, "testcase")[0]!.attributes.get("time")), 1e308);
+  assert.equal(Number(findAll(root, "testcase")[2]!.attributes.get("time")), 1e21);
+});

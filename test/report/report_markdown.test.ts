@@ -89,6 +89,7 @@ test("markdown: a huge log is trimmed under GitHub's 1 MiB limit, with a visible
   );
   const shown = count(run.stdout, "<details>");
   assert.ok(shown > 0 && shown < 50, `${shown} shown`);
+  assert.ok(run.stdout.includes(`### Failures (the first ${shown} of 80)\n`), "the heading counts the failures shown");
   assert.equal(count(run.stdout, "<details>"), count(run.stdout, "</details>"));
   assert.ok(run.stdout.trimEnd().endsWith("lists them all._"));
 });
@@ -131,6 +132,13 @@ const CELL_CASES: Array<[string, string, string]> = [
   ["backslash", "a\\b", "a\\\\b"],
   ["ESC", "\u001b[1m", "\\\\x1b\\[1m"],
   ["lone surrogate", "\ud800", "\ufffd"],
+  ["line separator", "a\u2028b\u2029c", "a⏎b⏎c"],
+  ["CRLF", "a\r\nb\rc", "a⏎b⏎c"],
+  ["C1 CSI", "a\u009b2Jb", "a\\\\x9b2Jb"],
+  ["bidi override", "abc\u202edef\u2066", "abc\\\\u202edef\\\\u2066"],
+  ["URL", "see https://evil.example/x", "see https:\u2060//evil.example/x"],
+  ["www", "at www.evil.example", "at www\u2060.evil.example"],
+  ["e-mail and mention", "mail a.b@evil.example or @octocat", "mail a.b@\u2060evil.example or @\u2060octocat"],
   ["non-ASCII", "é 日本 🚀", "é 日本 🚀"],
 ];
 
@@ -153,4 +161,17 @@ test("markdown: a 2 MB action name cannot push the report past the limit", async
   assert.ok(utf8Length(run.stdout) < GITHUB_SUMMARY_LIMIT, `${utf8Length(run.stdout)} bytes`);
   assert.ok(run.stdout.includes("| 2 | 0 | 1 | 1 | 0 |"));
   assert.match(run.stdout, /_Trimmed: 1 more failure not shown/);
+});
+
+test("markdown and github: 80,000 distinct other statuses are named up to 20, the rest counted", async () => {
+  const lines: string[] = [];
+  for (let j = 0; j < 80_000; j++) lines.push(`{"name":"n","status":"state-${j}-${"x".repeat(20)}"}`);
+  const log = lines.join("\n") + "\n";
+  const md = await runCli(["report", "many.jsonl"], { files: { "many.jsonl": log } });
+  assert.ok(utf8Length(md.stdout) < 20_000, `${utf8Length(md.stdout)} bytes`);
+  assert.match(md.stdout, /Other statuses: state-0-x+ 1, .*, and 79980 more \(79980 records\)\./);
+  const github = await runCli(["report", "-o", "github", "many.jsonl"], { files: { "many.jsonl": log } });
+  const notice = github.stdout.trimEnd().split("\n").at(-1)!;
+  assert.ok(notice.length < 5_000, `${notice.length} characters`);
+  assert.match(notice, /and 79980 more \(79980 records\)/);
 });

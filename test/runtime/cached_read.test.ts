@@ -5,36 +5,8 @@ import type { ReadReport } from "../../src/io.ts";
 import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
 import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
 import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
+import { memoryFiles } from "../helpers/memory_cache_files.ts";
 import { readerOf } from "../helpers/read_bytes.ts";
-
-/** Files in memory: what the index cache wrote, by path. */
-function memoryFiles(): CacheFiles & { written: Map<string, Uint8Array> } {
-  const written = new Map<string, Uint8Array>();
-  return {
-    written,
-    pid: 7,
-    realpath: (path) => path,
-    open(path) {
-      const bytes = written.get(path);
-      if (bytes === undefined) throw new Error(`ENOENT ${path}`);
-      return { size: bytes.length, read: readerOf(bytes), close() {} };
-    },
-    write(path, pieces) {
-      const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-      pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
-      written.set(path, bytes);
-      return Promise.resolve();
-    },
-    makeDir() {},
-    rename(from, to) {
-      written.set(to, written.get(from)!);
-      written.delete(from);
-    },
-    remove: (path) => void written.delete(path),
-    list: (dir) =>
-      [...written].map(([path, bytes]) => ({ name: path.slice(dir.length + 1), at: 0, bytes: bytes.length })),
-  };
-}
 
 const TEXT =
   Array.from({ length: 40 }, (_, i) => JSON.stringify({ name: `job-${i % 3}`, index: i, duration: i / 4 })).join("\n") +
@@ -113,4 +85,19 @@ test("index cache: no index is written for a log that grew while it was read (it
   assert.equal(files.written.size, 0);
   const still = await readOnce(files, facts);
   assert.deepEqual([still.report.cache, still.notes], ["writing the index cache", ["index cache written"]]);
+});
+
+test("index cache: a log cut short or rewritten while it was read is said to be so (not to have grown), and gets no index", async () => {
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  const cases: Array<[string, FileFacts, string]> = [
+    ["truncated", { ...facts, size: BYTES.length - 100, mtimeMs: facts.mtimeMs + 5 }, "was truncated"],
+    ["rewritten in place", { ...facts, mtimeMs: facts.mtimeMs + 5 }, "changed"],
+    ["appended to", { ...facts, size: BYTES.length + 1 }, "grew"],
+  ];
+  for (const [what, after, said] of cases) {
+    const files = memoryFiles();
+    const read = await readOnce(files, facts, BYTES, after);
+    assert.equal(read.report.cache, `index cache not written: the log ${said} while it was read`, what);
+    assert.equal(files.written.size, 0, what);
+  }
 });

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import process from "node:process";
 import { test } from "node:test";
-import { writeAll, type WriteV } from "../../src/runtime/cache_files.ts";
-import { cacheDir, indexesToDrop, sameTime } from "../../src/runtime/index_cache.ts";
+import { nodeCacheFiles, writeAll, type WriteV } from "../../src/runtime/cache_files.ts";
+import { type DenoCacheApi, denoCacheFiles } from "../../src/runtime/deno_cache_files.ts";
+import { cacheDir, type CacheFiles, indexesToDrop, sameTime } from "../../src/runtime/index_cache.ts";
 
 test("index stamps: file times match at the coarser clock's precision, and only there", () => {
   const node = 1796165360271.4897; // Node and Bun: fractions of a millisecond
@@ -64,4 +69,48 @@ test("index cache writing: pieces written in full, in order, however little each
   await assert.rejects(writeAll((_rest, _position, done) => done(new Error("disk full"), 0), pieces), /disk full/);
   await assert.rejects(writeAll((_rest, _position, done) => done(null, 0), pieces), /nothing written/);
   await writeAll(() => assert.fail("nothing to write"), [new Uint8Array(0)]);
+});
+
+/** The cache's files on this runtime: Node's `fs` (Node, Bun), and on Deno its own API as well. */
+function runtimeFiles(): Array<[string, CacheFiles]> {
+  const deno = (globalThis as { Deno?: DenoCacheApi }).Deno;
+  return [
+    ["node:fs", nodeCacheFiles],
+    ...(deno === undefined ? [] : [["Deno", denoCacheFiles(deno)] as [string, CacheFiles]]),
+  ];
+}
+
+test("index files are created owner-only and never through anything already there (a file, a link to one)", {
+  skip: process.platform === "win32",
+}, async () => {
+  for (const [name, files] of runtimeFiles()) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exechist-cache-files-"));
+    try {
+      const cache = path.join(dir, "a", "cache");
+      files.makeDir(cache, false);
+      assert.equal(fs.statSync(cache).mode & 0o777, 0o700, `${name}: directory 0700`);
+      const file = path.join(cache, "x.idx.1-00.tmp");
+      await files.write(file, [new Uint8Array([1, 2, 3])]);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600, `${name}: file 0600`);
+      await assert.rejects(files.write(file, [new Uint8Array([9])]), Error, `${name}: a file already there`);
+      assert.deepEqual([...fs.readFileSync(file)], [1, 2, 3]);
+      const victim = path.join(dir, "victim");
+      fs.writeFileSync(victim, "keep");
+      const trap = path.join(cache, "y.idx.2-00.tmp");
+      fs.symlinkSync(victim, trap);
+      await assert.rejects(files.write(trap, [new Uint8Array([9])]), Error, `${name}: a link already there`);
+      assert.equal(fs.readFileSync(victim, "utf8"), "keep", `${name}: not written through the link`);
+      const dangling = path.join(cache, "z.idx.3-00.tmp");
+      fs.symlinkSync(path.join(dir, "created-through-a-link"), dangling);
+      await assert.rejects(files.write(dangling, [new Uint8Array([9])]), Error, `${name}: a dangling link`);
+      assert.equal(fs.existsSync(path.join(dir, "created-through-a-link")), false);
+      fs.chmodSync(cache, 0o755);
+      files.makeDir(cache, false);
+      assert.equal(fs.statSync(cache).mode & 0o777, 0o755, `${name}: left as it is`);
+      files.makeDir(cache, true);
+      assert.equal(fs.statSync(cache).mode & 0o777, 0o700, `${name}: tightened`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });

@@ -177,3 +177,15 @@ test("--diff of a checkpoint with itself says there is no change", async () => {
   assert.equal(run.status, 0);
   assert.equal(run.stdout, `Changes in run c94dff25f784\n  from ${NIGHTLY_2}\n    to ${NIGHTLY_2}\n\n  no change\n`);
 });
+
+test("--diff compares integers written with an exponent (1.2345678901234568e+22) without failing", async () => {
+  const a =
+    '{"run_id":"r","status":"running","data":{"n":1e22,"m":12345678901234567890123,"k":1.2345678901234568e+22}}';
+  const b =
+    '{"run_id":"r","status":"running","data":{"n":1e22,"m":12345678901234567890124,"k":2.2345678901234568e+22}}';
+  const run = await runCli(["state", "--diff", "a.json", "b.json", "-o", "json"], {
+    files: { "a.json": a, "b.json": b },
+  });
+  assert.equal(run.stderr, "");
+  assert.deepEqual(JSON.parse(run.stdout).data, { added: [], removed: [], changed: ["m", "k"] });
+});

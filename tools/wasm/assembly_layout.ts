@@ -4,6 +4,7 @@
  * their one declaration (src/read/scan/layout.ts, src/read/fields.ts, status.ts, time.ts).
  */
 import {
+  DEFERRED_SLOTS,
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
@@ -42,6 +43,7 @@ function regionSource(region: Region): string {
 
 /** A set of slots as bits; for aliases, the first alias must be the lowest bit (the scanner takes it by ctz). */
 function aliasBits(name: string, aliases: readonly number[]): string {
+  if (SLOT_COUNT > 32) throw new Error(`${SLOT_COUNT} slots: the scanner keeps sets of slots as the bits of an i32`);
   for (let i = 1; i < aliases.length; i++) {
     if (aliases[i]! <= aliases[i - 1]!) throw new Error(`${name}: the aliases must be in slot order`);
   }
@@ -78,6 +80,8 @@ export function assemblyLayoutSource(): string {
     aliasBits("EXCEPTION_ALIASES", EXCEPTION_ALIASES),
     aliasBits("RUN_ALIASES", RUN_ALIASES),
     aliasBits("IGNORE_ALIASES", IGNORE_ALIASES),
+    "// Slots whose presence leaves the record to normalize.ts.",
+    aliasBits("DEFERRED_SLOTS", DEFERRED_SLOTS),
     "",
   ].join("\n");
 }

@@ -4,9 +4,74 @@ import type { ExecutionRegistry } from "../../query/registry.ts";
 import { filterPositions } from "../../query/filter.ts";
 import { buildFilter } from "../../query/filter_args.ts";
 import { renderRecordJson, renderRecordText } from "../../render/record_text.ts";
-import type { Command, RecordFormat } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadLogs, loadRegistry } from "../load_logs.ts";
+import {
+  defineCommand,
+  FILES,
+  FILTER_OPTIONS,
+  type FilterArgs,
+  filterArgs,
+  integer,
+  outputOption,
+  RECORD_FORMATS,
+} from "../options.ts";
+
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+
+/** What `result` runs on. */
+export interface ResultArgs {
+  command: "result";
+  files: string[];
+  index: number;
+  output: RecordFormat;
+}
+
+/** What `last` runs on. */
+export interface LastArgs {
+  command: "last";
+  files: string[];
+  filter: FilterArgs;
+  output: RecordFormat;
+}
+
+/** `exechist result <index> [files..]`. */
+export const resultCommand = defineCommand({
+  name: "result",
+  words: "<index> [files..]",
+  describe: "One execution: signature, then traceback or result",
+  positionals: {
+    index: { type: "string", coerce: integer("index"), demandOption: true, describe: "The execution's index" },
+    files: FILES,
+  },
+  options: { output: outputOption(RECORD_FORMATS) },
+  examples: [
+    ["exechist result 42 run.jsonl", "Show execution 42"],
+    ["exechist result 42 -o json run.jsonl", "Execution 42 with every original field"],
+  ],
+  read: (argv): ResultArgs => ({ command: "result", files: argv.files ?? [], index: argv.index, output: argv.output }),
+  run: runResult,
+});
+
+/** `exechist last [files..]`. */
+export const lastCommand = defineCommand({
+  name: "last",
+  words: "[files..]",
+  describe: "The newest execution not marked ignore_in_history",
+  positionals: { files: FILES },
+  options: { ...FILTER_OPTIONS, output: outputOption(RECORD_FORMATS) },
+  examples: [
+    ["exechist last run.jsonl", "What ran last, and what it returned"],
+    ["exechist last -s error run.jsonl", "The newest failure and its traceback"],
+  ],
+  read: (argv): LastArgs => ({
+    command: "last",
+    files: argv.files ?? [],
+    filter: filterArgs(argv),
+    output: argv.output,
+  }),
+  run: runLast,
+});
 
 /** Prints one record as text or JSON. */
 export function printRecord(registry: ExecutionRegistry, pos: number, output: RecordFormat, ctx: Context): void {
@@ -68,12 +133,12 @@ export function showLast(
   return 0;
 }
 
-export async function runResult(command: Extract<Command, { command: "result" }>, ctx: Context): Promise<number> {
+async function runResult(command: ResultArgs, ctx: Context): Promise<number> {
   const { registry, selected } = await loadLogs(command.files, ctx, { index: command.index, keep: OTHERS_NAMED + 1 });
   return showResult(registry, command.index, command.output, ctx, selected);
 }
 
-export async function runLast(command: Extract<Command, { command: "last" }>, ctx: Context): Promise<number> {
+async function runLast(command: LastArgs, ctx: Context): Promise<number> {
   const filter = buildFilter(command.filter, ctx.io.now());
   const registry = await loadRegistry(command.files, ctx);
   return showLast(registry, filterPositions(registry, filter), command.output, ctx);

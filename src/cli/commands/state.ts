@@ -1,6 +1,7 @@
-import type { Command } from "../args.ts";
+import { writeAnswer } from "../closed_pipe.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
+import { defineCommand, integer, outputOption, RECORD_FORMATS, usageError } from "../options.ts";
 import { ExechistError } from "../../errors.ts";
 import { stringifyJson } from "../../json/stringify.ts";
 import type { JsonValue } from "../../json/value.ts";
@@ -8,7 +9,8 @@ import { deriveState } from "../../state/derive.ts";
 import { diffStates } from "../../state/diff.ts";
 import { loadDirectory, selectCheckpoints } from "../../state/directory.ts";
 import { joinLog } from "../../state/log_join.ts";
-import { type Checkpoint, readCheckpoint } from "../../state/read_checkpoint.ts";
+import { loadCheckpoint } from "../../state/checkpoint_file.ts";
+import type { Checkpoint } from "../../state/read_checkpoint.ts";
 import { diffJson, renderDiffText } from "../../state/render_diff.ts";
 import { directoryJson, renderRunCheckpoints, renderRunsTable } from "../../state/render_directory.ts";
 import { stateDocument } from "../../state/render_state_json.ts";
@@ -16,10 +18,61 @@ import { renderStateText } from "../../state/render_state_text.ts";
 import type { TextOptions } from "../../state/text_style.ts";
 import { plainText } from "../../state/value_kind.ts";
 
-type StateCommand = Extract<Command, { command: "state" }>;
+/** What `state` runs on. */
+export interface StateArgs {
+  command: "state";
+  paths: string[];
+  output: (typeof RECORD_FORMATS)[number];
+  run: string | undefined;
+  step: number | undefined;
+  diff: boolean;
+  log: string | undefined;
+}
+
+/** `exechist state <paths..>`. */
+export const stateCommand = defineCommand({
+  name: "state",
+  words: "<paths..>",
+  describe: "Reconstruct a durable run from RunState checkpoints",
+  positionals: {
+    paths: {
+      type: "string",
+      array: true,
+      demandOption: true,
+      describe: "A checkpoint file or a directory of them; two with --diff",
+    },
+  },
+  options: {
+    run: { type: "string", requiresArg: true, describe: "In a directory: the run to show" },
+    step: {
+      requiresArg: true,
+      coerce: integer("--step"),
+      describe: "In a directory: the checkpoint whose current_step is N",
+    },
+    diff: { type: "boolean", default: false, describe: "What changed from the first checkpoint to the second" },
+    log: {
+      type: "string",
+      requiresArg: true,
+      describe: "Attach this execution log's records of the same run to the nodes",
+    },
+    output: outputOption(RECORD_FORMATS),
+  },
+  examples: [
+    ["exechist state checkpoint.json", "Where the run stands and where it will resume"],
+    ["exechist state checkpoints/ --run 3f2a", "The newest checkpoint of run 3f2a"],
+    ["exechist state --diff a.json b.json", "What changed between two checkpoints"],
+  ],
+  read: (argv): StateArgs => {
+    const { paths, diff } = argv;
+    if (diff && paths.length !== 2) throw usageError("--diff needs two checkpoints: exechist state --diff A B");
+    if (!diff && paths.length !== 1) throw usageError("state takes one checkpoint or directory (two with --diff)");
+    return { command: "state", paths, output: argv.output, run: argv.run, step: argv.step, diff, log: argv.log };
+  },
+  run: runState,
+});
 
 /** `exechist state`: one checkpoint, a directory of them, or the difference between two. */
-export async function runState(command: StateCommand, ctx: Context): Promise<number> {
+async function runState(command: StateArgs, ctx: Context): Promise<number> {
   const text: TextOptions = { paint: ctx.color, width: ctx.width, local: ctx.local };
   if (command.diff) {
     if (command.log !== undefined) throw usage("--log does not go with --diff");
@@ -63,16 +116,18 @@ export async function runState(command: StateCommand, ctx: Context): Promise<num
   const selection = selectCheckpoints(dir, command.run, command.step);
   for (const note of selection.notes) ctx.io.stderr.write(`exechist: ${note}\n`);
   const views = selection.shown.map(show);
-  if (command.output === "json") {
-    ctx.io.stdout.write(json(new Map([...directoryJson(dir), ["states", views.map((v) => v.doc)]])));
-  } else {
-    const parts = [renderRunsTable(dir, text)];
-    if (selection.run !== undefined) parts.push(renderRunCheckpoints(selection.run, selection.shown, text));
-    const rule = ctx.color.dim("─".repeat(Math.min(ctx.width, 80)));
-    for (const view of views) parts.push(`${rule}\n${view.text}`);
-    ctx.io.stdout.write(parts.join("\n"));
-  }
-  if (dir.errors.length > 0 && ctx.strict) {
+  const status = writeAnswer(dir.errors.length > 0 && ctx.strict ? 2 : 0, () => {
+    if (command.output === "json") {
+      ctx.io.stdout.write(json(new Map([...directoryJson(dir), ["states", views.map((v) => v.doc)]])));
+    } else {
+      const parts = [renderRunsTable(dir, text)];
+      if (selection.run !== undefined) parts.push(renderRunCheckpoints(selection.run, selection.shown, text));
+      const rule = ctx.color.dim("─".repeat(Math.min(ctx.width, 80)));
+      for (const view of views) parts.push(`${rule}\n${view.text}`);
+      ctx.io.stdout.write(parts.join("\n"));
+    }
+  });
+  if (status === 2) {
     ctx.io.stderr.write(
       `exechist: ${dir.errors.length} checkpoint${dir.errors.length === 1 ? "" : "s"} could not be read (--strict)\n`,
     );
@@ -85,7 +140,7 @@ function readFile(path: string, ctx: Context): Checkpoint {
   const kind = ctx.io.pathKind(path);
   if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
   if (kind === "directory") throw usage(`--diff compares two checkpoint files; "${path}" is a directory`);
-  return readCheckpoint(ctx.io.readFile(path), path);
+  return loadCheckpoint(ctx.io, path);
 }
 
 function json(value: JsonValue): string {
@@ -93,5 +148,5 @@ function json(value: JsonValue): string {
 }
 
 function usage(message: string): ExechistError {
-  return new ExechistError("usage", `${message}\n\nRun "exechist state --help" for usage`);
+  return usageError(message, "state");
 }

@@ -19,12 +19,78 @@ import {
   renderGroupTable,
   renderRecordTable,
 } from "../../render/summary_table.ts";
-import type { Command, SummaryFormat } from "../args.ts";
 import type { Context } from "../context.ts";
 import { loadRegistry } from "../load_logs.ts";
+import {
+  defineCommand,
+  FILES,
+  FILTER_OPTIONS,
+  type FilterArgs,
+  filterArgs,
+  GROUP_KEYS,
+  integer,
+  outputOption,
+  SUMMARY_FORMATS,
+} from "../options.ts";
 import { showLast, showResult } from "./result.ts";
 
-type SummaryCommand = Extract<Command, { command: "summary" }>;
+export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+
+/** What `summary` runs on. */
+export interface SummaryArgs {
+  command: "summary";
+  files: string[];
+  filter: FilterArgs;
+  output: SummaryFormat;
+  limit: number | undefined;
+  groupBy: GroupKey | undefined;
+  resultIndex: number | undefined;
+  lastResult: boolean;
+}
+
+/** `exechist summary [files..]`, the default command. */
+export const summaryCommand = defineCommand({
+  name: "summary",
+  words: "[files..]",
+  describe: "The execution table (the default command)",
+  positionals: { files: FILES },
+  options: {
+    ...FILTER_OPTIONS,
+    "result-index": {
+      alias: "r",
+      requiresArg: true,
+      coerce: integer("--result-index"),
+      describe: "Show one execution, as `result N`",
+    },
+    "last-result": { alias: "l", type: "boolean", default: false, describe: "Show the newest execution, as `last`" },
+    limit: {
+      requiresArg: true,
+      coerce: integer("--limit"),
+      describe: "Show the last N matching rows (default 50 in table/markdown; 0 = all)",
+    },
+    "group-by": { choices: GROUP_KEYS, requiresArg: true, describe: "One row per group, with counts and durations" },
+    output: outputOption(SUMMARY_FORMATS),
+  },
+  examples: [
+    ["exechist run.jsonl", "Table of the last 50 executions"],
+    ["exechist summary -s error -n fetch run.jsonl", "Failed runs of `fetch`"],
+    ["cat run.jsonl | exechist summary --group-by name", "Per-action counts, error rate, p50/p95"],
+    ["exechist summary -o json run.jsonl.gz", "Every execution as one JSON document"],
+    ["exechist summary traces.jsonl", "OTLP traces, a Temporal history, CTRF, go test -json: known by their shape"],
+    ["go test -json ./... | exechist report --from go-test -o junit", "A JUnit report of a go test run"],
+  ],
+  read: (argv): SummaryArgs => ({
+    command: "summary",
+    files: argv.files ?? [],
+    filter: filterArgs(argv),
+    output: argv.output,
+    limit: argv.limit,
+    groupBy: argv.groupBy,
+    resultIndex: argv.resultIndex,
+    lastResult: argv.lastResult,
+  }),
+  run: runSummary,
+});
 
 const GROUP_HEADER: Record<GroupKey, string> = { name: "Name", status: "Status", run: "Run" };
 const RECORD_FIELDS = [
@@ -43,7 +109,7 @@ const RECORD_FIELDS = [
 ];
 
 /** `exechist summary`: the filtered execution table, or one row per group. */
-export async function runSummary(command: SummaryCommand, ctx: Context): Promise<number> {
+export async function runSummary(command: SummaryArgs, ctx: Context): Promise<number> {
   const filter = buildFilter(command.filter, ctx.io.now());
   const registry = await loadRegistry(command.files, ctx);
   const recordFormat = command.output === "json" ? "json" : "text";

@@ -36,218 +36,218 @@ export namespace escapable {
 /** Per slot: what it holds (fields.ts KIND), 0 when absent. */
 export namespace slotKind {
   export const at: usize = 8960;
-  export const count: i32 = 23;
+  export const count: i32 = 27;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: 1 for an escaped string, a non-empty container, a number left to number.ts. */
 export namespace slotFlag {
   export const at: usize = 8992;
-  export const count: i32 = 23;
+  export const count: i32 = 27;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: where its value starts (inside the quotes for strings). */
 export namespace slotStart {
   export const at: usize = 9024;
-  export const count: i32 = 23;
+  export const count: i32 = 27;
   export const stride: usize = 4;
-  export const size: usize = 96;
+  export const size: usize = 112;
 }
 /** Per slot: where its value ends. */
 export namespace slotEnd {
-  export const at: usize = 9120;
-  export const count: i32 = 23;
+  export const at: usize = 9136;
+  export const count: i32 = 27;
   export const stride: usize = 4;
-  export const size: usize = 96;
+  export const size: usize = 112;
 }
 /** Per slot: a number's value, or the micros of a time string the scanner read. */
 export namespace slotValue {
-  export const at: usize = 9216;
-  export const count: i32 = 23;
+  export const at: usize = 9248;
+  export const count: i32 = 27;
   export const stride: usize = 8;
-  export const size: usize = 192;
+  export const size: usize = 224;
 }
 /** Per slot: which intern cache table its strings go to (0: none). */
 export namespace slotTable {
-  export const at: usize = 9408;
-  export const count: i32 = 23;
+  export const at: usize = 9472;
+  export const count: i32 = 27;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: the cached id of its string, -1 when not cached. */
 export namespace slotId {
-  export const at: usize = 9440;
-  export const count: i32 = 23;
+  export const at: usize = 9504;
+  export const count: i32 = 27;
   export const stride: usize = 4;
-  export const size: usize = 96;
+  export const size: usize = 112;
 }
 /** Per slot: the cache entry its string is in, -1 when none. */
 export namespace slotEntry {
-  export const at: usize = 9536;
-  export const count: i32 = 23;
+  export const at: usize = 9616;
+  export const count: i32 = 27;
   export const stride: usize = 4;
-  export const size: usize = 96;
+  export const size: usize = 112;
 }
 /** Per slot: the clock of a time the scanner read (its micros in slotValue), 0 when not. */
 export namespace slotClock {
-  export const at: usize = 9632;
-  export const count: i32 = 23;
+  export const at: usize = 9728;
+  export const count: i32 = 27;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Open brackets of the container being skipped, one per depth. */
 export namespace stack {
-  export const at: usize = 9664;
+  export const at: usize = 9760;
   export const count: i32 = 512;
   export const stride: usize = 1;
   export const size: usize = 512;
 }
 /** Powers of ten, 10^0 to 10^22. */
 export namespace pow10 {
-  export const at: usize = 10176;
+  export const at: usize = 10272;
   export const count: i32 = 23;
   export const stride: usize = 8;
   export const size: usize = 192;
 }
 /** The fields of the record just scanned when the scanner normalised it (ok 1). */
 export namespace record {
-  export const at: usize = 10368;
+  export const at: usize = 10464;
   export const count: i32 = 1;
   export const stride: usize = 48;
   export const size: usize = 48;
   /** f64 */
-  export const index: usize = 10368;
+  export const index: usize = 10464;
   /** f64 */
-  export const start: usize = 10376;
+  export const start: usize = 10472;
   /** f64 */
-  export const end: usize = 10384;
+  export const end: usize = 10480;
   /** f64 */
-  export const duration: usize = 10392;
+  export const duration: usize = 10488;
   /** i32 */
-  export const name: usize = 10400;
+  export const name: usize = 10496;
   /** i32 */
-  export const status: usize = 10404;
+  export const status: usize = 10500;
   /** i32 */
-  export const run: usize = 10408;
+  export const run: usize = 10504;
   /** u8 */
-  export const startClock: usize = 10412;
+  export const startClock: usize = 10508;
   /** u8 */
-  export const endClock: usize = 10413;
+  export const endClock: usize = 10509;
   /** u8 */
-  export const ignored: usize = 10414;
+  export const ignored: usize = 10510;
   /** u8 */
-  export const ok: usize = 10415;
+  export const ok: usize = 10511;
 }
 /** Intern cache entries: hash, arena offset, length | table << 24, and id (-1 until the reader gives one). */
 export namespace cache {
-  export const at: usize = 10416;
+  export const at: usize = 10512;
   export const count: i32 = 4096;
   export const stride: usize = 16;
   export const size: usize = 65536;
   /** i32, of the first entry (entry i: + i * stride) */
-  export const hash: usize = 10416;
+  export const hash: usize = 10512;
   /** i32, of the first entry (entry i: + i * stride) */
-  export const text: usize = 10420;
+  export const text: usize = 10516;
   /** i32, of the first entry (entry i: + i * stride) */
-  export const lengthTable: usize = 10424;
+  export const lengthTable: usize = 10520;
   /** i32, of the first entry (entry i: + i * stride) */
-  export const id: usize = 10428;
+  export const id: usize = 10524;
 }
 /** The bytes of the cached strings. */
 export namespace arena {
-  export const at: usize = 75952;
+  export const at: usize = 76048;
   export const count: i32 = 65536;
   export const stride: usize = 1;
   export const size: usize = 65536;
 }
 /** A batch's summary: where the next line starts, 1 when an end is worth keeping, the OR of name, status and run ids, records without an index, the largest index. */
 export namespace batchWord {
-  export const at: usize = 141488;
+  export const at: usize = 141584;
   export const count: i32 = 1;
   export const stride: usize = 32;
   export const size: usize = 32;
   /** i32 */
-  export const nextLine: usize = 141488;
+  export const nextLine: usize = 141584;
   /** i32 */
-  export const hasEnds: usize = 141492;
+  export const hasEnds: usize = 141588;
   /** i32 */
-  export const nameIds: usize = 141496;
+  export const nameIds: usize = 141592;
   /** i32 */
-  export const statusIds: usize = 141500;
+  export const statusIds: usize = 141596;
   /** i32 */
-  export const runIds: usize = 141504;
+  export const runIds: usize = 141600;
   /** i32 */
-  export const positional: usize = 141508;
+  export const positional: usize = 141604;
   /** f64 */
-  export const maxIndex: usize = 141512;
+  export const maxIndex: usize = 141608;
 }
 /** Staged records: the index (or the position). */
 export namespace batchIndex {
-  export const at: usize = 141520;
+  export const at: usize = 141616;
   export const count: i32 = 1024;
   export const stride: usize = 8;
   export const size: usize = 8192;
 }
 /** Staged records: start micros. */
 export namespace batchStart {
-  export const at: usize = 149712;
+  export const at: usize = 149808;
   export const count: i32 = 1024;
   export const stride: usize = 8;
   export const size: usize = 8192;
 }
 /** Staged records: end micros. */
 export namespace batchEnd {
-  export const at: usize = 157904;
+  export const at: usize = 158000;
   export const count: i32 = 1024;
   export const stride: usize = 8;
   export const size: usize = 8192;
 }
 /** Staged records: seconds. */
 export namespace batchDuration {
-  export const at: usize = 166096;
+  export const at: usize = 166192;
   export const count: i32 = 1024;
   export const stride: usize = 8;
   export const size: usize = 8192;
 }
 /** Staged records: input offset of the line. */
 export namespace batchOffset {
-  export const at: usize = 174288;
+  export const at: usize = 174384;
   export const count: i32 = 1024;
   export const stride: usize = 8;
   export const size: usize = 8192;
 }
 /** Staged records: name id. */
 export namespace batchName {
-  export const at: usize = 182480;
+  export const at: usize = 182576;
   export const count: i32 = 1024;
   export const stride: usize = 4;
   export const size: usize = 4096;
 }
 /** Staged records: status code. */
 export namespace batchStatus {
-  export const at: usize = 186576;
+  export const at: usize = 186672;
   export const count: i32 = 1024;
   export const stride: usize = 4;
   export const size: usize = 4096;
 }
 /** Staged records: run id. */
 export namespace batchRun {
-  export const at: usize = 190672;
+  export const at: usize = 190768;
   export const count: i32 = 1024;
   export const stride: usize = 4;
   export const size: usize = 4096;
 }
 /** Staged records: flags as ColumnsBuilder.add makes them. */
 export namespace batchFlags {
-  export const at: usize = 194768;
+  export const at: usize = 194864;
   export const count: i32 = 1024;
   export const stride: usize = 1;
   export const size: usize = 1024;
 }
 /** The line bytes (to the end of the memory). */
 export namespace data {
-  export const at: usize = 195792;
+  export const at: usize = 195888;
   export const count: i32 = 0;
   export const stride: usize = 1;
   export const size: usize = 0;
@@ -256,7 +256,7 @@ export namespace data {
 /** Bytes readable after the data's last byte. */
 export const DATA_PADDING: i32 = 32;
 
-export const SLOT_COUNT: i32 = 23;
+export const SLOT_COUNT: i32 = 27;
 export const SLOT_NAME: i32 = 0;
 export const SLOT_ACTION: i32 = 1;
 export const SLOT_ACTION_NAME: i32 = 2;
@@ -279,7 +279,11 @@ export const SLOT_RUN_ID: i32 = 18;
 export const SLOT_SESSION_ID: i32 = 19;
 export const SLOT_IGNORE_IN_HISTORY: i32 = 20;
 export const SLOT_ACTION_DOT_IGNORE: i32 = 21;
-export const SLOT_NESTED_IGNORE: i32 = 22;
+export const SLOT_STATE_TYPE: i32 = 22;
+export const SLOT_STATE: i32 = 23;
+export const SLOT_LEVEL: i32 = 24;
+export const SLOT_LEVELNAME: i32 = 25;
+export const SLOT_NESTED_IGNORE: i32 = 26;
 export const KIND_ABSENT: i32 = 0;
 export const KIND_STRING: i32 = 1;
 export const KIND_NUMBER: i32 = 2;
@@ -304,4 +308,6 @@ export const END_ALIASES: i32 = 0b1111000000000;
 export const DURATION_ALIASES: i32 = 0b110000000000000;
 export const EXCEPTION_ALIASES: i32 = 0b110000000000000000;
 export const RUN_ALIASES: i32 = 0b11000000000000000000;
-export const IGNORE_ALIASES: i32 = 0b11100000000000000000000;
+export const IGNORE_ALIASES: i32 = 0b100001100000000000000000000;
+// Slots whose presence leaves the record to normalize.ts.
+export const DEFERRED_SLOTS: i32 = 0b11110000000000000000000000;

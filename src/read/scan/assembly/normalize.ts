@@ -9,6 +9,7 @@ import { classifyTime, timeMicros } from "./time_number";
 import {
   CLOCK_MONOTONIC,
   CLOCK_NONE,
+  DEFERRED_SLOTS,
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
@@ -138,6 +139,8 @@ function monotonicAt(present: i32, aliases: i32): f64 {
  * string (bits by slot).
  */
 export function normalize(present: i32, strings: i32): void {
+  // A Prefect state or a logger's level, even null: their status is normalize.ts's to read.
+  for (let slots = DEFERRED_SLOTS; slots != 0; slots &= slots - 1) if (kindAt(ctz(slots)) != KIND_ABSENT) return;
   // Name: the first alias that holds a string, not empty.
   const names = strings & NAME_ALIASES;
   if (names == 0) return; // no name, or not a string: an error normalize.ts words
