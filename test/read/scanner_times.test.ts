@@ -20,7 +20,6 @@ const GOOD_TIMES = [
   "1717234200123456.7",
   "1717234200123456789",
   "1.717234200123456789e18",
-  "-1717234200.25",
   // The same as decimal strings (OTLP writes nanoseconds so).
   '"1717234200"',
   '"1717234200.123456"',
@@ -58,6 +57,13 @@ const OTHER_TIMES = [
   "NaN",
   "Infinity",
   "1e400",
+  // Negative epochs and instants past the year 9999 are not times.
+  "-1717234200.25",
+  '"-1717234200123"',
+  "3e20",
+  "253402300800000000000",
+  '"253402300800000000000"',
+  '"2.534023008e20"',
   "true",
   '""',
   '"."',

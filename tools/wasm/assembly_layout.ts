@@ -19,7 +19,7 @@ import {
 import { IGNORED_FLAG, POSITION_INDEX_FLAG } from "../../src/columns/columns.ts";
 import { DATA_PADDING, LAYOUT, type Region } from "../../src/read/scan/layout.ts";
 import { STATUS_ERROR, STATUS_SUCCESS } from "../../src/read/status.ts";
-import { CLOCK } from "../../src/read/time.ts";
+import { CLOCK, YEAR_10000_MICROS } from "../../src/read/time.ts";
 
 const upper = (name: string): string => name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 
@@ -67,6 +67,8 @@ export function assemblyLayoutSource(): string {
     ...constants("SLOT", SLOT),
     ...constants("KIND", KIND),
     ...constants("CLOCK", CLOCK),
+    `/** 10000-01-01T00:00:00Z in microseconds: no instant a number names may reach it. */`,
+    `export const YEAR_10000_MICROS: f64 = ${YEAR_10000_MICROS.toExponential()};`,
     `export const STATUS_SUCCESS: i32 = ${STATUS_SUCCESS};`,
     `export const STATUS_ERROR: i32 = ${STATUS_ERROR};`,
     `export const IGNORED_FLAG: i32 = ${IGNORED_FLAG};`,

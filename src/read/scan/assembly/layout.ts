@@ -296,6 +296,8 @@ export const CLOCK_NONE: i32 = 0;
 export const CLOCK_INSTANT: i32 = 1;
 export const CLOCK_NAIVE: i32 = 2;
 export const CLOCK_MONOTONIC: i32 = 3;
+/** 10000-01-01T00:00:00Z in microseconds: no instant a number names may reach it. */
+export const YEAR_10000_MICROS: f64 = 2.534023008e+17;
 export const STATUS_SUCCESS: i32 = 0;
 export const STATUS_ERROR: i32 = 1;
 export const IGNORED_FLAG: i32 = 16;

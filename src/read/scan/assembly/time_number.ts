@@ -2,7 +2,7 @@
 // milliseconds, microseconds or nanoseconds by magnitude, a monotonic reading below 1e9;
 // and the same as decimal strings (OTLP writes nanoseconds so).
 import { byteAt, DOT, isDigit, LOWER, MINUS, PLUS } from "./bytes";
-import { CLOCK_INSTANT, CLOCK_MONOTONIC, slotClock, slotValue } from "./layout";
+import { CLOCK_INSTANT, CLOCK_MONOTONIC, slotClock, slotValue, YEAR_10000_MICROS } from "./layout";
 import { number, slow } from "./numbers";
 
 /** The micros of the time {@link classifyTime} read last. */
@@ -22,7 +22,10 @@ const NANO_DIGITS: i32 = 3;
   return up == 0 && x < 0 ? -0.0 : up;
 }
 
-/** The clock of the time number n by the magnitude rule, its micros in {@link timeMicros}; -1 when not finite. */
+/**
+ * The clock of the time number n by the magnitude rule, its micros in {@link timeMicros};
+ * -1 when it is not finite or no instant (negative from -1e9 down, or past the year 9999).
+ */
 export function classifyTime(n: f64): i32 {
   if (!isFinite(n)) return -1;
   const magnitude = Math.abs(n);
@@ -30,11 +33,12 @@ export function classifyTime(n: f64): i32 {
     timeMicros = n * 1e6;
     return CLOCK_MONOTONIC;
   }
+  if (n < 0) return -1;
   if (magnitude < 1e11) timeMicros = roundHalfUp(n * 1e6);
   else if (magnitude < 1e14) timeMicros = roundHalfUp(n * 1e3);
   else if (magnitude < 1e17) timeMicros = roundHalfUp(n);
   else timeMicros = Math.floor(n / 1e3);
-  return CLOCK_INSTANT;
+  return timeMicros < YEAR_10000_MICROS ? CLOCK_INSTANT : -1;
 }
 
 /** Past the digits at p, not beyond e. */
@@ -71,6 +75,7 @@ export function decimalTime(slot: i32, s: i32, e: i32): void {
   let clock = CLOCK_INSTANT;
   if (plain && e - s >= NANOSECOND_DIGITS) { // integer nanoseconds: the micros are the text less its last 3 digits
     timeMicros = number(s, e - NANO_DIGITS);
+    if (!(timeMicros < YEAR_10000_MICROS)) return; // past the year 9999: normalize.ts says so
   } else {
     clock = classifyTime(number(sign == PLUS ? s + 1 : s, e)); // Number() reads a leading + as nothing
   }
