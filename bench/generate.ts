@@ -1,11 +1,13 @@
 /**
  * Writes a generated Falyx-style execution log, streaming:
  *   npx tsx bench/generate.ts --records 1000000 --seed 1 --out bench/data/log-1m.jsonl
- * `--out -` (the default) writes to standard output; `--spaced` uses Python's default
- * separators (", " and ": ") instead of compact ones; `--wide` writes every Falyx field
- * (about 450 bytes a line instead of 310). Runs under tsx, bun and deno alike.
+ * `--out -` (the default) writes to standard output; `--shape NAME` writes the records as
+ * another logger would (bench/gen/shapes.ts: falyx, the default, epoch-s, epoch-ms, otlp-ns,
+ * iso-zoned, iso-space, wide, escapes, spaced); `--spaced` and `--wide` are the last two.
+ * Runs under tsx, bun and deno alike.
  */
 import process from "node:process";
+import { type Shape, shapeNamed } from "./gen/shapes.ts";
 import { writeLog, writeLogFile } from "./gen/write_log.ts";
 
 interface GenerateArgs {
@@ -14,12 +16,13 @@ interface GenerateArgs {
   out: string;
   spaced: boolean;
   wide: boolean;
+  shape: Shape;
 }
 
-const USAGE = "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--spaced] [--wide]";
+const USAGE = "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--shape NAME] [--spaced] [--wide]";
 
 function parseArgs(argv: readonly string[]): GenerateArgs | undefined {
-  const args: GenerateArgs = { records: 1000, seed: 1, out: "-", spaced: false, wide: false };
+  const args: GenerateArgs = { records: 1000, seed: 1, out: "-", spaced: false, wide: false, shape: "falyx" };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === "--spaced" || flag === "--wide") {
@@ -32,6 +35,7 @@ function parseArgs(argv: readonly string[]): GenerateArgs | undefined {
     if (flag === "--records") args.records = wholeNumber(flag, value);
     else if (flag === "--seed") args.seed = wholeNumber(flag, value);
     else if (flag === "--out") args.out = value;
+    else if (flag === "--shape") args.shape = shapeNamed(value);
     else throw new Error(`unknown option "${flag}"\n${USAGE}`);
   }
   return args;
@@ -47,7 +51,7 @@ try {
   const args = parseArgs(process.argv.slice(2));
   if (args === undefined) process.stdout.write(USAGE + "\n");
   else {
-    const options = { spaced: args.spaced, wide: args.wide };
+    const options = { spaced: args.spaced, wide: args.wide, shape: args.shape };
     if (args.out === "-") writeLog(1, args.records, args.seed, options);
     else writeLogFile(args.out, args.records, args.seed, options);
   }

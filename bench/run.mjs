@@ -1,8 +1,11 @@
 // `npm run bench`: the stage benchmarks on Node, Bun and Deno, then the whole-process
 // comparison on a generated log (written first when it is missing).
-//   node bench/run.mjs [--stages] [--whole] [--wide] [--records N] [--runs N] [--lines N] [--time MS]
-//     [--runtimes node,bun,deno] [--jq-runs N] [--no-jq] [--install-duckdb] [--markdown]
-// With neither --stages nor --whole, both run. Figures are also written as JSON to bench/data/results/.
+//   node bench/run.mjs [--stages] [--whole] [--shapes all|NAME,...] [--wide] [--records N] [--runs N]
+//     [--lines N] [--time MS] [--runtimes node,bun,deno] [--jq-runs N] [--no-jq] [--install-duckdb] [--markdown]
+// With none of --stages, --whole and --shapes, the first two run. --shapes runs the whole-process
+// comparison (without jq) on a log of each shape of bench/gen/shapes.ts, then sets the shapes side by
+// side: each runtime's group-by against DuckDB's, and against the fastest shape. Figures are also
+// written as JSON to bench/data/results/.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,6 +31,7 @@ function parseArgs(argv) {
     runtimes: Object.keys(RUNTIMES),
     pass: [],
     wide: false,
+    shapes: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -43,12 +47,17 @@ function parseArgs(argv) {
     else if (flag === "--time") o.time = Number(value());
     else if (flag === "--runtimes") o.runtimes = value().split(",");
     else if (flag === "--wide") o.wide = true;
+    else if (flag === "--shapes") o.shapes = value().split(",");
     else if (flag === "--jq-runs" || flag === "--warmup") o.pass.push(flag, value());
     else if (flag === "--no-jq" || flag === "--install-duckdb" || flag === "--markdown") o.pass.push(flag);
     else throw new Error(`unknown option "${flag}" (see the top of bench/run.mjs)`);
   }
   for (const r of o.runtimes) if (!(r in RUNTIMES)) throw new Error(`unknown runtime "${r}" (node, bun, deno)`);
-  if (!o.stages && !o.whole) o.stages = o.whole = true;
+  if (o.shapes.length === 1 && o.shapes[0] === "all") o.shapes = SHAPE_NAMES;
+  for (const shape of o.shapes) {
+    if (!SHAPE_NAMES.includes(shape)) throw new Error(`unknown shape "${shape}" (${SHAPE_NAMES.join(", ")})`);
+  }
+  if (!o.stages && !o.whole && !o.shapes.length) o.stages = o.whole = true;
   return o;
 }
 
@@ -59,13 +68,89 @@ function run(command, args) {
   return child.status ?? 1;
 }
 
-function logFile(records, wide) {
+/** The shapes of bench/gen/shapes.ts (kept in step by test/bench/generate.test.ts). */
+const SHAPE_NAMES = [
+  "falyx",
+  "epoch-s",
+  "epoch-ms",
+  "otlp-ns",
+  "iso-zoned",
+  "iso-space",
+  "wide",
+  "escapes",
+  "spaced",
+];
+
+/** The generated log of a size and shape: bench/data/log-1m.jsonl, log-1m-wide.jsonl, log-1m-epoch-s.jsonl … */
+function logFile(records, shape = "falyx") {
   const size = records % 1_000_000 === 0
     ? `${records / 1_000_000}m`
     : records % 1000 === 0
     ? `${records / 1000}k`
     : String(records);
-  return path.join(ROOT, "bench", "data", `log-${size}${wide ? "-wide" : ""}.jsonl`);
+  return path.join(ROOT, "bench", "data", `log-${size}${shape === "falyx" ? "" : `-${shape}`}.jsonl`);
+}
+
+/** Runs the whole-process comparison on `file` (generated first when missing, of `shape`); the number of failures. */
+function whole(o, file, shape, json, pass) {
+  let failed = 0;
+  const generate = [
+    "bench/generate.ts",
+    "--records",
+    String(o.records),
+    "--seed",
+    "1",
+    "--out",
+    file,
+    "--shape",
+    shape,
+  ];
+  if (!fs.existsSync(file)) failed += run(path.join(BIN, "tsx"), generate);
+  const args = [
+    "bench/whole_process.ts",
+    "--file",
+    file,
+    "--records",
+    String(o.records),
+    "--runs",
+    String(o.runs),
+    "--json",
+    json,
+    ...pass,
+  ];
+  return failed + run(path.join(BIN, "tsx"), args);
+}
+
+const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
+
+/** The shapes side by side: each runtime's `summary --group-by` median, DuckDB's fastest, and the ratios. */
+function shapeSummary(shapes) {
+  const docs = shapes.map((shape) => ({
+    shape,
+    results: JSON.parse(fs.readFileSync(path.join(RESULTS, `whole-${shape}.json`), "utf8")).results,
+  }));
+  const runtimes = ["node", "bun", "deno"];
+  const seconds = (results, label) => results.find((r) => r.label === label)?.medianSeconds ?? NaN;
+  const fastest = Object.fromEntries(runtimes.map((rt) => [
+    rt,
+    Math.min(...docs.map((d) => seconds(d.results, `exechist summary (${rt})`))),
+  ]));
+  const head = ["shape", ...runtimes.flatMap((rt) => [`${rt} s`, "x DuckDB", "x fastest"]), "DuckDB s"];
+  const rows = docs.map(({ shape, results }) => {
+    const ducks = results.filter((r) => r.kind === "duckdb").map((r) => r.medianSeconds);
+    const duck = ducks.length ? Math.min(...ducks) : NaN; // "-" without DuckDB
+    return [
+      shape,
+      ...runtimes.flatMap((rt) => {
+        const s = seconds(results, `exechist summary (${rt})`);
+        return [fixed(s, 3), fixed(s / duck, 2), fixed(s / fastest[rt], 2)];
+      }),
+      fixed(duck, 3),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 function stageSummary(runtimes) {
@@ -106,33 +191,22 @@ function main() {
       process.stdout.write(`\nAll runtimes, each stage scaled to 1,000,000 lines:\n\n${stageSummary(ran)}\n`);
     }
   }
+  if (o.whole || o.shapes.length) failed += run("npm", ["run", "build", "--silent"]);
   if (o.whole) {
-    const file = logFile(o.records, o.wide);
-    const generate = [
-      "bench/generate.ts",
-      "--records",
-      String(o.records),
-      "--seed",
-      "1",
-      "--out",
-      file,
-      ...(o.wide ? ["--wide"] : []),
-    ];
-    if (!fs.existsSync(file)) failed += run(path.join(BIN, "tsx"), generate);
-    failed += run("npm", ["run", "build", "--silent"]);
-    const args = [
-      "bench/whole_process.ts",
-      "--file",
-      file,
-      "--records",
-      String(o.records),
-      "--runs",
-      String(o.runs),
-      "--json",
-      path.join(RESULTS, "whole.json"),
-      ...o.pass,
-    ];
-    failed += run(path.join(BIN, "tsx"), args);
+    const shape = o.wide ? "wide" : "falyx";
+    failed += whole(o, logFile(o.records, shape), shape, path.join(RESULTS, "whole.json"), o.pass);
+  }
+  if (o.shapes.length) {
+    const pass = o.pass.includes("--no-jq") ? o.pass : [...o.pass, "--no-jq"];
+    const ran = o.shapes.filter((shape) =>
+      whole(o, logFile(o.records, shape), shape, path.join(RESULTS, `whole-${shape}.json`), pass) === 0
+    );
+    failed += o.shapes.length - ran.length;
+    if (ran.length) {
+      process.stdout.write(
+        `\nEvery shape, summary --group-by name -o json (median seconds):\n\n${shapeSummary(ran)}\n`,
+      );
+    }
   }
   return failed ? 1 : 0;
 }

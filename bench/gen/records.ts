@@ -2,6 +2,7 @@ import { type ActionSpec, buildCatalog, CANCELLED_SHARE, ZIPF_EXPONENT } from ".
 import { failure } from "./failures.ts";
 import { pyFloat, pyJson, pyJsonString, pyRepr, type PyValue, type Separators } from "./python_json.ts";
 import { Random, ZipfSampler } from "./random.ts";
+import { escapedName, escapedResult, hasFalyxTimes, isoText, type Shape, shapeTimes } from "./shapes.ts";
 import { argValue, resultValue } from "./values.ts";
 
 /** How many distinct action names a generated log has. */
@@ -16,6 +17,8 @@ export interface GeneratorOptions {
    * on every line): about 450 bytes a line instead of about 310.
    */
   wide?: boolean;
+  /** How the records are written (shapes.ts); `wide` and `spaced` are shapes too. */
+  shape?: Shape;
 }
 
 /** Share of records marked `ignore_in_history`. */
@@ -41,10 +44,13 @@ export class LogGenerator {
 
   private readonly separators: Separators;
   private readonly wide: boolean;
+  private readonly shape: Shape;
 
   constructor(seed: number, options: GeneratorOptions = {}) {
-    this.wide = options.wide ?? false;
-    this.separators = options.spaced ? { item: ", ", key: ": " } : { item: ",", key: ":" };
+    this.shape = options.shape ?? "falyx";
+    this.wide = (options.wide ?? false) || this.shape === "wide";
+    const spaced = (options.spaced ?? false) || this.shape === "spaced";
+    this.separators = spaced ? { item: ", ", key: ": " } : { item: ",", key: ":" };
     this.random = new Random(seed);
     this.actions = buildCatalog(new Random(seed ^ 0x5eed), ACTION_COUNT);
     this.popularity = new ZipfSampler(ACTION_COUNT, ZIPF_EXPONENT);
@@ -61,7 +67,9 @@ export class LogGenerator {
       this.runLeft = Math.ceil(r.exponential(RUN_LENGTH_MEAN));
     }
     const action = this.actions[this.popularity.sample(r.next())]!;
-    const ascii = r.chance(0.5); // json.dumps' ensure_ascii: half the writers keep the default
+    const escapes = this.shape === "escapes";
+    const ascii = r.chance(0.5) || escapes; // json.dumps' ensure_ascii: half the writers keep the default
+    const name = escapes ? escapedName(action.name) : action.name;
     const args = action.args.map((kind) => argValue(r, kind));
     const kwargs: { [key: string]: PyValue } = {};
     for (const [key, kind] of action.kwargs) kwargs[key] = argValue(r, kind);
@@ -79,20 +87,25 @@ export class LogGenerator {
     const ignored = r.chance(IGNORED_SHARE);
     const wide = this.wide;
     const fields = [
-      field("name", pyJsonString(action.name, ascii)),
+      field("name", pyJsonString(name, ascii)),
       field("index", String(this.index)),
       field("run_id", `"${this.runId}"`),
     ];
     if (wide) fields.push(field("signature", pyJsonString(signature(action.name, args, kwargs), ascii)));
-    fields.push(
-      field("args", pyJson(args, ascii, sep)),
-      field("kwargs", pyJson(kwargs, ascii, sep)),
-      field("start_time", pyFloat(start)),
-      field("end_time", pyFloat(end)),
-      field("start_wall", `"${isoNaive(startWall)}"`),
-    );
-    if (wide) fields.push(field("end_wall", `"${isoNaive(endWall)}"`));
-    fields.push(field("duration", pyFloat(end - start)));
+    fields.push(field("args", pyJson(args, ascii, sep)), field("kwargs", pyJson(kwargs, ascii, sep)));
+    if (hasFalyxTimes(this.shape)) {
+      fields.push(
+        field("start_time", pyFloat(start)),
+        field("end_time", pyFloat(end)),
+        field("start_wall", `"${isoText(startWall)}"`),
+      );
+      if (wide) fields.push(field("end_wall", `"${isoText(endWall)}"`));
+      fields.push(field("duration", pyFloat(end - start)));
+    } else {
+      for (const [key, json] of shapeTimes(this.shape, { start, end, startWall, endWall })) {
+        fields.push(field(key, json));
+      }
+    }
     if (cancelled) {
       fields.push(field("status", '"cancelled"'), field("result", "null"), field("exception", '"CancelledError()"'));
     } else if (failed) {
@@ -104,7 +117,9 @@ export class LogGenerator {
         field("traceback", pyJsonString(f.traceback, ascii)),
       );
     } else {
-      fields.push(field("status", '"OK"'), field("result", pyJson(resultValue(r, action.result), ascii, sep)));
+      const result = resultValue(r, action.result);
+      const written = escapes ? escapedResult(result, this.index) : result;
+      fields.push(field("status", '"OK"'), field("result", pyJson(written, ascii, sep)));
     }
     if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
     const line = "{" + fields.join(sep.item) + "}";
@@ -129,12 +144,4 @@ function signature(name: string, args: PyValue[], kwargs: { [key: string]: PyVal
 
 function hex8(r: Random): string {
   return r.int(2 ** 32).toString(16).padStart(8, "0");
-}
-
-/** Python's `datetime.isoformat()` of a naive time: microseconds only when not zero. */
-function isoNaive(micros: number): string {
-  const seconds = Math.floor(micros / 1e6);
-  const fraction = micros - seconds * 1e6;
-  const text = new Date(seconds * 1000).toISOString().slice(0, 19);
-  return fraction === 0 ? text : `${text}.${String(fraction).padStart(6, "0")}`;
 }

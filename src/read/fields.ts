@@ -65,7 +65,7 @@ export const SLOT = {
   nested_ignore: 26,
 } as const;
 
-/** Slots in all (at most 32: the scanner's memory has room for 32, wasm/layout.ts). */
+/** Slots in all (at most 32: the scanner keeps sets of slots as the bits of an i32, scan/assembly/). */
 export const SLOT_COUNT = 27;
 
 export const NAME_ALIASES = [SLOT.name, SLOT.action, SLOT.action_name] as const;

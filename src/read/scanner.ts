@@ -1,9 +1,11 @@
-import { FIELD_KEYS, SLOT, SLOT_COUNT } from "./fields.ts";
+import { FIELD_KEYS, SLOT } from "./fields.ts";
 import type { RecordFields } from "./normalize.ts";
 import { POW10 } from "./number.ts";
 import type { Clock } from "./time.ts";
-import { LAYOUT } from "./wasm/layout.ts";
-import { scannerBytes } from "./wasm/module_bytes.ts";
+import { DATA_PADDING, LAYOUT, recordView, SIZE_OF, viewOf } from "./scan/layout.ts";
+import { scannerBytes } from "./scan/module_bytes.ts";
+
+const CACHE_ENTRY_I32S = LAYOUT.cache.stride / SIZE_OF.i32;
 
 /**
  * Where the indexed fields of one line sit: for each slot its kind and the byte range
@@ -24,25 +26,25 @@ export class Slots {
   id!: Int32Array;
   /** The cache entry a string is in, -1 when none: where its id goes once known ({@link cacheId}). */
   entry!: Int32Array;
-  /** The cache's entries, four i32 each; the id is the fourth. Empty when there is no cache. */
+  /** The cache's entries as i32s, {@link CACHE_ENTRY_I32S} each (layout.ts `cache`). Empty when there is no cache. */
   cache!: Int32Array;
 
-  constructor(memory = new ArrayBuffer(LAYOUT.clock + SLOT_COUNT)) {
+  constructor(memory = new ArrayBuffer(LAYOUT.slotClock.at + LAYOUT.slotClock.size)) {
     this.attach(memory);
   }
 
   /** Views the slots at their place in `memory` (the scanner's, after it grew). */
   attach(memory: ArrayBuffer): void {
-    this.kind = new Uint8Array(memory, LAYOUT.kind, SLOT_COUNT);
-    this.flag = new Uint8Array(memory, LAYOUT.flag, SLOT_COUNT);
-    this.start = new Int32Array(memory, LAYOUT.start, SLOT_COUNT);
-    this.end = new Int32Array(memory, LAYOUT.end, SLOT_COUNT);
-    this.value = new Float64Array(memory, LAYOUT.value, SLOT_COUNT);
-    this.clock = new Uint8Array(memory, LAYOUT.clock, SLOT_COUNT);
-    this.id = new Int32Array(memory, LAYOUT.id, SLOT_COUNT);
-    this.entry = new Int32Array(memory, LAYOUT.entry, SLOT_COUNT);
-    const cached = memory.byteLength >= LAYOUT.cache + 16 * LAYOUT.cacheEntries;
-    this.cache = cached ? new Int32Array(memory, LAYOUT.cache, 4 * LAYOUT.cacheEntries) : new Int32Array(0);
+    this.kind = viewOf(memory, LAYOUT.slotKind);
+    this.flag = viewOf(memory, LAYOUT.slotFlag);
+    this.start = viewOf(memory, LAYOUT.slotStart);
+    this.end = viewOf(memory, LAYOUT.slotEnd);
+    this.value = viewOf(memory, LAYOUT.slotValue);
+    this.clock = viewOf(memory, LAYOUT.slotClock);
+    this.id = viewOf(memory, LAYOUT.slotId);
+    this.entry = viewOf(memory, LAYOUT.slotEntry);
+    const cached = memory.byteLength >= LAYOUT.cache.at + LAYOUT.cache.size;
+    this.cache = cached ? recordView(memory, LAYOUT.cache, "i32") : new Int32Array(0);
   }
 
   clear(): void {
@@ -52,13 +54,13 @@ export class Slots {
   /** Records the id the reader gave a slot's string that the cache did not know. */
   cacheId(slot: number, id: number): void {
     const entry = this.entry[slot]!;
-    if (entry >= 0) this.cache[entry * 4 + 3] = id;
+    if (entry >= 0) this.cache[entry * CACHE_ENTRY_I32S + LAYOUT.cache.fields.id.index] = id;
   }
 }
 
 /**
  * The records {@link RecordScanner.scanBatch} staged, a column each (views of the
- * scanner's memory, as wasm/batch.ts writes them), and its word on them.
+ * scanner's memory, layout.ts `batch*`), and its word on them.
  */
 export interface StagedRecords {
   index: Float64Array;
@@ -77,18 +79,22 @@ export interface StagedRecords {
   maxIndex: Float64Array;
 }
 
-/** What each of a batch's six summary words holds (wasm/batch.ts writes them). */
+const WORD = LAYOUT.batchWord.fields;
+/** The fields of a record the scanner normalised (layout.ts `record`). */
+const FIELD = LAYOUT.record.fields;
+
+/** Where each of a batch's summary words is in {@link StagedRecords.word} (layout.ts `batchWord`). */
 export const BATCH_WORD = {
   /** Where the next line starts. */
-  nextLine: 0,
+  nextLine: WORD.nextLine.index,
   /** 1 when some record has an end worth keeping. */
-  hasEnds: 1,
+  hasEnds: WORD.hasEnds.index,
   /** The OR of the name ids (as many bits as the largest). */
-  nameIds: 2,
-  statusIds: 3,
-  runIds: 4,
+  nameIds: WORD.nameIds.index,
+  statusIds: WORD.statusIds.index,
+  runIds: WORD.runIds.index,
   /** How many records have no index (their position is). */
-  positional: 5,
+  positional: WORD.positional.index,
 } as const;
 
 const PAGE = 65536;
@@ -120,21 +126,30 @@ const SLOT_TABLES: ReadonlyArray<[number, number]> = [
 ];
 
 /** The constant tables the scanner reads, written once into a new memory. */
-function writeTables(bytes: Uint8Array): void {
+function writeTables(buffer: ArrayBuffer): void {
+  const bytes = new Uint8Array(buffer);
   const encoder = new TextEncoder();
+  const { keyTable, keys } = LAYOUT;
   for (let slot = 0; slot < FIELD_KEYS.length; slot++) {
     // Indexed keys by length, first and last byte (the hash lookupKey computes), with their bytes.
     const key = encoder.encode(FIELD_KEYS[slot]);
-    let i = (key.length * 37 + key[0]! * 7 + key[key.length - 1]!) & 255;
-    while (bytes[LAYOUT.table + i] !== 0) i = (i + 1) & 255;
-    bytes[LAYOUT.table + i] = slot + 1;
-    bytes[LAYOUT.keys + i * 32] = key.length;
-    bytes.set(key, LAYOUT.keys + i * 32 + 1);
+    if (key.length > keys.fields.text.count) {
+      throw new Error(`The key "${FIELD_KEYS[slot]}" is too long for the scanner`);
+    }
+    let i = (key.length * 37 + key[0]! * 7 + key[key.length - 1]!) & (keyTable.count - 1);
+    while (bytes[keyTable.at + i] !== 0) i = (i + 1) & (keyTable.count - 1);
+    bytes[keyTable.at + i] = slot + 1;
+    const entry = keys.at + i * keys.stride;
+    bytes[entry + keys.fields.length.offset] = key.length;
+    bytes.set(key, entry + keys.fields.text.offset);
   }
-  for (const c of "0123456789abcdefABCDEF") bytes[LAYOUT.hex + c.charCodeAt(0)] = 1;
-  for (const c of '"\\/bfnrt') bytes[LAYOUT.escape + c.charCodeAt(0)] = 1;
-  new Float64Array(bytes.buffer, LAYOUT.pow10, POW10.length).set(POW10);
-  for (const [slot, table] of SLOT_TABLES) bytes[LAYOUT.slotTable + slot] = table;
+  const hex = viewOf(buffer, LAYOUT.hexDigit);
+  for (const c of "0123456789abcdefABCDEF") hex[c.charCodeAt(0)] = 1;
+  const escapable = viewOf(buffer, LAYOUT.escapable);
+  for (const c of '"\\/bfnrt') escapable[c.charCodeAt(0)] = 1;
+  viewOf(buffer, LAYOUT.pow10).set(POW10);
+  const slotTable = viewOf(buffer, LAYOUT.slotTable);
+  for (const [slot, table] of SLOT_TABLES) slotTable[slot] = table;
 }
 
 /**
@@ -151,7 +166,7 @@ export class RecordScanner {
   /** The data area: line bytes, then a newline the caller writes as a sentinel. */
   data: Uint8Array;
   readonly slots: Slots;
-  /** The fields of a record the scanner normalised (see wasm/normalize.ts), as numbers, ids and bytes. */
+  /** The fields of a record the scanner normalised (see scan/assembly/normalize.ts), as numbers, ids and bytes. */
   private numbers!: Float64Array;
   private ids!: Int32Array;
   private bytes!: Uint8Array;
@@ -161,7 +176,7 @@ export class RecordScanner {
     const instance = new WebAssembly.Instance(scannerModule(), { env: { memory: this.memory } });
     this.scanRecord = instance.exports.scanRecord as (p: number) => number;
     this.scanMany = instance.exports.scanBatch as RecordScanner["scanMany"];
-    writeTables(new Uint8Array(this.memory.buffer));
+    writeTables(this.memory.buffer);
     this.slots = new Slots(this.memory.buffer);
     this.data = this.view(capacity);
   }
@@ -172,19 +187,19 @@ export class RecordScanner {
    */
   fieldsInto(out: RecordFields): boolean {
     const bytes = this.bytes;
-    if (bytes[3] === 0) return false;
+    if (bytes[FIELD.ok.index] === 0) return false;
     const numbers = this.numbers;
     const ids = this.ids;
-    out.index = numbers[0]!;
-    out.start = numbers[1]!;
-    out.end = numbers[2]!;
-    out.duration = numbers[3]!;
-    out.nameId = ids[0]!;
-    out.status = ids[1]!;
-    out.runId = ids[2]!;
-    out.startClock = bytes[0] as Clock;
-    out.endClock = bytes[1] as Clock;
-    out.ignored = bytes[2] === 1;
+    out.index = numbers[FIELD.index.index]!;
+    out.start = numbers[FIELD.start.index]!;
+    out.end = numbers[FIELD.end.index]!;
+    out.duration = numbers[FIELD.duration.index]!;
+    out.nameId = ids[FIELD.name.index]!;
+    out.status = ids[FIELD.status.index]!;
+    out.runId = ids[FIELD.run.index]!;
+    out.startClock = bytes[FIELD.startClock.index] as Clock;
+    out.endClock = bytes[FIELD.endClock.index] as Clock;
+    out.ignored = bytes[FIELD.ignored.index] === 1;
     return true;
   }
 
@@ -199,7 +214,7 @@ export class RecordScanner {
 
   /**
    * Scans the lines from `data[p]` on while each is a record the scanner reads whole,
-   * staging them in {@link staged} (see wasm/batch.ts); returns how many. `filled`:
+   * staging them in {@link staged} (see scan/assembly/batch.ts); returns how many. `filled`:
    * where the bytes read end (a line ending there is whole only at the end, `eof`);
    * `base`: the input position of `data[0]`; `pos`: the first record's position.
    */
@@ -218,27 +233,26 @@ export class RecordScanner {
   /** The data area's view (and the fields' views, which a grown memory leaves stale). */
   private view(capacity: number): Uint8Array {
     const buffer = this.memory.buffer;
-    this.numbers = new Float64Array(buffer, LAYOUT.fields, 4);
-    this.ids = new Int32Array(buffer, LAYOUT.fields + 32, 3);
-    this.bytes = new Uint8Array(buffer, LAYOUT.fields + 44, 4);
-    const records = LAYOUT.batchRecords;
+    this.numbers = recordView(buffer, LAYOUT.record, "f64");
+    this.ids = recordView(buffer, LAYOUT.record, "i32");
+    this.bytes = recordView(buffer, LAYOUT.record, "u8");
     this.staged = {
-      index: new Float64Array(buffer, LAYOUT.batchIndex, records),
-      start: new Float64Array(buffer, LAYOUT.batchStart, records),
-      end: new Float64Array(buffer, LAYOUT.batchEnd, records),
-      duration: new Float64Array(buffer, LAYOUT.batchDuration, records),
-      offset: new Float64Array(buffer, LAYOUT.batchOffset, records),
-      name: new Int32Array(buffer, LAYOUT.batchName, records),
-      status: new Int32Array(buffer, LAYOUT.batchStatus, records),
-      run: new Int32Array(buffer, LAYOUT.batchRun, records),
-      flags: new Uint8Array(buffer, LAYOUT.batchFlags, records),
-      word: new Int32Array(buffer, LAYOUT.batch, 6),
-      maxIndex: new Float64Array(buffer, LAYOUT.batch + 24, 1),
+      index: viewOf(buffer, LAYOUT.batchIndex),
+      start: viewOf(buffer, LAYOUT.batchStart),
+      end: viewOf(buffer, LAYOUT.batchEnd),
+      duration: viewOf(buffer, LAYOUT.batchDuration),
+      offset: viewOf(buffer, LAYOUT.batchOffset),
+      name: viewOf(buffer, LAYOUT.batchName),
+      status: viewOf(buffer, LAYOUT.batchStatus),
+      run: viewOf(buffer, LAYOUT.batchRun),
+      flags: viewOf(buffer, LAYOUT.batchFlags),
+      word: recordView(buffer, LAYOUT.batchWord, "i32"),
+      maxIndex: new Float64Array(buffer, LAYOUT.batchWord.at + WORD.maxIndex.offset, 1),
     };
-    return new Uint8Array(buffer, LAYOUT.data, capacity);
+    return viewOf(buffer, LAYOUT.data, capacity);
   }
 }
 
 function pagesFor(capacity: number): number {
-  return Math.ceil((LAYOUT.data + capacity + LAYOUT.padding) / PAGE);
+  return Math.ceil((LAYOUT.data.at + capacity + DATA_PADDING) / PAGE);
 }

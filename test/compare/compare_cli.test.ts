@@ -119,7 +119,7 @@ test("hostile names reach the terminal only as visible escapes", async () => {
 test("the markdown headline is green only when nothing got worse, whatever --fail-on lets pass", async () => {
   const headline = async (head: string, failOn: string) =>
     (await runCli(["compare", "-o", "markdown", "--fail-on", failOn, "base.jsonl", head], { files })).stdout
-      .split("\n")[0];
+      .split("\n")[0] ?? "";
   assert.match(await headline("noise.jsonl", "any"), /^## ✅ /);
   assert.match(await headline("noise.jsonl", "none"), /^## ✅ /);
   assert.match(await headline("slower.jsonl", "any"), /^## ❌ /);
