@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runCli } from "../helpers/fake_io.ts";
+import { fixture, runCli } from "../helpers/fake_io.ts";
 import { type ActionSpec, noiseWith, runLog, STEADY } from "./run_logs.ts";
 
 const BASE = runLog(STEADY, { seed: 1 });
@@ -125,4 +125,15 @@ test("the markdown headline is green only when nothing got worse, whatever --fai
   assert.match(await headline("slower.jsonl", "any"), /^## ❌ /);
   assert.match(await headline("slower.jsonl", "none"), /^## ⚠️ /);
   assert.match(await headline("new.jsonl", "regression"), /^## ⚠️ /);
+});
+
+test("documents read by --from (or known by their shape) compare as logs do", async () => {
+  const run = fixture("go-test", "gotestsum_go_test_json.out");
+  const got = await runCli(["compare", "-o", "json", run, run]);
+  assert.equal(got.status, 0, got.stderr);
+  const doc = JSON.parse(got.stdout);
+  assert.deepEqual([doc.base.records, doc.head.records, doc.new_failures.length], [60, 60, 0]);
+  const wrong = await runCli(["compare", "--from", "otlp", run, run]);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /as OTLP\/JSON traces: no otlp data in it/);
 });
