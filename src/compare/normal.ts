@@ -4,7 +4,7 @@
  * a p-value shown to four decimals. Its exponential is {@link exactExp}, not `Math.exp`,
  * whose last bit differs between JavaScript engines (Node and Bun gave p-values one unit
  * apart in the last place): built on + - * / alone, which IEEE 754 rounds alike everywhere,
- * it gives the same p-value, and the same JSON, on Node, Bun and Deno.
+ * it gives the same p-value, and the same JSON, on Node, Bun and Deno alike.
  */
 
 // ln 2 in two parts (fdlibm's split: the high part has zeros in its low bits, so k * LN2_HI is exact).
