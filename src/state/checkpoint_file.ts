@@ -1,6 +1,7 @@
 import { ExechistError } from "../errors.ts";
 import type { Io, ListedKind } from "../io.ts";
 import { type Checkpoint, CheckpointError, readCheckpoint } from "./read_checkpoint.ts";
+import { readStateDocument, type StateDocument } from "./state_document.ts";
 
 /** The variable that sets the largest checkpoint read, in MiB. */
 export const MAX_CHECKPOINT_VARIABLE = "EXECHIST_MAX_CHECKPOINT_MIB";
@@ -35,6 +36,15 @@ export function notRegularReason(kind: Exclude<ListedKind, "file">): string {
  * failure is a {@link CheckpointError}: `Cannot read checkpoint "FILE": why`, said once.
  */
 export function loadCheckpoint(io: Pick<Io, "readFile" | "env">, file: string, regularOnly = false): Checkpoint {
+  return readCheckpoint(loadBytes(io, file, regularOnly), file);
+}
+
+/** Reads one file given to `state`: a RunState checkpoint or LangGraph's checkpoints (see {@link readStateDocument}). */
+export function loadStateDocument(io: Pick<Io, "readFile" | "env">, file: string): StateDocument {
+  return readStateDocument(loadBytes(io, file, false), file);
+}
+
+function loadBytes(io: Pick<Io, "readFile" | "env">, file: string, regularOnly: boolean): Uint8Array {
   const maxBytes = maxCheckpointBytes((name) => io.env(name));
   let bytes: Uint8Array;
   try {
@@ -48,5 +58,5 @@ export function loadCheckpoint(io: Pick<Io, "readFile" | "env">, file: string, r
       error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message,
     );
   }
-  return readCheckpoint(bytes, file);
+  return bytes;
 }

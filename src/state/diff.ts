@@ -46,6 +46,15 @@ export interface StateDiff {
   /** No entry of A's history is at the start of B's: more may have come and gone. */
   historyGap: boolean;
   warnings: string[];
+  /** What the text view calls things, when the checkpoints are not RunState's (LangGraph's thread and channels). */
+  labels?: DiffLabels;
+}
+
+/** The words of the diff's text view: "run", "Data", "Completed nodes added" for RunState. */
+export interface DiffLabels {
+  subject: string;
+  data: string;
+  completed: string;
 }
 
 const FIELDS: [keyof RunState, string][] = [
@@ -159,7 +168,8 @@ function nodeChanges(x: RunState, y: RunState): NodeChange[] {
   return out;
 }
 
-function keyChanges(p: Map<string, JsonValue>, q: Map<string, JsonValue>): KeyChanges {
+/** Keys of `q` not in `p`, keys of `p` not in `q`, and keys in both whose values differ. */
+export function keyChanges(p: Map<string, JsonValue>, q: Map<string, JsonValue>): KeyChanges {
   return {
     added: [...q.keys()].filter((k) => !p.has(k)),
     removed: [...p.keys()].filter((k) => !q.has(k)),

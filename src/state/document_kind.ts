@@ -9,6 +9,9 @@ const LOG_NAME_KEYS = ["name", "action", "action_name"];
 /** Keys that make an object a LangGraph checkpoint (`checkpoint{v,id,ts,channel_values}`), or a tuple holding one. */
 const LANGGRAPH_KEYS = ["v", "id", "ts", "channel_values"];
 
+/** Which of LangGraph's documents a file holds: a checkpointer's tuple, a bare checkpoint, or a graph's state snapshot. */
+export type GraphDocumentKind = "tuple" | "checkpoint" | "snapshot";
+
 /** Keys named in a refusal, at most. */
 const KEYS_NAMED = 5;
 
@@ -18,28 +21,40 @@ export function looksLikeLogRecord(value: JsonValue): boolean {
     !CHECKPOINT_ONLY_KEYS.some((key) => value.has(key));
 }
 
-function looksLikeLangGraph(d: JsonObject): boolean {
-  if (d.has("channel_values") || LANGGRAPH_KEYS.every((key) => d.has(key))) return true;
-  const inner = d.get("checkpoint");
-  return inner instanceof Map && inner.has("channel_values");
+/**
+ * Which LangGraph document a value is, by its shape, or null: a tuple (`checkpoint` holding
+ * `channel_values`), a bare checkpoint (`channel_values`, or `v`, `id`, `ts` and
+ * `channel_values`), a state snapshot (`values`, a `next` list, and `tasks` or `config`).
+ */
+export function graphDocumentKind(value: JsonValue): GraphDocumentKind | null {
+  if (!(value instanceof Map)) return null;
+  const inner = value.get("checkpoint");
+  if (inner instanceof Map && inner.has("channel_values")) return "tuple";
+  if (value.has("channel_values") || LANGGRAPH_KEYS.every((key) => value.has(key))) return "checkpoint";
+  if (value.has("values") && Array.isArray(value.get("next")) && (value.has("tasks") || value.has("config"))) {
+    return "snapshot";
+  }
+  return null;
 }
 
 /**
  * Why an object given as a checkpoint is not a RunState checkpoint, or null when it is
- * one: an execution log's record, a LangGraph checkpoint, or an object none of whose keys
- * RunState knows (`runKeys`). `{}` is a checkpoint: `from_dict` gives it every default.
+ * one: an execution log's record, a LangGraph checkpoint (read by `state` only when given
+ * alone), or an object none of whose keys RunState knows (`runKeys`). `{}` is a checkpoint:
+ * `from_dict` gives it every default.
  */
 export function notACheckpoint(d: JsonObject, file: string, runKeys: ReadonlySet<string>): string | null {
   if (looksLikeLogRecord(d)) return logReason(file);
-  if (looksLikeLangGraph(d)) {
-    return "this looks like a LangGraph checkpoint (v, id, ts, channel_values); exechist state reads RunState checkpoints";
+  if (graphDocumentKind(d) !== null) {
+    return `this looks like a LangGraph checkpoint: exechist state reads one given alone, not in a directory of RunState checkpoints (try: exechist state ${file})`;
   }
   const keys = [...d.keys()];
   if (keys.length === 0 || keys.some((key) => runKeys.has(key))) return null;
   const named = keys.slice(0, KEYS_NAMED).map((key) => quoted(key)).join(", ");
   const more = keys.length > KEYS_NAMED ? `, and ${keys.length - KEYS_NAMED} more` : "";
-  return `none of its keys (${named}${more}) is a RunState key (run_id, status, node_states, ...): ` +
-    "this is not a RunState checkpoint";
+  return `none of its keys (${named}${more}) is a RunState key (run_id, status, node_states, ...), ` +
+    "nor has it a LangGraph checkpoint's (checkpoint, channel_values, or values and next): " +
+    "this is neither a RunState nor a LangGraph checkpoint";
 }
 
 /**

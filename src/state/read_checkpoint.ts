@@ -59,6 +59,14 @@ const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
  * {@link CheckpointError} for what `from_dict` would raise on, and for bytes that are not JSON.
  */
 export function readCheckpoint(bytes: Uint8Array | string, file: string): Checkpoint {
+  return checkpointFromValue(parseCheckpointText(bytes, file), file);
+}
+
+/**
+ * A checkpoint file's bytes as one JSON document (UTF-8, a BOM skipped); a
+ * {@link CheckpointError} for an empty file, bytes that are not UTF-8 or not JSON.
+ */
+export function parseCheckpointText(bytes: Uint8Array | string, file: string): JsonValue {
   let text: string;
   if (typeof bytes === "string") text = bytes.replace(/^\uFEFF/, "");
   else {
@@ -69,16 +77,14 @@ export function readCheckpoint(bytes: Uint8Array | string, file: string): Checkp
     }
   }
   if (text.trim() === "") throw new CheckpointError(file, "the file is empty");
-  let value: JsonValue;
   try {
-    value = parseJson(text);
+    return parseJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
       throw new CheckpointError(file, notACheckpointText(text, error, file) ?? syntaxReason(text, error));
     }
     throw error;
   }
-  return checkpointFromValue(value, file);
 }
 
 /** `RunState.from_dict(d)` of a parsed document; `file` names it in errors. */

@@ -11,7 +11,8 @@ const HISTORY_SHOWN = 10;
 /** The text view of a diff: fields, nodes, completed nodes, data/metadata/cache keys, new history. */
 export function renderDiffText(d: StateDiff, o: TextOptions): string {
   const { paint } = o;
-  const run = d.runId === null ? "" : ` in run ${oneLine(d.runId)}`;
+  const labels = d.labels ?? { subject: "run", data: "Data", completed: "Completed nodes added" };
+  const run = d.runId === null ? "" : ` in ${labels.subject} ${oneLine(d.runId)}`;
   const sections: string[] = [`${paint.bold(`Changes${run}`)}\n  from ${oneLine(d.from)}\n    to ${oneLine(d.to)}\n`];
   if (isEmptyDiff(d)) return sections[0] + `\n  ${paint.dim("no change")}\n`;
   if (d.fields.length > 0) {
@@ -38,11 +39,13 @@ export function renderDiffText(d: StateDiff, o: TextOptions): string {
     sections.push(lines.join("\n") + "\n");
   }
   if (d.completedAdded.length > 0 || d.completedRewritten) {
-    const title = `Completed nodes added (${d.completedAdded.length})${d.completedRewritten ? ", list rewritten" : ""}`;
+    const title = `${labels.completed} (${d.completedAdded.length})${d.completedRewritten ? ", list rewritten" : ""}`;
     const chain = d.completedAdded.length === 0 ? ["none"] : wrapChain(d.completedAdded, o.width - 2);
     sections.push([paint.bold(title), ...chain.map((l) => "  " + l)].join("\n") + "\n");
   }
-  for (const [name, keys] of [["Data", d.data], ["Metadata", d.metadata], ["Tool-result cache", d.cache]] as const) {
+  for (
+    const [name, keys] of [[labels.data, d.data], ["Metadata", d.metadata], ["Tool-result cache", d.cache]] as const
+  ) {
     const text = keyLines(name, keys, o);
     if (text !== "") sections.push(text);
   }

@@ -32,6 +32,8 @@ const FILES = {
   "logs/records.json": '[\n  {"name": "a", "status": "ok"},\n  {"name": "b", "status": "error"}\n]\n',
   "langgraph/checkpoint.json": LANGGRAPH,
   "langgraph/tuple.json": LANGGRAPH_TUPLE,
+  "langgraph/mixed_list.json": `[${LANGGRAPH_TUPLE}, "not a checkpoint"]`,
+  "langgraph/bad_values.json": '{"checkpoint": {"v": 4, "channel_values": []}, "metadata": {"step": 1}}',
   "other/config.json": '{"host": "db-01", "port": 5432, "user": "app", "retries": 3, "tls": true, "pool": 10}',
   "other/escape.json": '{"\\u001b[2J": 1}',
   "dir/good.json": fs.readFileSync(path.join(ROOT, CHECKPOINT), "utf8"),
@@ -98,15 +100,19 @@ const stateRefusals: Array<[string, string, RegExp]> = [
   ["a record named by `action`", "logs/action.jsonl", /^this looks like an execution log/],
   ["a JSON array of records", "logs/records.json", /^this looks like a JSON array of execution log records.*jq -c/],
   [
-    "a LangGraph checkpoint",
-    "langgraph/checkpoint.json",
-    /^this looks like a LangGraph checkpoint \(v, id, ts, channel_values\); exechist state reads RunState checkpoints$/,
+    "a list of LangGraph checkpoints with something else in it",
+    "langgraph/mixed_list.json",
+    /^item 2 of the list: a string that is not a LangGraph checkpoint, tuple or state snapshot, in a list of them$/,
   ],
-  ["a LangGraph checkpoint tuple", "langgraph/tuple.json", /^this looks like a LangGraph checkpoint/],
+  [
+    "a LangGraph tuple whose channel values are no object",
+    "langgraph/bad_values.json",
+    /^checkpoint\.channel_values is an array, not an object$/,
+  ],
   [
     "an object with no RunState key",
     "other/config.json",
-    /^none of its keys \("host", "port", "user", "retries", "tls", and 1 more\) is a RunState key .*not a RunState checkpoint$/,
+    /^none of its keys \("host", "port", "user", "retries", "tls", and 1 more\) is a RunState key .*nor has it a LangGraph checkpoint's .*: this is neither a RunState nor a LangGraph checkpoint$/,
   ],
   ["keys are shown escaped", "other/escape.json", /^none of its keys \("\\u001b\[2J"\)/],
 ];
@@ -133,10 +139,25 @@ test("state --diff refuses a log as either side", async () => {
 test("state of a directory: files that are no RunState checkpoint are named on stderr, the rest shown", async () => {
   const run = await runCli(["state", "dir"], { files: FILES });
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /"dir\/langgraph\.json": this looks like a LangGraph checkpoint/);
+  assert.match(
+    run.stderr,
+    /"dir\/langgraph\.json": this looks like a LangGraph checkpoint: exechist state reads one given alone, not in a directory of RunState checkpoints \(try: exechist state dir\/langgraph\.json\)/,
+  );
   assert.match(run.stderr, /"dir\/log\.json": this looks like an execution log/);
   assert.match(run.stdout, /27a89bd8b3d9/);
 });
+
+const langGraphFiles: Array<[string, string]> = [
+  ["a bare LangGraph checkpoint", "langgraph/checkpoint.json"],
+  ["a tuple", "langgraph/tuple.json"],
+];
+for (const [name, file] of langGraphFiles) {
+  test(`state reads what was refused before as LangGraph's, not RunState's: ${name}`, async () => {
+    const run = await runCli(["state", file], { files: FILES });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^LangGraph thread /);
+  });
+}
 
 test("state of an empty object is still a checkpoint: from_dict gives it every default", async () => {
   const run = await runCli(["state", fixture("checkpoint", "minimal_empty.json")]);

@@ -46,6 +46,13 @@ const cases: Array<[string, string[], string | undefined, number]> = [
     "log/failed_run.json",
     0,
   ],
+  ["LangGraph tuple", ["state", "fixtures/langgraph/failed_tuple.json"], "langgraph/failed_tuple.txt", 0],
+  [
+    "LangGraph history --diff",
+    ["state", "--diff", "fixtures/langgraph/resumed_history.json", "--step", "1", "--step", "3"],
+    "langgraph/diff_1_3.txt",
+    0,
+  ],
   ["broken checkpoint", ["state", "fixtures/checkpoint/broken/truncated.json"], undefined, 2],
   ["broken file in a directory, --strict", ["state", "--strict", "fixtures/checkpoint/mixed"], undefined, 2],
 ];

@@ -9,7 +9,9 @@ import { deriveState } from "../../state/derive.ts";
 import { diffStates } from "../../state/diff.ts";
 import { loadDirectory, selectCheckpoints } from "../../state/directory.ts";
 import { joinLog } from "../../state/log_join.ts";
-import { loadCheckpoint } from "../../state/checkpoint_file.ts";
+import { loadStateDocument } from "../../state/checkpoint_file.ts";
+import type { StateDocument } from "../../state/state_document.ts";
+import { diffGraphFiles, showGraphFile } from "./state_langgraph.ts";
 import type { Checkpoint } from "../../state/read_checkpoint.ts";
 import { diffJson, renderDiffText } from "../../state/render_diff.ts";
 import { directoryJson, renderRunCheckpoints, renderRunsTable } from "../../state/render_directory.ts";
@@ -25,6 +27,8 @@ export interface StateArgs {
   output: (typeof RECORD_FORMATS)[number];
   run: string | undefined;
   step: number | undefined;
+  /** Every --step given: two pick the steps of a LangGraph history --diff compares. */
+  steps: number[];
   diff: boolean;
   log: string | undefined;
 }
@@ -33,7 +37,7 @@ export interface StateArgs {
 export const stateCommand = defineCommand({
   name: "state",
   words: "<paths..>",
-  describe: "Reconstruct a durable run from RunState checkpoints",
+  describe: "Reconstruct a durable run from RunState or LangGraph checkpoints",
   positionals: {
     paths: {
       type: "string",
@@ -43,11 +47,19 @@ export const stateCommand = defineCommand({
     },
   },
   options: {
-    run: { type: "string", requiresArg: true, describe: "In a directory: the run to show" },
-    step: {
+    run: {
+      type: "string",
       requiresArg: true,
-      coerce: integer("--step"),
-      describe: "In a directory: the checkpoint whose current_step is N",
+      describe: "In a directory: the run to show (in a LangGraph history: the thread)",
+    },
+    step: {
+      type: "string",
+      array: true,
+      requiresArg: true,
+      coerce: (value: string | string[]) =>
+        Array.isArray(value) ? value.map(integer("--step")) : integer("--step")(value),
+      describe:
+        "In a directory: the checkpoint whose current_step is N (in a LangGraph history: metadata.step; twice with --diff)",
     },
     diff: { type: "boolean", default: false, describe: "What changed from the first checkpoint to the second" },
     log: {
@@ -61,12 +73,26 @@ export const stateCommand = defineCommand({
     ["exechist state checkpoint.json", "Where the run stands and where it will resume"],
     ["exechist state checkpoints/ --run 3f2a", "The newest checkpoint of run 3f2a"],
     ["exechist state --diff a.json b.json", "What changed between two checkpoints"],
+    ["exechist state --diff graph.json --step 3", "What step 3 of a LangGraph history changed"],
   ],
   read: (argv): StateArgs => {
     const { paths, diff } = argv;
-    if (diff && paths.length !== 2) throw usageError("--diff needs two checkpoints: exechist state --diff A B");
+    if (diff && (paths.length < 1 || paths.length > 2)) {
+      throw usageError("--diff needs two checkpoints, or one LangGraph history: exechist state --diff A B");
+    }
     if (!diff && paths.length !== 1) throw usageError("state takes one checkpoint or directory (two with --diff)");
-    return { command: "state", paths, output: argv.output, run: argv.run, step: argv.step, diff, log: argv.log };
+    const steps = argv.step === undefined ? [] : Array.isArray(argv.step) ? argv.step : [argv.step];
+    if (steps.length > 2) throw usageError("--step is given at most twice (two steps of a LangGraph history)");
+    return {
+      command: "state",
+      paths,
+      output: argv.output,
+      run: argv.run,
+      step: steps[0],
+      steps,
+      diff,
+      log: argv.log,
+    };
   },
   run: runState,
 });
@@ -74,16 +100,33 @@ export const stateCommand = defineCommand({
 /** `exechist state`: one checkpoint, a directory of them, or the difference between two. */
 async function runState(command: StateArgs, ctx: Context): Promise<number> {
   const text: TextOptions = { paint: ctx.color, width: ctx.width, local: ctx.local };
+  const graph = { output: command.output, run: command.run, steps: command.steps };
   if (command.diff) {
     if (command.log !== undefined) throw usage("--log does not go with --diff");
+    const docs = command.paths.map((p) => readFile(p, ctx));
+    const graphs = docs.flatMap((d) => (d.kind === "langgraph" ? [d.graph] : []));
+    if (graphs.length === docs.length && (graphs.length === 2 || graphs[0]!.history)) {
+      diffGraphFiles(graphs, graph, ctx, text);
+      return 0;
+    }
+    if (graphs.length > 0 && graphs.length < docs.length) {
+      throw new ExechistError(
+        "input",
+        "--diff compares checkpoints of one kind: one file is LangGraph's, the other a RunState checkpoint",
+      );
+    }
+    if (docs.length !== 2) {
+      throw usage("--diff needs two checkpoints, or one LangGraph history: exechist state --diff A B");
+    }
     if (command.run !== undefined || command.step !== undefined) {
       throw usage("--run and --step pick from a directory; --diff compares two files");
     }
-    const [a, b] = command.paths.map((p) => readFile(p, ctx));
+    const [a, b] = docs.map((d) => (d as Extract<StateDocument, { kind: "runstate" }>).checkpoint);
     const diff = diffStates(a!, b!);
     ctx.io.stdout.write(command.output === "json" ? json(diffJson(diff)) : renderDiffText(diff, text));
     return 0;
   }
+  if (command.steps.length > 1) throw usage("--step is given twice only with --diff of a LangGraph history");
   const path = command.paths[0]!;
   const kind = ctx.io.pathKind(path);
   if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
@@ -96,7 +139,13 @@ async function runState(command: StateArgs, ctx: Context): Promise<number> {
       : { doc: null, text: renderStateText(c, derived, text, log) };
   };
   if (kind === "file") {
-    const checkpoint = readFile(path, ctx);
+    const doc = loadStateDocument(ctx.io, path);
+    if (doc.kind === "langgraph") {
+      if (command.log !== undefined) throw usage("--log joins a log to a RunState checkpoint, not to LangGraph's");
+      showGraphFile(doc.graph, graph, ctx, text);
+      return 0;
+    }
+    const checkpoint = doc.checkpoint;
     const dir = { path, runs: [{ runId: plainText(checkpoint.state.runId), checkpoints: [checkpoint] }], errors: [] };
     selectCheckpoints(dir, command.run, command.step);
     const shown = show(checkpoint);
@@ -136,11 +185,11 @@ async function runState(command: StateArgs, ctx: Context): Promise<number> {
   return 0;
 }
 
-function readFile(path: string, ctx: Context): Checkpoint {
+function readFile(path: string, ctx: Context): StateDocument {
   const kind = ctx.io.pathKind(path);
   if (kind === "missing") throw new ExechistError("input", `Cannot read "${path}": no such file or directory`);
   if (kind === "directory") throw usage(`--diff compares two checkpoint files; "${path}" is a directory`);
-  return loadCheckpoint(ctx.io, path);
+  return loadStateDocument(ctx.io, path);
 }
 
 function json(value: JsonValue): string {
