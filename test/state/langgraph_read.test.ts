@@ -224,3 +224,38 @@ test("uuid5 and SHA-1 give the known answers", () => {
   assert.equal(uuid5("python.org", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
   assert.equal(uuid5("x", "not a uuid"), null);
 });
+
+/** A fixture's text with some keys renamed, read as `state` reads a file. */
+function renamed(name: string, renames: Record<string, string>): GraphView {
+  let text = fs.readFileSync(path.join(ROOT, "fixtures", "langgraph", name), "utf8");
+  for (const [from, to] of Object.entries(renames)) text = text.replaceAll(`"${from}":`, `"${to}":`);
+  const doc = readStateDocument(text, name);
+  assert.equal(doc.kind, "langgraph");
+  return viewGraph((doc as Extract<typeof doc, { kind: "langgraph" }>).graph.checkpoints[0]!);
+}
+
+test("Python's key names (pending_writes, parent_config, created_at) are read as JavaScript's", () => {
+  const tuple = renamed("failed_tuple.json", { pendingWrites: "pending_writes", parentConfig: "parent_config" });
+  assert.deepEqual(nodes(tuple), nodes(newest("failed_tuple.json")));
+  assert.equal(tuple.checkpoint.parentId, "1f1f0107-667e-67a0-8000-614422127a52");
+  const snapshot = renamed("failed_snapshot.json", { createdAt: "created_at", parentConfig: "parent_config" });
+  assert.equal(snapshot.checkpoint.created, "2026-12-04T18:28:12.212Z");
+  assert.equal(snapshot.checkpoint.parentId, "1f1f0107-667e-67a0-8000-614422127a52");
+});
+
+test("the LangGraph server's thread state: its checkpoint and parent_checkpoint name the thread and ids", () => {
+  const state = JSON.stringify({
+    values: { topic: "widgets" },
+    next: ["fetch_prices"],
+    tasks: [{ id: "t1", name: "fetch_prices", error: "ValueError('503')", interrupts: [] }],
+    metadata: { step: 1, source: "loop" },
+    created_at: "2024-07-31T20:14:19.804150+00:00",
+    checkpoint: { thread_id: "th-1", checkpoint_ns: "", checkpoint_id: "c-2" },
+    parent_checkpoint: { thread_id: "th-1", checkpoint_ns: "", checkpoint_id: "c-1" },
+  });
+  const doc = readStateDocument(state, "thread_state.json");
+  assert.equal(doc.kind, "langgraph");
+  const v = viewGraph((doc as Extract<typeof doc, { kind: "langgraph" }>).graph.checkpoints[0]!);
+  assert.deepEqual([v.checkpoint.threadId, v.checkpoint.checkpointId, v.checkpoint.parentId], ["th-1", "c-2", "c-1"]);
+  assert.deepEqual(nodes(v), ["fetch_prices failed (next) | ValueError('503')"]);
+});

@@ -81,6 +81,16 @@ test("--diff of one step: from its parent, what the step ran and wrote", async (
   assert.equal(doc.thread_id, "ingest-review");
   assert.deepEqual(doc.fields.step, { from: 2, to: 3 });
   assert.deepEqual(doc.nodes_completed, ["publish"]);
+  // review's writes are known at step 2 (a task of step 3) but not at step 3 (a node that ran before): no change.
+  assert.deepEqual(doc.nodes, [{
+    node: "publish",
+    change: "added",
+    fields: {
+      status: { from: null, to: "completed" },
+      error: { from: null, to: null },
+      writes: { from: null, to: ["published"] },
+    },
+  }]);
   assert.deepEqual(doc.channel_values.added, ["approved"]);
 });
 
