@@ -123,7 +123,8 @@ function tupleNodes(c: GraphCheckpoint): Pick<GraphView, "nodes" | "writes" | "n
   if (c.versionsSeen === undefined) gaps.push("which nodes ran before: the checkpoint has no versions_seen");
   gaps.push("when each node ran and for how long: a checkpoint keeps channel versions, not times");
   const writes = (c.pendingWrites ?? []).map((w) => ({ ...w, node: owner.get(w.taskId) ?? null }));
-  return { nodes, writes, next: triggered === null ? null : next, gaps };
+  // A task no node was matched to may be any of the triggered nodes: which of them are left to run is not known.
+  return { nodes, writes, next: triggered === null || unmatched > 0 ? null : next, gaps };
 }
 
 function snapshotNodes(c: GraphCheckpoint): Pick<GraphView, "nodes" | "writes" | "next" | "gaps"> {

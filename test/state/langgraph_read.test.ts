@@ -259,3 +259,21 @@ test("the LangGraph server's thread state: its checkpoint and parent_checkpoint 
   assert.deepEqual([v.checkpoint.threadId, v.checkpoint.checkpointId, v.checkpoint.parentId], ["th-1", "c-2", "c-1"]);
   assert.deepEqual(nodes(v), ["fetch_prices failed (next) | ValueError('503')"]);
 });
+
+test("pending writes of tasks whose ids match no node (not @langchain/langgraph's ids) are shown by task, next unknown", () => {
+  const other = "1f1f0107-66bd-6f40-8001-000000000000";
+  let text = fs.readFileSync(path.join(ROOT, "fixtures", "langgraph", "failed_tuple.json"), "utf8");
+  text = text.replaceAll("1f1f0107-66bd-6f40-8001-3e9ec16508d3", other);
+  const doc = readStateDocument(text, "python_like.json");
+  const v = viewGraph((doc as Extract<typeof doc, { kind: "langgraph" }>).graph.checkpoints[0]!);
+  assert.deepEqual(nodes(v), [
+    "plan completed (earlier)",
+    "fetch_docs next (next)",
+    "fetch_prices next (next)",
+    "task 7f001ba7-9766-5f95-840c-99594faa358d completed (next) writes docs | AbortError: This operation was aborted",
+    `task fa34629f-a649-5e87-9a6a-3a33a6cab142 failed (next) | ${FAILED_ERROR}`,
+  ]);
+  assert.equal(v.status, "failed");
+  assert.equal(v.next, null);
+  assert.ok(v.gaps.some((g) => g.startsWith("which node ran 2 tasks of the pending writes")), v.gaps.join("\n"));
+});
