@@ -77,6 +77,8 @@ export { type Checkpoint, CheckpointError, checkpointFromValue, readCheckpoint }
 export { type NodeState, RUN_STATUSES, type RunState, type RunStatus, toDict } from "./src/state/run_state.ts";
 export { type Derived, deriveState } from "./src/state/derive.ts";
 export { diffStates, type StateDiff } from "./src/state/diff.ts";
+export { readStateDocument, type StateDocument } from "./src/state/state_document.ts";
+export { type GraphNode, type GraphView, viewGraph } from "./src/state/langgraph_view.ts";
 export type { ExecRecord, RecordDetails, StatusClass, TimeValue } from "./src/types.ts";
 export type { Io, Output } from "./src/io.ts";
 export { main, VERSION } from "./src/cli/main.ts";
