@@ -131,10 +131,15 @@ test("each command's arguments and options", () => {
     output: "text",
     run: undefined,
     step: undefined,
+    steps: [],
     diff: true,
     log: "l.jsonl",
   });
   assert.equal((command("state", "dir", "--step", "7", "--run", "3f") as { step: number; run: string }).step, 7);
+  assert.deepEqual((command("state", "--diff", "h.json", "--step", "1", "--step", "3") as { steps: number[] }).steps, [
+    1,
+    3,
+  ]);
   assert.deepEqual(command("report", "--fail-on", "any", "-o", "junit", "a.jsonl"), {
     command: "report",
     files: ["a.jsonl"],
@@ -211,7 +216,14 @@ test("wrong command lines are usage errors that say what is wrong", () => {
   assert.equal(usageOf("--fail-on", "any"), "--fail-on is not an option of `exechist summary`");
   assert.equal(usageOf("result"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("state"), "Not enough non-option arguments: got 0, need at least 1");
-  assert.equal(usageOf("state", "--diff", "a.json"), "--diff needs two checkpoints: exechist state --diff A B");
+  assert.equal(
+    usageOf("state", "--diff", "a.json", "b.json", "c.json"),
+    "--diff needs two checkpoints, or one LangGraph history: exechist state --diff A B",
+  );
+  assert.equal(
+    usageOf("state", "dir", "--step", "1", "--step", "2", "--step", "3"),
+    "--step is given at most twice (two steps of a LangGraph history)",
+  );
   assert.equal(usageOf("compare"), "Not enough non-option arguments: got 0, need at least 1");
   assert.equal(usageOf("compare", "a"), "compare takes two logs (or directories): exechist compare BASE HEAD");
   assert.equal(
