@@ -97,9 +97,12 @@ test("flags: grouped short flags, --no-FLAG, --FLAG=true|false; global options a
     local: true,
     strict: true,
     debug: false,
-    from: "auto",
+    from: undefined,
+    map: [],
+    config: undefined,
   });
   assert.equal(parse("result", "3", "--from", "otlp").global.from, "otlp");
+  assert.deepEqual(parse("--map", "name=step", "-", "--map=start=time").global.map, ["name=step", "start=time"]);
   assert.equal(parse("--strict=false").global.strict, false);
   assert.equal(usageOf("--strict=maybe"), '--strict takes no value (or true, false), got "maybe"');
   assert.deepEqual(command("-lo", "json"), { ...command("--last-result", "--output", "json") });
