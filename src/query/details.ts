@@ -13,18 +13,23 @@ export function detailsOf(fields: JsonObject, name: string, map: FieldMap = DEFA
   return {
     fields,
     result: firstAtPaths(fields, map.result),
-    exception: exceptionOf(fields, map),
+    exception: exceptionOf(fields, map, traceback),
     traceback: typeof traceback === "string" && traceback !== "" ? traceback : null,
     signature: typeof signature === "string" && signature !== "" ? signature : buildSignature(name, fields),
   };
 }
 
-/** The exception field, or the text a logger preset shows in its place (see MappingOptions.errorText). */
-function exceptionOf(fields: JsonObject, map: FieldMap): JsonValue {
+/**
+ * The exception field, or the text a logger preset shows in its place (MappingOptions.errorText):
+ * another field, or the last line of a traceback written as text (Python's: `TypeError: …`).
+ */
+function exceptionOf(fields: JsonObject, map: FieldMap, traceback: JsonValue): JsonValue {
   const exception = firstAtPaths(fields, map.exception);
   const { errorText } = map.options;
   if (errorText === undefined || exception === null) return exception;
-  return errorText === null ? null : valueAtPath(fields, errorText) ?? null;
+  if (errorText !== null) return valueAtPath(fields, errorText) ?? null;
+  if (typeof traceback !== "string") return exception;
+  return traceback.trimEnd().split("\n").pop()!.trim() || exception;
 }
 
 /** `name(1, 'a', k=v)` from `args` (a list, or one value) and `kwargs` (an object). */

@@ -37,8 +37,8 @@ export interface MappingOptions {
   startFromEnd?: boolean;
   /**
    * The text shown as a failed record's exception when it is not the exception field itself:
-   * a path read when the exception field is there, or null for none (the traceback's last
-   * line then says it).
+   * a path read when the exception field is there, or null: the last line of the traceback
+   * (Python's `TypeError: …`).
    */
   errorText?: string | null;
 }
