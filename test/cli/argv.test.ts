@@ -277,6 +277,8 @@ test("--help and --version print, without needing the command's arguments", asyn
     assert.match(tool, new RegExp(`\n  exechist ${name}\\b`));
   }
   assert.equal(text("-h"), tool);
+  assert.match(tool, /\n {6}--map +Where a field is: FIELD=PATH, a key or dotted path \(repeatable\)/);
+  assert.match(text("summary", "--help"), /\n {2}exechist summary --from pino --map name=step +A pino log/);
   const result = text("result", "--help");
   assert.match(result, /^exechist result <index> \[files\.\.\]\n/);
   assert.match(result, /-o, --output +Output format +\[choices: "text", "json"\] \[default: "text"\]\n/);
