@@ -17,7 +17,7 @@ test("generator --renamed: other keys, read with the bench's --map as the same l
   const got = registryOf([["log.jsonl", renamed]], { fieldMap });
   // Every column but the byte offsets (the keys' lengths differ).
   const rows = (registry: typeof got) =>
-    (columnsOf(registry) as { rows: unknown[][] }).rows.map((row) => row.toSpliced(9, 1));
+    (columnsOf(registry) as { rows: unknown[][] }).rows.map((row) => row.filter((_, i) => i !== 9));
   assert.deepEqual(rows(got), rows(expected));
   assert.equal(got.size, 500);
   for (const pos of [0, 17, 499]) {
