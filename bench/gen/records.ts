@@ -128,7 +128,8 @@ export class LogGenerator {
       const written = escapes ? escapedResult(result, this.index) : result;
       fields.push(field("status", '"OK"'), field("result", pyJson(written, ascii, sep)));
     }
-    if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
+    if (renamed && (wide || ignored)) fields.push(field("hidden", String(ignored)));
+    else if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
     const line = "{" + fields.join(sep.item) + "}";
     this.index++;
     return line;

@@ -1,7 +1,8 @@
 /**
  * The keys of a generated Falyx record as another program might name them, and the
  * `--map` that reads them back: the log of `bench/generate.ts --renamed`, which
- * `bench/mapped.ts` reads against the same log with Falyx's keys.
+ * `bench/mapped.ts` reads against the same log with Falyx's keys. Falyx's action object
+ * (`{"ignore_in_history": true}`) is written as a key of its own, `hidden`.
  */
 
 /** Falyx's top-level key → the renamed one. */
@@ -32,4 +33,5 @@ export const RENAMED_MAP: readonly string[] = [
   "exception=failure",
   "traceback=trace_text",
   "result=output",
+  "ignore=hidden",
 ].flatMap((spec) => ["--map", spec]);

@@ -153,10 +153,6 @@ export function compileFieldMap(mapping: FieldMapping = {}, options: MappingOpti
       topKeys.set(path, slot);
     }
   });
-  // Falyx's action object keeps its ignore_in_history (a built-in alias of ignore) when `action` is no name any more.
-  if (topKeys.get("action") !== SLOT.action && !mapping.ignore?.length) {
-    nested.push({ segments: ["action", "ignore_in_history"], slot: SLOT.nested_ignore });
-  }
   // The first key of a dotted path leaves its line to the full parse, even where it is also another field's key.
   for (const first of new Set(nested.map((n) => n.segments[0]!))) {
     const at = keyEntries.findIndex(([key]) => key === first);
@@ -175,7 +171,10 @@ export function compileFieldMap(mapping: FieldMapping = {}, options: MappingOpti
     keyEntries,
     topKeys,
     nested,
-    nestedIgnoreKey: ignoreKey !== undefined && topKeys.get(ignoreKey) === SLOT.ignore_in_history ? ignoreKey : "",
+    nestedIgnoreKey: topKeys.get(paths[SLOT.action] ?? "") === SLOT.action && ignoreKey !== undefined &&
+        topKeys.get(ignoreKey) === SLOT.ignore_in_history
+      ? ignoreKey
+      : "",
     slotNames: Array.from({ length: SLOT.path }, (_, slot) => paths[slot] ?? ""),
     result: readBack("result"),
     exception: readBack("exception"),

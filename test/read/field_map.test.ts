@@ -14,17 +14,16 @@ test("field map: the built-in keys by default; a mapped field's key replaces its
   const entries = new Map(map.keyEntries);
   assert.equal(entries.get("task"), SLOT.name);
   assert.equal(entries.get("err"), SLOT.path);
-  for (const gone of ["name", "action_name", "exception", "error"]) {
+  for (const gone of ["name", "action", "action_name", "exception", "error"]) {
     assert.equal(entries.has(gone), false, gone);
   }
   assert.equal(entries.get("start_wall"), SLOT.start_wall); // fields not mapped keep their aliases
-  // Falyx's action object is no name now, but its ignore_in_history is still read (ignore is not mapped).
-  assert.deepEqual(map.nested, [
-    { segments: ["err", "message"], slot: SLOT.exception },
-    { segments: ["action", "ignore_in_history"], slot: SLOT.nested_ignore },
-  ]);
-  assert.equal(entries.get("action"), SLOT.path);
-  assert.equal(compileFieldMap({ name: ["task"], ignore: ["skip"] }).nested.length, 0);
+  assert.deepEqual(map.nested, [{ segments: ["err", "message"], slot: SLOT.exception }]);
+  // Falyx's action object goes with the name alias `action`: its ignore_in_history is read when mapped so.
+  assert.equal(entries.has("action"), false);
+  assert.equal(map.nestedIgnoreKey, "");
+  const nestedIgnore = compileFieldMap({ name: ["task"], ignore: ["action.ignore_in_history"] });
+  assert.deepEqual(nestedIgnore.nested, [{ segments: ["action", "ignore_in_history"], slot: SLOT.ignore_in_history }]);
   assert.deepEqual([map.exception, map.traceback], [["err.message"], ["err.stack"]]);
   assert.notEqual(map.fingerprint, "");
   // A key mapped to one field is no longer another's alias; duration in s and ms are one field.
