@@ -2,7 +2,7 @@ import { type ActionSpec, buildCatalog, CANCELLED_SHARE, ZIPF_EXPONENT } from ".
 import { failure } from "./failures.ts";
 import { pyFloat, pyJson, pyJsonString, pyRepr, type PyValue, type Separators } from "./python_json.ts";
 import { Random, ZipfSampler } from "./random.ts";
-import { RENAMED_KEYS } from "./renamed.ts";
+import { RENAMED_IGNORE, RENAMED_KEYS } from "./renamed.ts";
 import { escapedName, escapedResult, hasFalyxTimes, isoText, type Shape, shapeTimes } from "./shapes.ts";
 import { argValue, resultValue } from "./values.ts";
 
@@ -128,7 +128,7 @@ export class LogGenerator {
       const written = escapes ? escapedResult(result, this.index) : result;
       fields.push(field("status", '"OK"'), field("result", pyJson(written, ascii, sep)));
     }
-    if (renamed && (wide || ignored)) fields.push(field("hidden", String(ignored)));
+    if (renamed && (wide || ignored)) fields.push(field(RENAMED_IGNORE, String(ignored)));
     else if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
     const line = "{" + fields.join(sep.item) + "}";
     this.index++;
