@@ -3,7 +3,8 @@
  *   npx tsx bench/generate.ts --records 1000000 --seed 1 --out bench/data/log-1m.jsonl
  * `--out -` (the default) writes to standard output; `--shape NAME` writes the records as
  * another logger would (bench/gen/shapes.ts: falyx, the default, epoch-s, epoch-ms, otlp-ns,
- * iso-zoned, iso-space, wide, escapes, spaced); `--spaced` and `--wide` are the last two.
+ * iso-zoned, iso-space, wide, escapes, spaced); `--spaced` and `--wide` are the last two;
+ * `--renamed` renames Falyx's top-level keys (bench/gen/renamed.ts: a log to read with `--map`).
  * Runs under tsx, bun and deno alike.
  */
 import process from "node:process";
@@ -16,17 +17,27 @@ interface GenerateArgs {
   out: string;
   spaced: boolean;
   wide: boolean;
+  renamed: boolean;
   shape: Shape;
 }
 
-const USAGE = "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--shape NAME] [--spaced] [--wide]";
+const USAGE =
+  "usage: generate.ts [--records N] [--seed N] [--out FILE|-] [--shape NAME] [--spaced] [--wide] [--renamed]";
 
 function parseArgs(argv: readonly string[]): GenerateArgs | undefined {
-  const args: GenerateArgs = { records: 1000, seed: 1, out: "-", spaced: false, wide: false, shape: "falyx" };
+  const args: GenerateArgs = {
+    records: 1000,
+    seed: 1,
+    out: "-",
+    spaced: false,
+    wide: false,
+    renamed: false,
+    shape: "falyx",
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === "--spaced" || flag === "--wide") {
-      args[flag === "--spaced" ? "spaced" : "wide"] = true;
+    if (flag === "--spaced" || flag === "--wide" || flag === "--renamed") {
+      args[flag === "--spaced" ? "spaced" : flag === "--wide" ? "wide" : "renamed"] = true;
       continue;
     }
     if (flag === "--help" || flag === "-h") return undefined;
@@ -51,7 +62,7 @@ try {
   const args = parseArgs(process.argv.slice(2));
   if (args === undefined) process.stdout.write(USAGE + "\n");
   else {
-    const options = { spaced: args.spaced, wide: args.wide, shape: args.shape };
+    const options = { spaced: args.spaced, wide: args.wide, shape: args.shape, renamed: args.renamed };
     if (args.out === "-") writeLog(1, args.records, args.seed, options);
     else writeLogFile(args.out, args.records, args.seed, options);
   }

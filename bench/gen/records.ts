@@ -2,6 +2,7 @@ import { type ActionSpec, buildCatalog, CANCELLED_SHARE, ZIPF_EXPONENT } from ".
 import { failure } from "./failures.ts";
 import { pyFloat, pyJson, pyJsonString, pyRepr, type PyValue, type Separators } from "./python_json.ts";
 import { Random, ZipfSampler } from "./random.ts";
+import { RENAMED_IGNORE, RENAMED_KEYS } from "./renamed.ts";
 import { escapedName, escapedResult, hasFalyxTimes, isoText, type Shape, shapeTimes } from "./shapes.ts";
 import { argValue, resultValue } from "./values.ts";
 
@@ -19,6 +20,8 @@ export interface GeneratorOptions {
   wide?: boolean;
   /** How the records are written (shapes.ts); `wide` and `spaced` are shapes too. */
   shape?: Shape;
+  /** Falyx's top-level keys renamed (renamed.ts): a log to read with `--map`. */
+  renamed?: boolean;
 }
 
 /** Share of records marked `ignore_in_history`. */
@@ -45,9 +48,11 @@ export class LogGenerator {
   private readonly separators: Separators;
   private readonly wide: boolean;
   private readonly shape: Shape;
+  private readonly renamed: boolean;
 
   constructor(seed: number, options: GeneratorOptions = {}) {
     this.shape = options.shape ?? "falyx";
+    this.renamed = options.renamed ?? false;
     this.wide = (options.wide ?? false) || this.shape === "wide";
     const spaced = (options.spaced ?? false) || this.shape === "spaced";
     this.separators = spaced ? { item: ", ", key: ": " } : { item: ",", key: ":" };
@@ -83,7 +88,9 @@ export class LogGenerator {
     const cancelled = r.chance(CANCELLED_SHARE);
     const failed = !cancelled && r.chance(action.failureRate);
     const sep = this.separators;
-    const field = (key: string, json: string): string => `"${key}"${sep.key}${json}`;
+    const renamed = this.renamed;
+    const field = (key: string, json: string): string =>
+      `"${renamed ? RENAMED_KEYS[key] ?? key : key}"${sep.key}${json}`;
     const ignored = r.chance(IGNORED_SHARE);
     const wide = this.wide;
     const fields = [
@@ -121,7 +128,8 @@ export class LogGenerator {
       const written = escapes ? escapedResult(result, this.index) : result;
       fields.push(field("status", '"OK"'), field("result", pyJson(written, ascii, sep)));
     }
-    if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
+    if (renamed && (wide || ignored)) fields.push(field(RENAMED_IGNORE, String(ignored)));
+    else if (wide || ignored) fields.push(field("action", `{"ignore_in_history"${sep.key}${ignored}}`));
     const line = "{" + fields.join(sep.item) + "}";
     this.index++;
     return line;

@@ -38,8 +38,12 @@ export interface GlobalArgs {
   local: boolean;
   strict: boolean;
   debug: boolean;
-  /** `--from`: one of INPUT_FORMATS (yargs checked the choice). */
-  from: string;
+  /** `--from`: one of INPUT_FORMATS (yargs checked the choice); undefined when not given. */
+  from: string | undefined;
+  /** `--map FIELD=PATH`, as given. */
+  map: string[];
+  /** `--config FILE`. */
+  config: string | undefined;
 }
 
 /** A parsed command line: a command to run, or text (help, version, completion) to print. */
@@ -126,7 +130,15 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
   const definition = selected;
   const commandArgs = definition.read(withWords(parsed, definition.words));
   return {
-    global: { color: parsed.color, local: parsed.local, strict: parsed.strict, debug: parsed.debug, from: parsed.from },
+    global: {
+      color: parsed.color,
+      local: parsed.local,
+      strict: parsed.strict,
+      debug: parsed.debug,
+      from: parsed.from,
+      map: parsed.map.map((spec) => givenWord(String(spec))),
+      config: parsed.config === undefined ? undefined : givenWord(parsed.config),
+    },
     command: commandArgs,
     named: command !== undefined,
     run: (ctx) => definition.run(commandArgs, ctx),

@@ -1,7 +1,9 @@
-import { INPUT_FORMATS, type InputFormat } from "../formats/types.ts";
+import type { InputFormat } from "../formats/types.ts";
+import type { FieldMap } from "../read/field_map.ts";
 import type { Io } from "../io.ts";
 import type { Colors } from "../render/colors.ts";
 import type { LocalZone } from "../render/time.ts";
+import { CONFIG_FILE, MAP_ENV, resolveInputSettings } from "./input_settings.ts";
 
 /** What every command gets: the world, and the global options. */
 export interface Context {
@@ -17,6 +19,10 @@ export interface Context {
   readonly width: number;
   /** `--from`: how logs are read (default `auto`: JSON lines, or a document format recognised by its shape). */
   readonly from?: InputFormat;
+  /** Where the fields of a log's lines are: `--map`, EXECHIST_MAP, the config file, a logger's preset (input_settings.ts). */
+  readonly fieldMap?: FieldMap;
+  /** A mapping says which field names the action (no logger warning then). */
+  readonly nameMapped?: boolean;
 }
 
 /** Global options that decide colour, from flags and the environment. */
@@ -66,11 +72,35 @@ export async function loadColors(enabled: boolean, io: Pick<Io, "loadPicocolors"
   return enabled ? (await io.loadPicocolors()).createColors(true) : NO_COLORS;
 }
 
+/** The settings of a run's global options. */
+export interface GlobalOptions {
+  color: boolean | undefined;
+  local: boolean;
+  strict: boolean;
+  debug: boolean;
+  from?: string | undefined;
+  map?: readonly string[];
+  config?: string | undefined;
+}
+
+/** The largest config file read. */
+const CONFIG_MAX_BYTES = 1 << 20;
+
+/** The config file's name and text: `--config FILE` (which must be there), else `.exechist.json` when there is one. */
+function readConfig(io: Io, file: string | undefined): { name: string; text: string } | undefined {
+  const name = file ?? CONFIG_FILE;
+  if (file === undefined && io.pathKind(name) !== "file") return undefined;
+  return { name, text: new TextDecoder().decode(io.readFile(name, { maxBytes: CONFIG_MAX_BYTES, regularOnly: true })) };
+}
+
 /** Builds the context of one run. */
-export async function makeContext(
-  io: Io,
-  options: { color: boolean | undefined; local: boolean; strict: boolean; debug: boolean; from?: string },
-): Promise<Context> {
+export async function makeContext(io: Io, options: GlobalOptions): Promise<Context> {
+  const input = resolveInputSettings({
+    from: options.from,
+    map: options.map ?? [],
+    env: io.env(MAP_ENV),
+    config: readConfig(io, options.config),
+  });
   return {
     io,
     color: await loadColors(decideColor(io, { flag: options.color }), io),
@@ -78,6 +108,8 @@ export async function makeContext(
     strict: options.strict,
     debug: options.debug,
     width: decideWidth(io),
-    from: INPUT_FORMATS.find((format) => format === options.from) ?? "auto",
+    from: input.from,
+    fieldMap: input.fieldMap,
+    nameMapped: input.nameMapped,
   };
 }

@@ -35,11 +35,12 @@ export async function loadLogs(files: readonly string[], ctx: Context, only?: On
     }
     inputs = ["-"];
   }
-  const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)) });
+  const fieldMap = ctx.fieldMap;
+  const reader = new LogReader({ maxLineBytes: maxLineBytes((name) => io.env(name)), ...(fieldMap && { fieldMap }) });
   let selected: Selection | undefined;
   for (const file of inputs) {
     const opened = await io.openLog(file);
-    let converted = convertInput(opened, ctx.from ?? "auto");
+    let converted = convertInput(opened, ctx.from ?? "auto", ctx.nameMapped);
     if (converted !== undefined && "refused" in converted) {
       // A pretty-printed checkpoint is read as lines, and the checkpoint's hint below says what to do.
       const checkpoint = checkpointHint(opened.name, headOf(opened), file === "-" ? undefined : file) !== null;

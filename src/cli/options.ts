@@ -2,6 +2,7 @@ import type { ArgumentsCamelCase, InferredOptionTypes, Options, PositionalOption
 import { parseThreshold } from "../compare/compare_fail_on.ts";
 import { ExechistError } from "../errors.ts";
 import { INPUT_FORMATS } from "../formats/types.ts";
+import { MAP_FIELDS } from "../read/field_map.ts";
 import type { Context } from "./context.ts";
 import { givenWord } from "./getopt.ts";
 
@@ -36,10 +37,25 @@ export const GLOBAL_OPTIONS = {
   from: {
     type: "string",
     choices: INPUT_FORMATS,
-    default: "auto",
+    defaultDescription: "auto",
     requiresArg: true,
     describe: "What logs are: auto (JSON lines, or OTLP, Temporal, CTRF, go test -json, Prefect by their shape), " +
-      "falyx (JSON lines as they are), or one format",
+      "falyx (JSON lines as they are), a logger (pino, bunyan, winston, python-logging, structlog: " +
+      "with --map name=FIELD), or one format",
+  },
+  map: {
+    type: "string",
+    array: true,
+    requiresArg: true,
+    default: [] as string[],
+    defaultDescription: "none",
+    describe: "Where a field is: FIELD=PATH, a key or dotted path (repeatable); FIELD: " + MAP_FIELDS.join(", "),
+  },
+  config: {
+    type: "string",
+    requiresArg: true,
+    defaultDescription: ".exechist.json if there is one",
+    describe: 'A JSON file of settings: {"from": "pino", "map": {"name": "step"}}',
   },
 } as const satisfies Record<string, Options>;
 
@@ -128,7 +144,7 @@ export const SUMMARY_LINE = "exechist: what ran, what failed, what it returned, 
 
 export const EPILOG =
   "Environment: EXECHIST_THREADS (threads for large logs), EXECHIST_CACHE=0 (no index cache for large logs), " +
-  "EXECHIST_MAX_LINE_MIB (longest line, default 512), EXECHIST_MAX_CHECKPOINT_MIB (default 1024), " +
+  "EXECHIST_MAP (name=task,start=time: as --map), EXECHIST_MAX_LINE_MIB (longest line, default 512), EXECHIST_MAX_CHECKPOINT_MIB (default 1024), " +
   "NO_COLOR, FORCE_COLOR, COLUMNS. Exit status: 0 ok, 1 the answer is no (not found, --fail-on), " +
   "2 usage or unreadable input. Docs: README.md.";
 

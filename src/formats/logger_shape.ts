@@ -1,7 +1,8 @@
 import type { JsonValue } from "../json/value.ts";
+import { LOGGER_PRESETS } from "./logger_presets.ts";
+import type { LoggerFormat } from "./types.ts";
 
-/** Loggers whose lines exechist recognises (and does not take for execution records without a word). */
-export type LoggerFormat = "pino" | "bunyan" | "winston" | "python-logging" | "structlog";
+export type { LoggerFormat } from "./types.ts";
 
 /** The logger a line was written by, by its standard keys; undefined for anything else. */
 export function detectLogger(value: JsonValue): LoggerFormat | undefined {
@@ -15,12 +16,17 @@ export function detectLogger(value: JsonValue): LoggerFormat | undefined {
   return undefined;
 }
 
-/** What is wrong with reading a logger's lines as execution records as they are, for stderr. */
-export function loggerWarning(file: string, logger: LoggerFormat): string {
+/**
+ * What is wrong with reading a logger's lines with no field named for the action, for
+ * stderr: which logger, what its `name` (or message) is, and what to pass. `named`: the
+ * logger was named with `--from` (else recognised by its lines).
+ */
+export function loggerWarning(file: string, logger: LoggerFormat, named: boolean): string {
   const names = logger === "pino" || logger === "bunyan" || logger === "python-logging";
   const what = names
     ? `"name" is the logger's name, not an action's, so every record is named after the logger`
-    : `its lines name no action ("${logger === "structlog" ? "event" : "message"}" is the log message)`;
-  return `${file} looks like ${logger} output: ${what}; to name each record by the field that names its action: ` +
-    `jq -c '.name = .FIELD' ${file} | exechist summary`;
+    : `its lines name no action ("${LOGGER_PRESETS[logger].nameKey}" is the log message)`;
+  const seen = named ? `is read as ${logger} output` : `looks like ${logger} output`;
+  return `${file} ${seen}: ${what}; name the field that names each action: ` +
+    `--from ${logger} --map name=FIELD`;
 }

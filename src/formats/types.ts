@@ -5,8 +5,16 @@ export const DOCUMENT_FORMATS = ["otlp", "temporal", "ctrf", "go-test", "prefect
 
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-/** What `--from` accepts: `auto` (recognise by shape), `falyx` (JSON lines as they are), or a document format. */
-export const INPUT_FORMATS = ["auto", "falyx", ...DOCUMENT_FORMATS] as const;
+/** The loggers whose JSON lines exechist reads with a preset mapping of their fields (logger_presets.ts). */
+export const LOGGER_FORMATS = ["pino", "bunyan", "winston", "python-logging", "structlog"] as const;
+
+export type LoggerFormat = (typeof LOGGER_FORMATS)[number];
+
+/**
+ * What `--from` accepts: `auto` (recognise by shape), `falyx` (JSON lines as they are), a
+ * logger (JSON lines with its fields mapped), or a document format.
+ */
+export const INPUT_FORMATS = ["auto", "falyx", ...LOGGER_FORMATS, ...DOCUMENT_FORMATS] as const;
 
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 

@@ -3,7 +3,14 @@ import { CONVERTERS, FORMAT_TITLES } from "../formats/convert.ts";
 import { detectFormat } from "../formats/detect.ts";
 import { detectLogger, loggerWarning } from "../formats/logger_shape.ts";
 import { type BadInputLine, parseDocument, parseLines } from "../formats/parse_input.ts";
-import type { DocumentFormat, ExecutionRecord, InputFormat, ParsedInput } from "../formats/types.ts";
+import {
+  type DocumentFormat,
+  type ExecutionRecord,
+  type InputFormat,
+  LOGGER_FORMATS,
+  type LoggerFormat,
+  type ParsedInput,
+} from "../formats/types.ts";
 import type { LogSource } from "./log_reader.ts";
 
 /** An input that cannot be read, and why (a message naming it): the caller stops with it. */
@@ -37,13 +44,17 @@ const FIRST_LINE_LIMIT = 64 << 20;
  * the JSON-lines log it is. With `auto`, the format is recognised by the shape of the
  * first line or, when that is not JSON by itself, of the whole input (a pretty-printed
  * document); a pretty-printed document of no known format is refused, saying what it is, and a
- * logger's lines (pino, bunyan, winston, Python logging, structlog) are read with a warning.
+ * logger's lines (pino, bunyan, winston, Python logging, structlog) are read with a warning
+ * unless `nameMapped` (`--map name=…` says which field names the action). A logger named
+ * with `--from` is read as JSON lines (its preset maps its fields), with that warning too.
  */
 export function convertInput(
   source: LogSource,
   from: InputFormat,
+  nameMapped = false,
 ): ConvertedInput | RefusedInput | WarnedInput | undefined {
   if (from === "falyx") return undefined;
+  if (isLoggerFormat(from)) return nameMapped ? undefined : { warning: loggerWarning(source.name, from, true) };
   if (from !== "auto") {
     const text = readText(source);
     const input = parseDocument(text) ?? parseLines(text);
@@ -61,8 +72,8 @@ export function convertInput(
   if (line !== undefined) {
     const format = detectFormat(line.values[0]!);
     if (format !== undefined) return convertWith(source, format, parseLines(readText(source)));
-    const logger = detectLogger(line.values[0]!);
-    return logger === undefined ? undefined : { warning: loggerWarning(source.name, logger) };
+    const logger = nameMapped ? undefined : detectLogger(line.values[0]!);
+    return logger === undefined ? undefined : { warning: loggerWarning(source.name, logger, false) };
   }
   const text = readText(source);
   const document = parseDocument(text);
@@ -76,6 +87,10 @@ export function convertInput(
       `and not a format exechist knows (OTLP, Temporal history, CTRF, go test -json, Prefect); ` +
       `give one record per line (try: jq -c . ${source.name}), or name the format with --from`,
   };
+}
+
+function isLoggerFormat(from: InputFormat): from is LoggerFormat {
+  return (LOGGER_FORMATS as readonly string[]).includes(from);
 }
 
 function convertWith(source: LogSource, format: DocumentFormat, input: ParsedInput): ConvertedInput {

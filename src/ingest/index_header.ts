@@ -14,6 +14,8 @@ export interface LogStamp {
   dev: number;
   /** A hash of the first and last bytes of the log, and of samples between. */
   ends: string;
+  /** How its fields were found, when not by the built-in keys (`--map`, a logger preset: field_map.ts's fingerprint). */
+  fields?: string;
 }
 
 /** An index file's header: the part without its columns and line count, the stamp, the hints, and each column's size and sums. */
@@ -33,6 +35,7 @@ export function headerProblem(value: unknown): string | undefined {
   const stamp = h.stamp as Record<keyof LogStamp, unknown> | null;
   if (
     !isObject(stamp) || typeof stamp.path !== "string" || typeof stamp.ends !== "string" ||
+    (stamp.fields !== undefined && typeof stamp.fields !== "string") ||
     !(["size", "mtimeMs", "ctimeMs", "ino", "dev"] as const).every((key) => Number.isFinite(stamp[key]))
   ) return "its stamp";
   if (!isCount(h.size)) return "its size";

@@ -1,5 +1,7 @@
 import { ColumnsBuilder } from "../columns/columns_builder.ts";
 import { Diagnostics } from "../read/diagnostics.ts";
+import { DEFAULT_FIELD_MAP, type FieldMap } from "../read/field_map.ts";
+import { KIND, SLOT } from "../read/fields.ts";
 import { DEFAULT_MAX_LINE_MIB, lineTooLong } from "../read/line_limit.ts";
 import { FieldTables, normalizeSlots, RecordFields } from "../read/normalize.ts";
 import { parseLine } from "../read/parse_line.ts";
@@ -41,6 +43,8 @@ export interface ReadOptions {
   scanner?: boolean;
   /** The longest line read (default 512 MiB, see line_limit.ts): a longer one is skipped as a bad line. */
   maxLineBytes?: number;
+  /** Where the fields are (default: the built-in keys; `--map`: field_map.ts). */
+  fieldMap?: FieldMap;
 }
 
 /** Bytes read before the columns are sized for the whole input (until then they grow). */
@@ -66,6 +70,8 @@ export class LogReader {
   private readonly useScanner: boolean;
   /** The longest line read; the read buffer never grows past it (and its newline, and the sentinel). */
   readonly maxLineBytes: number;
+  /** Where the fields are in a line: the same for every source this reader reads. */
+  readonly fieldMap: FieldMap;
 
   /** Holds the read buffer (one byte more than a chunk, for the sentinel), kept from range to range. */
   private readonly scanner: RecordScanner;
@@ -75,7 +81,8 @@ export class LogReader {
     // A line is read whole only when it fits in the buffer with its newline: no longer line ever does.
     this.chunkSize = Math.min(options.chunkSize ?? 1 << 20, this.maxLineBytes + 1);
     this.useScanner = options.scanner ?? true;
-    this.scanner = new RecordScanner(this.chunkSize + 1);
+    this.fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;
+    this.scanner = new RecordScanner(this.chunkSize + 1, this.fieldMap.keyEntries);
   }
 
   /**
@@ -178,10 +185,7 @@ export class LogReader {
         const nl = this.scanner.scan(start);
         if (nl >= 0 && (nl < filled || eof)) {
           if (firstByte < 0) firstByte = 123;
-          const fields = this.fields;
-          const reason = this.scanner.fieldsInto(fields)
-            ? null
-            : normalizeSlots(buf, this.scanner.slots, this.tables, fields);
+          const reason = this.scanner.fieldsInto(this.fields) ? null : this.normalize(buf, start, nl, nl === filled);
           this.add(reason, sourceId, line, base + start);
           line++;
           start = nl + 1;
@@ -223,9 +227,22 @@ export class LogReader {
       this.scanner.scan(first) === end;
     if (!scanned && this.useScanner) this.diagnostics.fallbacks++;
     const reason = scanned
-      ? normalizeSlots(buf, this.scanner.slots, this.tables, this.fields)
-      : parseLine(buf, start, end, last, this.scanner.slots, this.tables, this.fields);
+      ? this.normalize(buf, start, end, last)
+      : parseLine(buf, start, end, last, this.scanner.slots, this.tables, this.fields, this.fieldMap);
     this.add(reason, sourceId, line, base + start);
+  }
+
+  /**
+   * The fields of a line the scanner walked but did not normalise: from its slots, or,
+   * when it holds the first key of a mapped dotted path, from the full parse (which
+   * follows the path).
+   */
+  private normalize(buf: Uint8Array, start: number, end: number, last: boolean): string | null {
+    const slots = this.scanner.slots;
+    if (slots.kind[SLOT.path] === KIND.absent) {
+      return normalizeSlots(buf, slots, this.tables, this.fields, this.fieldMap);
+    }
+    return parseLine(buf, start, end, last, slots, this.tables, this.fields, this.fieldMap);
   }
 
   private add(reason: string | null, sourceId: number, line: number, offset: number): void {

@@ -2,6 +2,7 @@ import { ExechistError } from "../errors.ts";
 import { parseJson } from "../json/parse.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { Diagnostics } from "../read/diagnostics.ts";
+import type { FieldMap } from "../read/field_map.ts";
 import type { LogReader, LogSource } from "../ingest/log_reader.ts";
 import { filterPositions } from "./filter.ts";
 import { FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS, type StatusClass } from "../read/status.ts";
@@ -11,6 +12,7 @@ import { type Columns, endClockOf, IGNORED_FLAG, startClockOf } from "../columns
 import { detailsOf } from "./details.ts";
 import { lineText } from "./line_text.ts";
 import { lineAt, type LineRuns } from "../columns/line_runs.ts";
+import { startsFromEnds } from "../columns/starts_from_ends.ts";
 
 /** Totals over every record read. */
 export interface StatusCounts {
@@ -36,11 +38,15 @@ export class ExecutionRegistry {
   private readonly sourceStarts: readonly number[];
   /** The longest line the reader read: a record's line read back longer than this has changed since. */
   private readonly maxLineBytes: number;
+  /** Where the fields are: the reader's (for the fields read back). */
+  readonly fieldMap: FieldMap;
 
   constructor(reader: LogReader) {
     this.maxLineBytes = reader.maxLineBytes;
+    this.fieldMap = reader.fieldMap;
     this.columns = reader.builder.finish();
     this.size = reader.builder.size;
+    if (this.fieldMap.options.startFromEnd) startsFromEnds(this.columns, this.size);
     this.lineRuns = reader.builder.lineRuns();
     this.names = reader.tables.names.values;
     this.otherStatuses = reader.tables.statuses.values;
@@ -158,7 +164,7 @@ export class ExecutionRegistry {
     if (!(value instanceof Map)) {
       throw new ExechistError("input", `Cannot read back ${this.sourceOf(pos)}: not an object`);
     }
-    return detailsOf(value, this.nameOf(pos));
+    return detailsOf(value, this.nameOf(pos), this.fieldMap);
   }
 
   /** Positions of the records with this index, in input order. */

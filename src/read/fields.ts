@@ -63,10 +63,12 @@ export const SLOT = {
   level: 24,
   levelname: 25,
   nested_ignore: 26,
+  /** The first key of a dotted path that `--map` names (field_map.ts): its line is left to the full parse. */
+  path: 27,
 } as const;
 
 /** Slots in all (at most 32: the scanner keeps sets of slots as the bits of an i32, scan/assembly/). */
-export const SLOT_COUNT = 27;
+export const SLOT_COUNT = 28;
 
 export const NAME_ALIASES = [SLOT.name, SLOT.action, SLOT.action_name] as const;
 export const START_ALIASES = [SLOT.start_wall, SLOT.started_at, SLOT.start, SLOT.start_time, SLOT.timestamp] as const;
@@ -79,9 +81,10 @@ export const IGNORE_ALIASES = [SLOT.ignore_in_history, SLOT.action_dot_ignore, S
 /**
  * Keys whose presence leaves a line to normalize.ts (the scanner's own normaliser defers
  * it): the state of a Prefect run (`state_type`, `state.type`) and a logger's level,
- * which decide the status of a record that has none.
+ * which decide the status of a record that has none; the first key of a mapped dotted
+ * path, whose value the full parse reads.
  */
-export const DEFERRED_SLOTS = [SLOT.state_type, SLOT.state, SLOT.level, SLOT.levelname] as const;
+export const DEFERRED_SLOTS = [SLOT.state_type, SLOT.state, SLOT.level, SLOT.levelname, SLOT.path] as const;
 
 /** What a slot holds. */
 export const KIND = {
@@ -96,9 +99,3 @@ export const KIND = {
 } as const;
 
 export type Kind = (typeof KIND)[keyof typeof KIND];
-
-/** Slot of a top-level key, or -1 when exechist does not index it. */
-export function slotOfKey(key: string): number {
-  const i = (FIELD_KEYS as readonly string[]).indexOf(key);
-  return i;
-}

@@ -3,7 +3,6 @@ import {
   DURATION_ALIASES,
   END_ALIASES,
   EXCEPTION_ALIASES,
-  FIELD_KEYS,
   IGNORE_ALIASES,
   KIND,
   NAME_ALIASES,
@@ -12,8 +11,10 @@ import {
   START_ALIASES,
 } from "./fields.ts";
 import { decodeString, EscapedIds } from "./escaped_ids.ts";
+import { DEFAULT_FIELD_MAP, type FieldMap, noNameReason } from "./field_map.ts";
 import { codeOfOtlpStatus, isErrorLevel, numberIn, stateOf, valueAt } from "./status_fields.ts";
 import type { Slots } from "./scanner.ts";
+import { textAt } from "./slot_text.ts";
 import { classifyStatus, FIRST_OTHER_STATUS, STATUS_ERROR, STATUS_SUCCESS } from "./status.ts";
 import { classifyTimeNumber, CLOCK, type Clock, parseTimeBytes, parseTimeString, type TimeReading } from "./time.ts";
 
@@ -60,16 +61,23 @@ export class FieldTables {
   }
 }
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const reading: TimeReading = { clock: CLOCK.none, micros: 0 };
 
 /**
  * Turns the slots of one line into {@link RecordFields} by the rules of SPEC 1.1.
- * Returns null when the record is good, else the reason it is a bad line.
+ * Returns null when the record is good, else the reason it is a bad line. `fields`: what
+ * the keys are called (in the reasons).
  */
-export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables, out: RecordFields): string | null {
+export function normalizeSlots(
+  b: Uint8Array,
+  slots: Slots,
+  tables: FieldTables,
+  out: RecordFields,
+  fields: FieldMap = DEFAULT_FIELD_MAP,
+): string | null {
   const kind = slots.kind;
+  const key = fields.slotNames;
 
   // Name: the first alias that holds a string.
   let nameSlot = -1;
@@ -83,12 +91,12 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
     for (const s of NAME_ALIASES) {
       const k = kind[s]!;
       if (k !== KIND.absent && k !== KIND.null && !(s === SLOT.action && k === KIND.object)) {
-        return `${FIELD_KEYS[s]} is not a string: ${textAt(b, slots, s)}`;
+        return `${key[s]} is not a string: ${textAt(b, slots, s)}`;
       }
     }
-    return "no name (none of name, action, action_name)";
+    return noNameReason(fields);
   }
-  if (slots.start[nameSlot] === slots.end[nameSlot]) return `${FIELD_KEYS[nameSlot]} is empty`;
+  if (slots.start[nameSlot] === slots.end[nameSlot]) return `${key[nameSlot]} is empty`;
   out.nameId = internSlot(b, slots, nameSlot, tables.names, tables.escapedNames);
 
   // Index.
@@ -105,7 +113,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   // Times.
   const startSlot = firstPresent(kind, START_ALIASES);
   const endSlot = firstPresent(kind, END_ALIASES);
-  let reason = readTime(b, slots, startSlot);
+  let reason = readTime(b, slots, startSlot, key);
   if (reason !== null) return reason;
   out.start = reading.micros;
   out.startClock = reading.clock;
@@ -117,7 +125,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
     out.end = NaN;
     out.endClock = CLOCK.monotonic;
   } else {
-    reason = readTime(b, slots, endSlot);
+    reason = readTime(b, slots, endSlot, key);
     if (reason !== null) return reason;
     out.end = reading.micros;
     out.endClock = reading.clock;
@@ -127,7 +135,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   out.duration = NaN;
   if (durationSlot >= 0) {
     if (kind[durationSlot] !== KIND.number) {
-      return `${FIELD_KEYS[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
+      return `${key[durationSlot]} is not a number: ${textAt(b, slots, durationSlot)}`;
     }
     const n = numberIn(b, slots, durationSlot);
     out.duration = durationSlot === SLOT.duration_ms ? n / 1000 : n;
@@ -156,7 +164,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
   } else if (statusKind === KIND.object) {
     // OTLP's span status, {"code": 2, "message": …}: 2 (STATUS_CODE_ERROR) is an error, 0 (unset) and 1 (ok) are not.
     const code = codeOfOtlpStatus(valueAt(b, slots, SLOT.status));
-    if (code === undefined) return `status is not a string: ${textAt(b, slots, SLOT.status)}`;
+    if (code === undefined) return `${key[SLOT.status]} is not a string: ${textAt(b, slots, SLOT.status)}`;
     out.status = code;
   } else if (statusKind === KIND.absent || statusKind === KIND.null) {
     const state = stateOf(b, slots);
@@ -166,7 +174,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
       ? STATUS_ERROR
       : STATUS_SUCCESS;
   } else {
-    return `status is not a string: ${textAt(b, slots, SLOT.status)}`;
+    return `${key[SLOT.status]} is not a string: ${textAt(b, slots, SLOT.status)}`;
   }
 
   // Run.
@@ -176,7 +184,7 @@ export function normalizeSlots(b: Uint8Array, slots: Slots, tables: FieldTables,
     const k = kind[runSlot];
     if (k === KIND.string) out.runId = internSlot(b, slots, runSlot, tables.runs, tables.escapedRuns);
     else if (k === KIND.number) out.runId = tables.runs.internBytes(b, slots.start[runSlot]!, slots.end[runSlot]!);
-    else return `${FIELD_KEYS[runSlot]} is not a string or number: ${textAt(b, slots, runSlot)}`;
+    else return `${key[runSlot]} is not a string or number: ${textAt(b, slots, runSlot)}`;
   }
 
   // Ignored in history.
@@ -208,7 +216,7 @@ function isMonotonicText(b: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
+function readTime(b: Uint8Array, slots: Slots, slot: number, key: readonly string[]): string | null {
   reading.clock = CLOCK.none;
   reading.micros = NaN;
   if (slot < 0) return null;
@@ -235,11 +243,11 @@ function readTime(b: Uint8Array, slots: Slots, slot: number): string | null {
   reading.clock = CLOCK.none;
   reading.micros = NaN;
   if (outOfRange) {
-    return `${FIELD_KEYS[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
+    return `${key[slot]} is not a time: negative (epochs are positive) or past the year 9999: ${
       textAt(b, slots, slot)
     }`;
   }
-  return `${FIELD_KEYS[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
+  return `${key[slot]} is not a time (ISO-8601 or a number): ${textAt(b, slots, slot)}`;
 }
 
 /** Falyx writes wall times and perf_counter times side by side: pair the monotonic ones. */
@@ -284,16 +292,4 @@ function internSlot(b: Uint8Array, slots: Slots, slot: number, table: Interner, 
     slots.cacheId(slot, id);
   }
   return id;
-}
-
-/** What a slot holds, for a message: scalars quoted as written, containers by kind. */
-function textAt(b: Uint8Array, slots: Slots, slot: number): string {
-  const kind = slots.kind[slot];
-  if (kind === KIND.object) return "an object";
-  if (kind === KIND.array) return "an array";
-  const start = slots.start[slot]!;
-  const end = slots.end[slot]!;
-  let text = decoder.decode(b.subarray(start, end));
-  if (kind === KIND.string) text = JSON.stringify(slots.flag[slot] ? decodeString(b, start, end) : text);
-  return text.length > 40 ? text.slice(0, 40) + "…" : text;
 }

@@ -1,6 +1,7 @@
 import { stringifyJson } from "../json/stringify.ts";
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/value.ts";
-import { KIND, SLOT, slotOfKey } from "./fields.ts";
+import { DEFAULT_FIELD_MAP, type FieldMap } from "./field_map.ts";
+import { KIND, SLOT } from "./fields.ts";
 import type { Slots } from "./scanner.ts";
 
 const encoder = new TextEncoder();
@@ -8,17 +9,24 @@ const encoder = new TextEncoder();
 /**
  * Fills `slots` from an object the full parser built, writing each indexed value's
  * JSON text into a fresh byte buffer, so that one normalizer serves both paths.
- * Returns that buffer.
+ * Returns that buffer. `fields`: where the fields are (their keys and dotted paths).
  */
-export function slotsFromObject(object: JsonObject, slots: Slots): Uint8Array {
+export function slotsFromObject(object: JsonObject, slots: Slots, fields: FieldMap = DEFAULT_FIELD_MAP): Uint8Array {
   slots.clear();
   const texts: Array<[number, JsonValue]> = [];
+  const { topKeys, nestedIgnoreKey } = fields;
   for (const [key, value] of object) {
-    const slot = slotOfKey(key);
-    if (slot >= 0) texts.push([slot, value]);
-    if (slot === SLOT.action && value instanceof Map && value.has("ignore_in_history")) {
-      texts.push([SLOT.nested_ignore, value.get("ignore_in_history") ?? null]);
+    const slot = topKeys.get(key);
+    if (slot === undefined) continue;
+    texts.push([slot, value]);
+    if (slot === SLOT.action && nestedIgnoreKey !== "" && value instanceof Map && value.has(nestedIgnoreKey)) {
+      texts.push([SLOT.nested_ignore, value.get(nestedIgnoreKey) ?? null]);
     }
+  }
+  for (const { segments, slot } of fields.nested) {
+    let value: JsonValue | undefined = object;
+    for (const segment of segments) value = value instanceof Map ? value.get(segment) : undefined;
+    if (value !== undefined) texts.push([slot, value]);
   }
   const pieces: string[] = [];
   let offset = 0;

@@ -1,4 +1,5 @@
 import { JsonSyntaxError, parseJson } from "../json/parse.ts";
+import { DEFAULT_FIELD_MAP, type FieldMap } from "./field_map.ts";
 import { type FieldTables, normalizeSlots, type RecordFields } from "./normalize.ts";
 import { slotsFromObject } from "./object_slots.ts";
 import type { Slots } from "./scanner.ts";
@@ -9,7 +10,7 @@ const decoder = new TextDecoder();
  * The full parse of the line in `buf[start, end)`: the scanner's fallback, and the
  * reference it is tested against. Fills `out` through `slots` as the scanner's path
  * does; returns null when the record is good, else why the line is bad. `last`: the
- * input's last line, with no newline after it.
+ * input's last line, with no newline after it; `fields`: where the fields are.
  */
 export function parseLine(
   buf: Uint8Array,
@@ -19,6 +20,7 @@ export function parseLine(
   slots: Slots,
   tables: FieldTables,
   out: RecordFields,
+  fields: FieldMap = DEFAULT_FIELD_MAP,
 ): string | null {
   const text = decoder.decode(buf.subarray(start, end));
   let value;
@@ -30,8 +32,8 @@ export function parseLine(
     return `not JSON: ${error.message}`;
   }
   if (!(value instanceof Map)) return `not an object (${describeValue(value)})`;
-  const bytes = slotsFromObject(value, slots);
-  return normalizeSlots(bytes, slots, tables, out);
+  const bytes = slotsFromObject(value, slots, fields);
+  return normalizeSlots(bytes, slots, tables, out, fields);
 }
 
 function describeValue(value: unknown): string {

@@ -1,4 +1,5 @@
-import { FIELD_KEYS, SLOT } from "./fields.ts";
+import { DEFAULT_FIELD_MAP } from "./field_map.ts";
+import { SLOT } from "./fields.ts";
 import type { RecordFields } from "./normalize.ts";
 import { POW10 } from "./number.ts";
 import type { Clock } from "./time.ts";
@@ -125,16 +126,20 @@ const SLOT_TABLES: ReadonlyArray<[number, number]> = [
   [SLOT.status, 3],
 ];
 
-/** The constant tables the scanner reads, written once into a new memory. */
-function writeTables(buffer: ArrayBuffer): void {
+/**
+ * The tables the scanner reads, written once into a new memory: the key table (each
+ * indexed key and its slot: fields.ts, or as `--map` names them, field_map.ts) and
+ * constant ones.
+ */
+function writeTables(buffer: ArrayBuffer, keyEntries: ReadonlyArray<readonly [string, number]>): void {
   const bytes = new Uint8Array(buffer);
   const encoder = new TextEncoder();
   const { keyTable, keys } = LAYOUT;
-  for (let slot = 0; slot < FIELD_KEYS.length; slot++) {
+  for (const [text, slot] of keyEntries) {
     // Indexed keys by length, first and last byte (the hash lookupKey computes), with their bytes.
-    const key = encoder.encode(FIELD_KEYS[slot]);
-    if (key.length > keys.fields.text.count) {
-      throw new Error(`The key "${FIELD_KEYS[slot]}" is too long for the scanner`);
+    const key = encoder.encode(text);
+    if (key.length > keys.fields.text.count || key.length === 0) {
+      throw new Error(`The key "${text}" is too long for the scanner`);
     }
     let i = (key.length * 37 + key[0]! * 7 + key[key.length - 1]!) & (keyTable.count - 1);
     while (bytes[keyTable.at + i] !== 0) i = (i + 1) & (keyTable.count - 1);
@@ -171,12 +176,13 @@ export class RecordScanner {
   private ids!: Int32Array;
   private bytes!: Uint8Array;
 
-  constructor(capacity: number) {
+  /** `keyEntries`: the keys to index and their slots (a {@link FieldMap}'s). */
+  constructor(capacity: number, keyEntries = DEFAULT_FIELD_MAP.keyEntries) {
     this.memory = new WebAssembly.Memory({ initial: pagesFor(capacity) });
     const instance = new WebAssembly.Instance(scannerModule(), { env: { memory: this.memory } });
     this.scanRecord = instance.exports.scanRecord as (p: number) => number;
     this.scanMany = instance.exports.scanBatch as RecordScanner["scanMany"];
-    writeTables(this.memory.buffer);
+    writeTables(this.memory.buffer, keyEntries);
     this.slots = new Slots(this.memory.buffer);
     this.data = this.view(capacity);
   }

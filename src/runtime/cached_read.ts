@@ -49,6 +49,8 @@ export async function readThroughCache(
   const stamp = dir === undefined
     ? undefined
     : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
+  // An index read under one mapping of the fields is not another mapping's.
+  if (stamp !== undefined && reader.fieldMap.fingerprint !== "") stamp.fields = reader.fieldMap.fingerprint;
   if (stamp === undefined) return await read();
   // The records of one index are picked only from a log read alone (its bad lines are then all its own).
   const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 &&

@@ -305,12 +305,14 @@ function randomHex(): string {
 
 function indexPath(dir: string, stamp: LogStamp): string {
   const name = stamp.path.slice(stamp.path.lastIndexOf("/") + 1).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64);
-  return joined(dir, `${name}-${fnv1a(new TextEncoder().encode(stamp.path)).toString(16)}.idx`);
+  // A log read under another mapping of its fields has an index of its own.
+  const key = stamp.fields === undefined ? stamp.path : `${stamp.path}\0${stamp.fields}`;
+  return joined(dir, `${name}-${fnv1a(new TextEncoder().encode(key)).toString(16)}.idx`);
 }
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
   return a.path === b.path && a.size === b.size && sameTime(a.mtimeMs, b.mtimeMs) && sameTime(a.ctimeMs, b.ctimeMs) &&
-    a.ino === b.ino && a.dev === b.dev && a.ends === b.ends;
+    a.ino === b.ino && a.dev === b.dev && a.ends === b.ends && a.fields === b.fields;
 }
 
 /**

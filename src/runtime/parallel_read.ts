@@ -85,7 +85,7 @@ export async function readParallel(
   const chunks = bounds.length - 1;
   const queue = new Int32Array(new SharedArrayBuffer(4));
   queue[0] = (1 << 16) | chunks; // chunk 0 is this thread's: it opens the source
-  const { maxLineBytes } = reader;
+  const { maxLineBytes, fieldMap } = reader;
   const shape: ScanJob = {
     path: file.path,
     fd,
@@ -94,6 +94,7 @@ export async function readParallel(
     bounds,
     queue,
     maxLineBytes,
+    fields: { mapping: fieldMap.mapping, options: fieldMap.options },
     maxDistinct: options.maxDistinct ?? MAX_DISTINCT,
     scanner: scannerModule(),
   };
@@ -119,7 +120,7 @@ export async function readParallel(
   // Chunks a failed worker took and never sent are read here, as parts of their own.
   for (let k = chunks - 1; k >= mine; k--) {
     if (lines[k] === undefined && !tail.has(k)) {
-      const part = new LogReader({ maxLineBytes });
+      const part = new LogReader({ maxLineBytes, fieldMap });
       const read = part.read(
         { name: source.name, read: source.read, size: shape.size },
         chunkRange(shape, k),

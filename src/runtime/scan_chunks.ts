@@ -1,6 +1,7 @@
 import { buffersOf, type Columns, columnsOn } from "../columns/columns.ts";
 import { type ByteRange, type ByteReader, LogReader } from "../ingest/log_reader.ts";
 import type { ReaderPart } from "../ingest/reader_part.ts";
+import { compileFieldMap, type FieldMapping, type MappingOptions } from "../read/field_map.ts";
 import { adoptScannerModule } from "../read/scanner.ts";
 
 /**
@@ -21,6 +22,8 @@ export interface ScanJob {
   queue: Int32Array;
   /** The longest line read (the reader's): a longer one is a bad line. */
   maxLineBytes: number;
+  /** Where the fields are (the reader's field map, as data: the worker makes its own); the built-in keys when absent. */
+  fields?: { mapping: FieldMapping; options: MappingOptions };
   /**
    * A worker that met more distinct names, statuses and run ids than this, and more than
    * one for every {@link DISTINCT_SHARE} records, stops, leaving the rest to the starter.
@@ -127,7 +130,8 @@ export async function runScanWorker(
   try {
     if (job.scanner instanceof WebAssembly.Module) adoptScannerModule(job.scanner);
     const file = open();
-    const reader = new LogReader({ maxLineBytes: job.maxLineBytes });
+    const fieldMap = job.fields && compileFieldMap(job.fields.mapping, job.fields.options);
+    const reader = new LogReader({ maxLineBytes: job.maxLineBytes, ...(fieldMap && { fieldMap }) });
     const { names, statuses, runs } = reader.tables;
     let stopped = false;
     let records = 0;

@@ -97,9 +97,12 @@ test("flags: grouped short flags, --no-FLAG, --FLAG=true|false; global options a
     local: true,
     strict: true,
     debug: false,
-    from: "auto",
+    from: undefined,
+    map: [],
+    config: undefined,
   });
   assert.equal(parse("result", "3", "--from", "otlp").global.from, "otlp");
+  assert.deepEqual(parse("--map", "name=step", "-", "--map=start=time").global.map, ["name=step", "start=time"]);
   assert.equal(parse("--strict=false").global.strict, false);
   assert.equal(usageOf("--strict=maybe"), '--strict takes no value (or true, false), got "maybe"');
   assert.deepEqual(command("-lo", "json"), { ...command("--last-result", "--output", "json") });
@@ -286,6 +289,8 @@ test("--help and --version print, without needing the command's arguments", asyn
     assert.match(tool, new RegExp(`\n  exechist ${name}\\b`));
   }
   assert.equal(text("-h"), tool);
+  assert.match(tool, /\n {6}--map +Where a field is: FIELD=PATH, a key or dotted path \(repeatable\)/);
+  assert.match(text("summary", "--help"), /\n {2}exechist summary --from pino --map name=step +A pino log/);
   const result = text("result", "--help");
   assert.match(result, /^exechist result <index> \[files\.\.\]\n/);
   assert.match(result, /-o, --output +Output format +\[choices: "text", "json"\] \[default: "text"\]\n/);

@@ -5,6 +5,7 @@ import type { ReadReport } from "../../src/io.ts";
 import { LogReader, type LogSource } from "../../src/ingest/log_reader.ts";
 import { type CacheableLog, readThroughCache } from "../../src/runtime/cached_read.ts";
 import type { CacheFiles, FileFacts } from "../../src/runtime/index_cache.ts";
+import { compileFieldMap, type FieldMap } from "../../src/read/field_map.ts";
 import { memoryFiles } from "../helpers/memory_cache_files.ts";
 import { readerOf } from "../helpers/read_bytes.ts";
 
@@ -20,12 +21,13 @@ async function readOnce(
   facts: FileFacts,
   bytes = BYTES,
   after = facts,
-): Promise<{ report: ReadReport; records: number; notes: string[] }> {
+  fieldMap?: FieldMap,
+): Promise<{ report: ReadReport; records: number; notes: string[]; names: readonly string[] }> {
   const read = readerOf(bytes);
   const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
   let done = false;
   const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
-  const reader = new LogReader();
+  const reader = new LogReader(fieldMap === undefined ? {} : { fieldMap });
   const saving: Promise<string>[] = [];
   const report = await readThroughCache(
     reader,
@@ -39,7 +41,7 @@ async function readOnce(
       return Promise.resolve({ threads: 1, fellBack: 0 });
     },
   );
-  return { report, records: reader.builder.size, notes: await Promise.all(saving) };
+  return { report, records: reader.builder.size, notes: await Promise.all(saving), names: reader.tables.names.values };
 }
 
 test("index cache: no index for a log that grew after it was opened; an unchanged log's is stamped with the size read", async () => {
@@ -100,4 +102,24 @@ test("index cache: a log cut short or rewritten while it was read is said to be 
     assert.equal(read.report.cache, `index cache not written: the log ${said} while it was read`, what);
     assert.equal(files.written.size, 0, what);
   }
+});
+
+test("index cache: a log read under another mapping of its fields is read again, and each mapping keeps its index", async () => {
+  const files = memoryFiles();
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  // Named by `index` (as text, interned by its bytes) instead of `name`.
+  const byIndex = compileFieldMap({ name: ["index"] });
+  const caches = async (fieldMap?: FieldMap) => {
+    const read = await readOnce(files, facts, BYTES, facts, fieldMap);
+    return [read.report.cache, read.names.length];
+  };
+  assert.deepEqual(await caches(), ["writing the index cache", 3]);
+  assert.deepEqual(await caches(byIndex), ["writing the index cache", 0]); // every line bad: a number is no name
+  assert.deepEqual(await caches(compileFieldMap({ name: ["name"], duration_ms: ["duration"] })), [
+    "writing the index cache",
+    3,
+  ]);
+  assert.deepEqual(await caches(), ["from the index cache", 3]);
+  assert.deepEqual(await caches(byIndex), ["from the index cache", 0]);
+  assert.equal(files.written.size, 3);
 });

@@ -85,6 +85,8 @@ export const summaryCommand = defineCommand({
     ["exechist summary -o json run.jsonl.gz", "Every execution as one JSON document"],
     ["exechist summary traces.jsonl", "OTLP traces, a Temporal history, CTRF, go test -json: known by their shape"],
     ["go test -json ./... | exechist report --from go-test -o junit", "A JUnit report of a go test run"],
+    ["exechist summary --from pino --map name=step app.log", "A pino log, each line's action named by its step field"],
+    ["exechist summary --map name=task --map exception=err.message run.jsonl", "Fields under other keys or paths"],
     ["exechist summary --timeline run.jsonl", "What ran when, as a text Gantt chart"],
   ],
   read: (argv): SummaryArgs => ({

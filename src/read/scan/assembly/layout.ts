@@ -36,63 +36,63 @@ export namespace escapable {
 /** Per slot: what it holds (fields.ts KIND), 0 when absent. */
 export namespace slotKind {
   export const at: usize = 8960;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: 1 for an escaped string, a non-empty container, a number left to number.ts. */
 export namespace slotFlag {
   export const at: usize = 8992;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: where its value starts (inside the quotes for strings). */
 export namespace slotStart {
   export const at: usize = 9024;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 4;
   export const size: usize = 112;
 }
 /** Per slot: where its value ends. */
 export namespace slotEnd {
   export const at: usize = 9136;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 4;
   export const size: usize = 112;
 }
 /** Per slot: a number's value, or the micros of a time string the scanner read. */
 export namespace slotValue {
   export const at: usize = 9248;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 8;
   export const size: usize = 224;
 }
 /** Per slot: which intern cache table its strings go to (0: none). */
 export namespace slotTable {
   export const at: usize = 9472;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
 /** Per slot: the cached id of its string, -1 when not cached. */
 export namespace slotId {
   export const at: usize = 9504;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 4;
   export const size: usize = 112;
 }
 /** Per slot: the cache entry its string is in, -1 when none. */
 export namespace slotEntry {
   export const at: usize = 9616;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 4;
   export const size: usize = 112;
 }
 /** Per slot: the clock of a time the scanner read (its micros in slotValue), 0 when not. */
 export namespace slotClock {
   export const at: usize = 9728;
-  export const count: i32 = 27;
+  export const count: i32 = 28;
   export const stride: usize = 1;
   export const size: usize = 32;
 }
@@ -256,7 +256,7 @@ export namespace data {
 /** Bytes readable after the data's last byte. */
 export const DATA_PADDING: i32 = 32;
 
-export const SLOT_COUNT: i32 = 27;
+export const SLOT_COUNT: i32 = 28;
 export const SLOT_NAME: i32 = 0;
 export const SLOT_ACTION: i32 = 1;
 export const SLOT_ACTION_NAME: i32 = 2;
@@ -284,6 +284,7 @@ export const SLOT_STATE: i32 = 23;
 export const SLOT_LEVEL: i32 = 24;
 export const SLOT_LEVELNAME: i32 = 25;
 export const SLOT_NESTED_IGNORE: i32 = 26;
+export const SLOT_PATH: i32 = 27;
 export const KIND_ABSENT: i32 = 0;
 export const KIND_STRING: i32 = 1;
 export const KIND_NUMBER: i32 = 2;
@@ -312,4 +313,4 @@ export const EXCEPTION_ALIASES: i32 = 0b110000000000000000;
 export const RUN_ALIASES: i32 = 0b11000000000000000000;
 export const IGNORE_ALIASES: i32 = 0b100001100000000000000000000;
 // Slots whose presence leaves the record to normalize.ts.
-export const DEFERRED_SLOTS: i32 = 0b11110000000000000000000000;
+export const DEFERRED_SLOTS: i32 = 0b1011110000000000000000000000;
