@@ -14,6 +14,8 @@ export interface LogStamp {
   dev: number;
   /** A hash of the first and last bytes of the log, and of samples between. */
   ends: string;
+  /** The longest line read (EXECHIST_MAX_LINE_MIB, in bytes): another limit makes other bad lines. */
+  maxLineBytes: number;
 }
 
 /** An index file's header: the part without its columns and line count, the stamp, the hints, and each column's size and sums. */
@@ -33,7 +35,8 @@ export function headerProblem(value: unknown): string | undefined {
   const stamp = h.stamp as Record<keyof LogStamp, unknown> | null;
   if (
     !isObject(stamp) || typeof stamp.path !== "string" || typeof stamp.ends !== "string" ||
-    !(["size", "mtimeMs", "ctimeMs", "ino", "dev"] as const).every((key) => Number.isFinite(stamp[key]))
+    !(["size", "mtimeMs", "ctimeMs", "ino", "dev"] as const).every((key) => Number.isFinite(stamp[key])) ||
+    !isCount(stamp.maxLineBytes)
   ) return "its stamp";
   if (!isCount(h.size)) return "its size";
   for (const key of ["badLineCount", "fallbacks"] as const) if (!isCount(h[key])) return `its ${key}`;

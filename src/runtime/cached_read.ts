@@ -48,7 +48,7 @@ export async function readThroughCache(
   const dir = wanted !== undefined && (access.usable?.(wanted) ?? true) ? wanted : undefined;
   const stamp = dir === undefined
     ? undefined
-    : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
+    : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path), reader.maxLineBytes);
   if (stamp === undefined) return await read();
   // The records of one index are picked only from a log read alone (its bad lines are then all its own).
   const alone = reader.builder.size === 0 && reader.diagnostics.badLineCount === 0 &&

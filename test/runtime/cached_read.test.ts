@@ -20,12 +20,13 @@ async function readOnce(
   facts: FileFacts,
   bytes = BYTES,
   after = facts,
-): Promise<{ report: ReadReport; records: number; notes: string[] }> {
+  maxLineBytes?: number,
+): Promise<{ report: ReadReport; records: number; badLines: number; notes: string[] }> {
   const read = readerOf(bytes);
   const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
   let done = false;
   const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
-  const reader = new LogReader();
+  const reader = new LogReader(maxLineBytes === undefined ? {} : { maxLineBytes });
   const saving: Promise<string>[] = [];
   const report = await readThroughCache(
     reader,
@@ -39,7 +40,8 @@ async function readOnce(
       return Promise.resolve({ threads: 1, fellBack: 0 });
     },
   );
-  return { report, records: reader.builder.size, notes: await Promise.all(saving) };
+  const badLines = reader.diagnostics.badLineCount;
+  return { report, records: reader.builder.size, badLines, notes: await Promise.all(saving) };
 }
 
 test("index cache: no index for a log that grew after it was opened; an unchanged log's is stamped with the size read", async () => {
@@ -100,4 +102,21 @@ test("index cache: a log cut short or rewritten while it was read is said to be 
     assert.equal(read.report.cache, `index cache not written: the log ${said} while it was read`, what);
     assert.equal(files.written.size, 0, what);
   }
+});
+
+test("index cache: an index read under one longest line (EXECHIST_MAX_LINE_MIB) is not used under another", async () => {
+  const files = memoryFiles();
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  const longest = Math.max(...TEXT.split("\n").map((line) => line.length));
+  // Under a limit below the longest line, some lines are too long: bad lines, fewer records.
+  const strict = await readOnce(files, facts, BYTES, facts, longest - 1);
+  assert.ok(strict.badLines > 0 && strict.records === 40 - strict.badLines);
+  assert.equal(strict.report.cache, "writing the index cache");
+  // The default limit: the log is read again, not taken from the index written under the other.
+  const wide = await readOnce(files, facts);
+  assert.deepEqual([wide.report.cache, wide.records, wide.badLines], ["writing the index cache", 40, 0]);
+  const again = await readOnce(files, facts);
+  assert.deepEqual([again.report.cache, again.records, again.badLines], ["from the index cache", 40, 0]);
+  const strictAgain = await readOnce(files, facts, BYTES, facts, longest - 1);
+  assert.deepEqual([strictAgain.report.cache, strictAgain.records], ["writing the index cache", strict.records]);
 });
