@@ -74,6 +74,38 @@ export class JsonBytes {
     return -1;
   }
 
+  /**
+   * The position after the value at `pos`, found without checking it (strings by `indexOf`):
+   * for the fields of a record's line that are not shown, which the reader has checked already.
+   */
+  skip(pos: number): number {
+    const src = this.src;
+    const c = src[pos];
+    if (c === 34) return skipString(src, pos);
+    if (c !== 123 && c !== 91) {
+      for (;;) {
+        const d = src[pos];
+        if (d === undefined || d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) {
+          return pos;
+        }
+        pos++;
+      }
+    }
+    let depth = 0;
+    for (;;) {
+      const d = src[pos];
+      if (d === undefined) return -1;
+      if (d === 34) {
+        pos = skipString(src, pos);
+        if (pos < 0) return -1;
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return pos + 1;
+      pos++;
+    }
+  }
+
   /** Whether the value at `pos` is the literal `null`. */
   isNull(pos: number): boolean {
     const src = this.src;
@@ -222,6 +254,7 @@ export class JsonBytes {
     mode: JsonMode,
     depth: number,
     each?: (key: number, keyEnd: number, at: number) => number,
+    unique = true,
   ): number {
     const src = this.src;
     const write = mode !== JSON_MODE.skip && each === undefined;
@@ -243,7 +276,7 @@ export class JsonBytes {
         if (c === 34) break;
         keyEnd++;
       }
-      if (!this.newKey(base, key, keyEnd)) return -1;
+      if (unique && !this.newKey(base, key, keyEnd)) return -1;
       pos = this.space(keyEnd + 1);
       if (src[pos] !== 58) return -1;
       pos = this.space(pos + 1);
@@ -285,5 +318,17 @@ export class JsonBytes {
     this.keyStarts[this.keyTop] = key;
     this.keyEnds[this.keyTop++] = keyEnd;
     return true;
+  }
+}
+
+/** The position after the string at `pos` (its opening quote), or -1 when it does not end. */
+function skipString(src: Uint8Array, pos: number): number {
+  for (let from = pos + 1;;) {
+    const quote = src.indexOf(34, from);
+    if (quote < 0) return -1;
+    let back = quote - 1;
+    while (src[back] === 92) back--;
+    if ((quote - 1 - back) % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
 }

@@ -24,7 +24,7 @@ const F = {
 };
 const FIELD_BYTES = FIELDS.map((name) => new TextEncoder().encode(name));
 const JSON_KEYS = ["index", "name", "start", "end", "duration", "status", "result", "exception", "traceback"]
-  .map((key, i) => (i === 0 ? "{" : ",") + `"${key}":`);
+  .map((key, i) => new TextEncoder().encode((i === 0 ? "{" : ",") + `"${key}":`));
 const LINES_LONGER = 1 << 20;
 
 /**
@@ -62,42 +62,50 @@ export class RecordBytes {
     return ok;
   }
 
-  /** Finds the shown fields in the line, checking all of it. */
+  /**
+   * Notes where a shown field's value is (the last of a repeated key, as a Map keeps it).
+   * Values are skipped, not checked: the reader checked the line, and what is shown is
+   * checked as it is written.
+   */
+  private readonly field = (key: number, keyEnd: number, value: number): number => {
+    const json = this.json;
+    const k = fieldOf(json.src, key, keyEnd);
+    if (k >= 0) this.at[k] = value;
+    return json.skip(value);
+  };
+
+  /** Finds the shown fields in the line. */
   private fields(line: Uint8Array): boolean {
     const json = this.json;
     json.reset(line, this.sink);
     const at = this.at.fill(-1);
     let pos = json.space(0);
     if (line[pos] !== 123) return false;
-    pos = json.object(pos, JSON_MODE.skip, 0, (key, keyEnd, value) => {
-      const k = fieldOf(line, key, keyEnd);
-      if (k >= 0) at[k] = value; // the last of a repeated key, as a Map keeps it
-      return json.value(value, JSON_MODE.skip, 1);
-    });
+    // A key may repeat here: the last value counts, as in a Map.
+    pos = json.object(pos, JSON_MODE.skip, 0, this.field, false);
     return pos >= 0 && json.space(pos) === line.length;
   }
 
   private jsonRecord(pos: number): boolean {
     const { sink, registry, json, at } = this;
     const columns = registry.columns;
-    const keys = JSON_KEYS;
-    json.ascii(keys[0]!);
+    this.key(0);
     sink.integer(columns.index[pos]!);
-    json.ascii(keys[1]!);
+    this.key(1);
     sink.jsonString(registry.nameOf(pos));
-    json.ascii(keys[2]!);
+    this.key(2);
     this.time(columns.start[pos]!, startClockOf(columns.flags[pos]!), true);
-    json.ascii(keys[3]!);
+    this.key(3);
     this.time(columns.end[pos]!, endClockOf(columns.flags[pos]!), true);
-    json.ascii(keys[4]!);
+    this.key(4);
     this.duration(columns.duration[pos]!);
-    json.ascii(keys[5]!);
+    this.key(5);
     sink.jsonString(registry.statusOf(pos));
-    json.ascii(keys[6]!);
+    this.key(6);
     if (!this.shown(at[F.result]!, false)) return false;
-    json.ascii(keys[7]!);
+    this.key(7);
     if (!this.shown(firstSet(json, at[F.exception]!, at[F.error]!), false)) return false;
-    json.ascii(keys[8]!);
+    this.key(8);
     if (!this.traceback(false)) return false;
     json.ascii(',"signature":"');
     if (!this.signature(pos, false)) return false;
@@ -106,7 +114,7 @@ export class RecordBytes {
     if (run === null) json.ascii("null");
     else sink.jsonString(run);
     json.ascii(',"source":');
-    sink.jsonString(registry.sourceOf(pos));
+    this.source(pos, false);
     json.ascii("}");
     return true;
   }
@@ -125,9 +133,33 @@ export class RecordBytes {
     if (!this.csvCell(() => this.traceback(true))) return false;
     if (!this.csvCell(() => this.signature(pos, true))) return false;
     this.csvCell(() => sink.text(registry.runOf(pos) ?? ""));
-    this.csvCell(() => sink.text(registry.sourceOf(pos)));
+    this.csvCell(() => this.source(pos, true));
     json.ascii("\r\n");
     return true;
+  }
+
+  /** The start of a member of the json object, `,"name":`, by number. */
+  private key(k: number): void {
+    const sink = this.sink;
+    const bytes = JSON_KEYS[k]!;
+    sink.buffer.set(bytes, sink.length);
+    sink.length += bytes.length;
+  }
+
+  /** `FILE:LINE`, as `registry.sourceOf` gives it, without making the string. */
+  private source(pos: number, csv: boolean): void {
+    const { registry, sink } = this;
+    const source = registry.sources[registry.sourceIdOf(pos)];
+    const line = registry.lineOf(pos);
+    const name = source?.name ?? "?";
+    if (csv) sink.text(name);
+    else {
+      sink.jsonString(name);
+      sink.length--; // its closing quote: the line number goes inside
+    }
+    sink.byte(58);
+    sink.integer(source?.lineMap?.[line - 1] ?? line);
+    if (!csv) sink.byte(34);
   }
 
   /** A comma and a CSV cell written by `write`, quoted in place when it must be (RFC 4180, as csvField). */
@@ -265,6 +297,10 @@ export class RecordBytes {
 /** Which of {@link FIELDS} the key is, or -1. */
 function fieldOf(line: Uint8Array, key: number, keyEnd: number): number {
   const length = keyEnd - key;
+  if (length < 4 || length > 10) return -1;
+  const first = line[key];
+  // result, exception, error, traceback, stack, stacktrace, signature, args, kwargs: r e t s a k
+  if (first !== 114 && first !== 101 && first !== 116 && first !== 115 && first !== 97 && first !== 107) return -1;
   for (let k = 0; k < FIELD_BYTES.length; k++) {
     const name = FIELD_BYTES[k]!;
     if (name.length !== length) continue;
