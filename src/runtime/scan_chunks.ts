@@ -33,6 +33,11 @@ export interface ScanJob {
 /** A worker that meets a distinct text every this many records or more often stops (see {@link ScanJob.maxDistinct}). */
 export const DISTINCT_SHARE = 8;
 
+/** Whether `distinct` names, statuses and run ids met in `records` records are many: more than `maxDistinct`, and one every {@link DISTINCT_SHARE} records or more often. */
+export function manyDistinct(distinct: number, records: number, maxDistinct: number): boolean {
+  return distinct > maxDistinct && distinct > records / DISTINCT_SHARE;
+}
+
 /** What a worker tells the thread that started it. */
 export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true; stopped: boolean } | {
   failed: string;
@@ -139,7 +144,7 @@ export async function runScanWorker(
       records += part.size;
       // Each distinct text is interned here and again by the starter: with many, one thread is faster.
       const distinct = names.size + statuses.size + runs.size;
-      stopped = distinct > job.maxDistinct && distinct > records / DISTINCT_SHARE;
+      stopped = manyDistinct(distinct, records, job.maxDistinct);
       await nextTurn(); // let returned columns in
     }
     file.close();
