@@ -6,6 +6,7 @@ import {
   chunkBounds,
   chunkRange,
   detachOnce,
+  lineStartAfter,
   manyDistinct,
   type ScanJob,
   takeChunk,
@@ -33,6 +34,8 @@ export interface ParallelOptions {
   minBytes: number;
   /** Distinct names, statuses and run ids a worker may meet before it stops (default {@link MAX_DISTINCT}). */
   maxDistinct?: number;
+  /** The first bytes this thread reads alone, which decide whether workers start (default {@link SAMPLE_BYTES}). */
+  sampleBytes?: number;
   /** Resolves on a later turn of the event loop, after messages that came meanwhile. */
   nextTurn(): Promise<unknown>;
 }
@@ -47,6 +50,8 @@ const MAX_CHUNKS = 0x7fff;
  */
 export const MAX_DISTINCT = 4096;
 const MIN_CHUNK_BYTES = 1 << 16;
+/** The first bytes this thread reads before it starts any worker (see {@link MAX_DISTINCT}). */
+const SAMPLE_BYTES = 2 << 20;
 
 /**
  * How logs are split, from the environment: EXECHIST_THREADS threads, else one for each
@@ -110,14 +115,21 @@ export async function readParallel(
   const news = new Signal();
   const met = () => reader.tables.names.size + reader.tables.statuses.size + reader.tables.runs.size;
   const [recordsBefore, metBefore] = [reader.builder.size, met()];
-  lines[0] = reader.read(source, { ...chunkRange(shape, 0), sizeFor: size });
-  // A first chunk with many distinct names, statuses or run ids: this thread reads the rest
-  // alone, faster and in less memory than with workers (see MAX_DISTINCT), none started.
+  // The first records (2 MiB of chunk 0) decide: with many distinct names, statuses or run
+  // ids this thread reads the rest alone, faster and in less memory than with workers (see
+  // MAX_DISTINCT), none started; else the workers start, and this thread reads on.
+  const first = chunkRange(shape, 0);
+  const sample = options.sampleBytes ?? SAMPLE_BYTES;
+  const sampled = first.end > sample ? lineStartAfter(source.read, sample - 1, first.end) : first.end;
+  lines[0] = reader.read(source, { start: 0, end: sampled, sizeFor: size });
   if (manyDistinct(met() - metBefore, reader.builder.size - recordsBefore, shape.maxDistinct)) {
-    if (chunks > 1) reader.read(source, { start: bounds[1]!, end: size, firstLine: lines[0] + 1, continues: true });
+    if (sampled < size) reader.read(source, { start: sampled, end: size, firstLine: lines[0] + 1, continues: true });
     return { threads: 1, fellBack: 0, stopped: 0 };
   }
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
+  if (sampled < first.end) {
+    lines[0] += reader.read(source, { start: sampled, end: first.end, firstLine: lines[0] + 1, continues: true });
+  }
   let mine = 1; // this thread's chunks are 0..mine-1
   let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {

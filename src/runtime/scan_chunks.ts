@@ -102,7 +102,7 @@ export function chunkRange(job: { bounds: Float64Array }, k: number): ByteRange 
 }
 
 /** The position just after the first newline at or after `from`, or `size` when there is none. */
-function lineStartAfter(read: ByteReader, from: number, size: number): number {
+export function lineStartAfter(read: ByteReader, from: number, size: number): number {
   const buf = new Uint8Array(1 << 16);
   for (let at = from; at < size;) {
     const n = read(buf, 0, Math.min(buf.length, size - at), at);

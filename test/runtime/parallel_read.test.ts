@@ -8,6 +8,7 @@ import { readerOf } from "../helpers/read_bytes.ts";
 /** Reads `text` as a log with two threads asked for; the worker's module does not exist, so a worker started is a worker failed. */
 async function readTwo(
   text: string,
+  sampleBytes?: number,
 ): Promise<{ report: { threads: number; fellBack: number }; registry: ExecutionRegistry }> {
   const bytes = new TextEncoder().encode(text);
   const source = { name: "d.jsonl", read: readerOf(bytes), size: bytes.length };
@@ -17,6 +18,7 @@ async function readTwo(
     threads: 2,
     minBytes: 0,
     maxDistinct: 100,
+    ...(sampleBytes === undefined ? {} : { sampleBytes }),
     nextTurn: () => new Promise((resolve) => setTimeout(resolve, 0)),
   };
   const report = await readParallel(reader, source, { fd: -1, size: bytes.length, path: undefined }, options);
@@ -46,15 +48,20 @@ test("threaded read: a first chunk with many distinct names, statuses or run ids
   ];
   for (const [what, line] of cases) {
     const text = log(line);
-    const { report, registry } = await readTwo(text);
-    assert.deepEqual([report.threads, report.fellBack], [1, 0], what);
-    assert.equal(shown(registry), shown(oneThread(text)), what);
+    // The whole first chunk decides, or its first 20 KB (then this thread reads on from there).
+    for (const sample of [undefined, 20_000]) {
+      const { report, registry } = await readTwo(text, sample);
+      assert.deepEqual([report.threads, report.fellBack], [1, 0], `${what}, ${sample}`);
+      assert.equal(shown(registry), shown(oneThread(text)), `${what}, ${sample}`);
+    }
   }
 });
 
 test("threaded read: few distinct values, and a worker is started (here it fails, and this thread reads its chunks)", async () => {
   const text = log((i) => ({ name: `task-${i % 20}`, status: "ok", run_id: `r-${i % 7}` }));
-  const { report, registry } = await readTwo(text);
-  assert.deepEqual([report.threads, report.fellBack], [2, 1]);
-  assert.equal(shown(registry), shown(oneThread(text)));
+  for (const sample of [undefined, 20_000]) {
+    const { report, registry } = await readTwo(text, sample);
+    assert.deepEqual([report.threads, report.fellBack], [2, 1], String(sample));
+    assert.equal(shown(registry), shown(oneThread(text)), String(sample));
+  }
 });
