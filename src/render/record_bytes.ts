@@ -78,7 +78,7 @@ export class RecordBytes {
   private fields(line: Uint8Array): boolean {
     const json = this.json;
     json.reset(line, this.sink);
-    const at = this.at.fill(-1);
+    this.at.fill(-1);
     let pos = json.space(0);
     if (line[pos] !== 123) return false;
     // A key may repeat here: the last value counts, as in a Map.
