@@ -9,6 +9,8 @@ export interface Output {
   readonly columns: number | undefined;
   /** Writes out what is buffered; throws `BrokenPipe` when the reader has gone. */
   flush(): void;
+  /** Writes UTF-8 bytes after what was written before (kept only until it returns); absent: the caller decodes them for `write`. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 /** What a path is. */

@@ -16,6 +16,8 @@ export interface LogStamp {
   ends: string;
   /** How its fields were found, when not by the built-in keys (`--map`, a logger preset: field_map.ts's fingerprint). */
   fields?: string;
+  /** The longest line read (EXECHIST_MAX_LINE_MIB, in bytes): another limit makes other bad lines. */
+  maxLineBytes: number;
 }
 
 /** An index file's header: the part without its columns and line count, the stamp, the hints, and each column's size and sums. */
@@ -36,7 +38,8 @@ export function headerProblem(value: unknown): string | undefined {
   if (
     !isObject(stamp) || typeof stamp.path !== "string" || typeof stamp.ends !== "string" ||
     (stamp.fields !== undefined && typeof stamp.fields !== "string") ||
-    !(["size", "mtimeMs", "ctimeMs", "ino", "dev"] as const).every((key) => Number.isFinite(stamp[key]))
+    !(["size", "mtimeMs", "ctimeMs", "ino", "dev"] as const).every((key) => Number.isFinite(stamp[key])) ||
+    !isCount(stamp.maxLineBytes)
   ) return "its stamp";
   if (!isCount(h.size)) return "its size";
   for (const key of ["badLineCount", "fallbacks"] as const) if (!isCount(h[key])) return `its ${key}`;

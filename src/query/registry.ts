@@ -34,10 +34,11 @@ export class ExecutionRegistry {
   private readonly lineRuns: LineRuns;
   private readonly otherStatuses: readonly string[];
   private readonly runs: readonly string[];
-  private readonly sources: readonly LogSource[];
+  /** The inputs read, in order (see {@link sourceIdOf}). */
+  readonly sources: readonly LogSource[];
   private readonly sourceStarts: readonly number[];
   /** The longest line the reader read: a record's line read back longer than this has changed since. */
-  private readonly maxLineBytes: number;
+  readonly maxLineBytes: number;
   /** Where the fields are: the reader's (for the fields read back). */
   readonly fieldMap: FieldMap;
 
@@ -108,7 +109,7 @@ export class ExecutionRegistry {
   }
 
   /** The input a record came from: the last whose first record is at or before it. */
-  private sourceIdOf(pos: number): number {
+  sourceIdOf(pos: number): number {
     const starts = this.sourceStarts;
     let lo = 0;
     let hi = starts.length - 1;

@@ -48,7 +48,7 @@ export async function readThroughCache(
   const dir = wanted !== undefined && (access.usable?.(wanted) ?? true) ? wanted : undefined;
   const stamp = dir === undefined
     ? undefined
-    : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path));
+    : stampOf(log!.read, log!.facts(), () => access.files.realpath(log!.path), reader.maxLineBytes);
   // An index read under one mapping of the fields is not another mapping's.
   if (stamp !== undefined && reader.fieldMap.fingerprint !== "") stamp.fields = reader.fieldMap.fingerprint;
   if (stamp === undefined) return await read();

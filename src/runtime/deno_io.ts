@@ -52,8 +52,7 @@ class DenoOutput extends BufferedOutput {
     this.columns = this.isTTY ? terminalColumns(deno) : undefined;
   }
 
-  protected writeOut(text: string): void {
-    const bytes = new TextEncoder().encode(text);
+  protected writeOut(bytes: Uint8Array): void {
     for (let done = 0; done < bytes.length;) {
       try {
         done += this.stream.writeSync!(bytes.subarray(done));

@@ -23,7 +23,8 @@ import { os } from "./node_builtins.ts";
  * the next command on the same, unchanged log reads that instead of the log (as hl
  * does for its sort index). A cached index is used only when the log's path, size,
  * modification and change times, inode, device, and a hash of its first and last
- * 64 KiB and of 4 KiB at 16 places between all match; anything else, or any error, and the log is read again.
+ * 64 KiB and of 4 KiB at 16 places between all match, and it was read with the same
+ * longest line (EXECHIST_MAX_LINE_MIB); anything else, or any error, and the log is read again.
  * An index file carries checksums of all its bytes (part_codec.ts): one that does not
  * check out is reported (`--debug`), ignored and written again from the log.
  */
@@ -110,10 +111,15 @@ function homedir(): string {
 }
 
 /**
- * The stamp of an open log (its bytes by `read`, its `facts`); undefined when it cannot
- * be had (not a regular file, no real path).
+ * The stamp of an open log (its bytes by `read`, its `facts`) read with lines of at most
+ * `maxLineBytes`; undefined when it cannot be had (not a regular file, no real path).
  */
-export function stampOf(read: ByteReader, facts: FileFacts, realpath: () => string): LogStamp | undefined {
+export function stampOf(
+  read: ByteReader,
+  facts: FileFacts,
+  realpath: () => string,
+  maxLineBytes: number,
+): LogStamp | undefined {
   try {
     if (!facts.isFile) return undefined;
     const { size } = facts;
@@ -136,6 +142,7 @@ export function stampOf(read: ByteReader, facts: FileFacts, realpath: () => stri
       ino,
       dev,
       ends: `${fnv1a(head).toString(16)}-${fnv1a(samples).toString(16)}-${fnv1a(tail).toString(16)}`,
+      maxLineBytes,
     };
   } catch {
     return undefined;
@@ -312,7 +319,8 @@ function indexPath(dir: string, stamp: LogStamp): string {
 
 function sameStamp(a: LogStamp, b: LogStamp): boolean {
   return a.path === b.path && a.size === b.size && sameTime(a.mtimeMs, b.mtimeMs) && sameTime(a.ctimeMs, b.ctimeMs) &&
-    a.ino === b.ino && a.dev === b.dev && a.ends === b.ends && a.fields === b.fields;
+    a.ino === b.ino && a.dev === b.dev && a.ends === b.ends && a.fields === b.fields &&
+    a.maxLineBytes === b.maxLineBytes;
 }
 
 /**

@@ -35,8 +35,7 @@ export class FdOutput extends BufferedOutput {
     this.columns = this.isTTY ? terminalColumns(fd) : undefined;
   }
 
-  protected writeOut(text: string): void {
-    const bytes = Buffer.from(text, "utf8");
+  protected writeOut(bytes: Uint8Array): void {
     let done = 0;
     while (done < bytes.length) {
       try {

@@ -2,7 +2,16 @@ import { buffersOf } from "../columns/columns.ts";
 import { LogReader, type LogSource } from "../ingest/log_reader.ts";
 import { PartIds, type ReaderPart } from "../ingest/reader_part.ts";
 import { scannerModule } from "../read/scanner.ts";
-import { chunkBounds, chunkRange, detachOnce, type ScanJob, takeChunk, type WorkerMessage } from "./scan_chunks.ts";
+import {
+  chunkBounds,
+  chunkRange,
+  detachOnce,
+  lineStartAfter,
+  manyDistinct,
+  type ScanJob,
+  takeChunk,
+  type WorkerMessage,
+} from "./scan_chunks.ts";
 import { startThread, type ThreadHandle } from "./threads.ts";
 
 /**
@@ -25,6 +34,8 @@ export interface ParallelOptions {
   minBytes: number;
   /** Distinct names, statuses and run ids a worker may meet before it stops (default {@link MAX_DISTINCT}). */
   maxDistinct?: number;
+  /** The first bytes this thread reads alone, which decide whether workers start (default {@link SAMPLE_BYTES}). */
+  sampleBytes?: number;
   /** Resolves on a later turn of the event loop, after messages that came meanwhile. */
   nextTurn(): Promise<unknown>;
 }
@@ -39,6 +50,8 @@ const MAX_CHUNKS = 0x7fff;
  */
 export const MAX_DISTINCT = 4096;
 const MIN_CHUNK_BYTES = 1 << 16;
+/** The first bytes this thread reads before it starts any worker (see {@link MAX_DISTINCT}). */
+const SAMPLE_BYTES = 2 << 20;
 
 /**
  * How logs are split, from the environment: EXECHIST_THREADS threads, else one for each
@@ -101,9 +114,23 @@ export async function readParallel(
   const lines = new Array<number>(chunks); // lines of each chunk, once read
   const tail = new TailPlacer(reader, lines);
   const news = new Signal();
+  const met = () => reader.tables.names.size + reader.tables.statuses.size + reader.tables.runs.size;
+  const [recordsBefore, metBefore] = [reader.builder.size, met()];
+  // The first records (2 MiB of chunk 0) decide: with many distinct names, statuses or run
+  // ids this thread reads the rest alone, faster and in less memory than with workers (see
+  // MAX_DISTINCT), none started; else the workers start, and this thread reads on.
+  const first = chunkRange(shape, 0);
+  const sample = options.sampleBytes ?? SAMPLE_BYTES;
+  const sampled = first.end > sample ? lineStartAfter(source.read, sample - 1, first.end) : first.end;
+  lines[0] = reader.read(source, { start: 0, end: sampled, sizeFor: size });
+  if (manyDistinct(met() - metBefore, reader.builder.size - recordsBefore, shape.maxDistinct)) {
+    if (sampled < size) reader.read(source, { start: sampled, end: size, firstLine: lines[0] + 1, continues: true });
+    return { threads: 1, fellBack: 0, stopped: 0 };
+  }
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options.entry!, shape, tail, news));
-
-  lines[0] = reader.read(source, { ...chunkRange(shape, 0), sizeFor: size });
+  if (sampled < first.end) {
+    lines[0] += reader.read(source, { start: sampled, end: first.end, firstLine: lines[0] + 1, continues: true });
+  }
   let mine = 1; // this thread's chunks are 0..mine-1
   let before = lines[0];
   for (let k; (k = takeChunk(queue, true)) >= 0; mine++) {

@@ -36,6 +36,11 @@ export interface ScanJob {
 /** A worker that meets a distinct text every this many records or more often stops (see {@link ScanJob.maxDistinct}). */
 export const DISTINCT_SHARE = 8;
 
+/** Whether `distinct` names, statuses and run ids met in `records` records are many: more than `maxDistinct`, and one every {@link DISTINCT_SHARE} records or more often. */
+export function manyDistinct(distinct: number, records: number, maxDistinct: number): boolean {
+  return distinct > maxDistinct && distinct > records / DISTINCT_SHARE;
+}
+
 /** What a worker tells the thread that started it. */
 export type WorkerMessage = { chunk: number; part: ReaderPart } | { done: true; stopped: boolean } | {
   failed: string;
@@ -100,7 +105,7 @@ export function chunkRange(job: { bounds: Float64Array }, k: number): ByteRange 
 }
 
 /** The position just after the first newline at or after `from`, or `size` when there is none. */
-function lineStartAfter(read: ByteReader, from: number, size: number): number {
+export function lineStartAfter(read: ByteReader, from: number, size: number): number {
   const buf = new Uint8Array(1 << 16);
   for (let at = from; at < size;) {
     const n = read(buf, 0, Math.min(buf.length, size - at), at);
@@ -143,7 +148,7 @@ export async function runScanWorker(
       records += part.size;
       // Each distinct text is interned here and again by the starter: with many, one thread is faster.
       const distinct = names.size + statuses.size + runs.size;
-      stopped = distinct > job.maxDistinct && distinct > records / DISTINCT_SHARE;
+      stopped = manyDistinct(distinct, records, job.maxDistinct);
       await nextTurn(); // let returned columns in
     }
     file.close();

@@ -240,7 +240,7 @@ test("an index file keeps narrow and wide columns as they were, and no unused en
       fallbacks: 0,
       lines: 0,
     };
-    const stamp = { path: "x", size: 1, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, ends: "" };
+    const stamp = { path: "x", size: 1, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, ends: "", maxLineBytes: 1 };
     const pieces = encodeIndex({ stamp, part, hints: [] });
     const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
     pieces.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);

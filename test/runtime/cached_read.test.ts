@@ -22,12 +22,16 @@ async function readOnce(
   bytes = BYTES,
   after = facts,
   fieldMap?: FieldMap,
-): Promise<{ report: ReadReport; records: number; notes: string[]; names: readonly string[] }> {
+  maxLineBytes?: number,
+): Promise<{ report: ReadReport; records: number; badLines: number; notes: string[]; names: readonly string[] }> {
   const read = readerOf(bytes);
   const source: LogSource = { name: "run.jsonl", read, size: bytes.length };
   let done = false;
   const log: CacheableLog = { path: "/logs/run.jsonl", size: bytes.length, read, facts: () => (done ? after : facts) };
-  const reader = new LogReader(fieldMap === undefined ? {} : { fieldMap });
+  const reader = new LogReader({
+    ...(fieldMap === undefined ? {} : { fieldMap }),
+    ...(maxLineBytes === undefined ? {} : { maxLineBytes }),
+  });
   const saving: Promise<string>[] = [];
   const report = await readThroughCache(
     reader,
@@ -41,7 +45,14 @@ async function readOnce(
       return Promise.resolve({ threads: 1, fellBack: 0 });
     },
   );
-  return { report, records: reader.builder.size, notes: await Promise.all(saving), names: reader.tables.names.values };
+  const badLines = reader.diagnostics.badLineCount;
+  return {
+    report,
+    records: reader.builder.size,
+    badLines,
+    notes: await Promise.all(saving),
+    names: reader.tables.names.values,
+  };
 }
 
 test("index cache: no index for a log that grew after it was opened; an unchanged log's is stamped with the size read", async () => {
@@ -122,4 +133,21 @@ test("index cache: a log read under another mapping of its fields is read again,
   assert.deepEqual(await caches(), ["from the index cache", 3]);
   assert.deepEqual(await caches(byIndex), ["from the index cache", 0]);
   assert.equal(files.written.size, 3);
+});
+
+test("index cache: an index read under one longest line (EXECHIST_MAX_LINE_MIB) is not used under another", async () => {
+  const files = memoryFiles();
+  const facts = { isFile: true, size: BYTES.length, mtimeMs: 1700000000000, ctimeMs: 1700000000000, ino: 9, dev: 1 };
+  const longest = Math.max(...TEXT.split("\n").map((line) => line.length));
+  // Under a limit below the longest line, some lines are too long: bad lines, fewer records.
+  const strict = await readOnce(files, facts, BYTES, facts, undefined, longest - 1);
+  assert.ok(strict.badLines > 0 && strict.records === 40 - strict.badLines);
+  assert.equal(strict.report.cache, "writing the index cache");
+  // The default limit: the log is read again, not taken from the index written under the other.
+  const wide = await readOnce(files, facts);
+  assert.deepEqual([wide.report.cache, wide.records, wide.badLines], ["writing the index cache", 40, 0]);
+  const again = await readOnce(files, facts);
+  assert.deepEqual([again.report.cache, again.records, again.badLines], ["from the index cache", 40, 0]);
+  const strictAgain = await readOnce(files, facts, BYTES, facts, undefined, longest - 1);
+  assert.deepEqual([strictAgain.report.cache, strictAgain.records], ["writing the index cache", strict.records]);
 });
