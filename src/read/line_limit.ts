@@ -48,9 +48,10 @@ export class LineCutter {
   /** Moves what is kept of `bytes[0, length)` to its front; returns how many bytes that is. */
   cut(bytes: Uint8Array, length: number): number {
     let out = 0;
+    // Searched within `length` only: the bytes past it (a buffer's unfilled rest) would be searched on every call.
+    const filled = bytes.subarray(0, length);
     for (let from = 0; from < length;) {
-      let newline = bytes.indexOf(10, from);
-      if (newline >= length) newline = -1;
+      const newline = filled.indexOf(10, from);
       const end = newline < 0 ? length : newline;
       const take = Math.min(end - from, this.keep - this.kept);
       if (out !== from && take > 0) bytes.copyWithin(out, from, from + take);
