@@ -2,7 +2,9 @@
 // comparison on a generated log (written first when it is missing).
 //   node bench/run.mjs [--stages] [--whole] [--shapes all|NAME,...] [--wide] [--records N] [--runs N]
 //     [--lines N] [--time MS] [--runtimes node,bun,deno] [--jq-runs N] [--no-jq] [--install-duckdb] [--markdown]
-// With none of --stages, --whole and --shapes, the first two run. --shapes runs the whole-process
+//     [--stream]
+// With none of --stages, --whole and --shapes, the first two run. --stream adds to --whole the log piped in and
+// `summary -o ndjson` on each runtime. --shapes runs the whole-process
 // comparison (without jq) on a log of each shape of bench/gen/shapes.ts, then sets the shapes side by
 // side: each runtime's group-by against DuckDB's, and against the fastest shape. Figures are also
 // written as JSON to bench/data/results/.
@@ -49,7 +51,7 @@ function parseArgs(argv) {
     else if (flag === "--wide") o.wide = true;
     else if (flag === "--shapes") o.shapes = value().split(",");
     else if (flag === "--jq-runs" || flag === "--warmup") o.pass.push(flag, value());
-    else if (flag === "--no-jq" || flag === "--install-duckdb" || flag === "--markdown") o.pass.push(flag);
+    else if (["--no-jq", "--install-duckdb", "--markdown", "--stream"].includes(flag)) o.pass.push(flag);
     else throw new Error(`unknown option "${flag}" (see the top of bench/run.mjs)`);
   }
   for (const r of o.runtimes) if (!(r in RUNTIMES)) throw new Error(`unknown runtime "${r}" (node, bun, deno)`);
@@ -197,7 +199,7 @@ function main() {
     failed += whole(o, logFile(o.records, shape), shape, path.join(RESULTS, "whole.json"), o.pass);
   }
   if (o.shapes.length) {
-    const pass = o.pass.includes("--no-jq") ? o.pass : [...o.pass, "--no-jq"];
+    const pass = [...o.pass.filter((flag) => flag !== "--no-jq" && flag !== "--stream"), "--no-jq", "--group-only"];
     const ran = o.shapes.filter((shape) =>
       whole(o, logFile(o.records, shape), shape, path.join(RESULTS, `whole-${shape}.json`), pass) === 0
     );

@@ -5,7 +5,9 @@
  * counts the same executions per name (exit 1 if not).
  *   npx tsx bench/whole_process.ts [--records N] [--file F] [--runs 5] [--warmup 1]
  *     [--jq-runs N] [--duckdb-prefix /tmp/duckdb-bench] [--install-duckdb] [--no-jq]
- *     [--result-index 777777] [--json OUT] [--markdown]
+ *     [--result-index 777777] [--json OUT] [--markdown] [--group-only] [--stream]
+ * --group-only keeps only the group-by on each runtime's bundle and DuckDB (the shapes' table);
+ * --stream adds the log piped in and `summary -o ndjson` on each runtime.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -21,9 +23,11 @@ import {
   available,
   duckdbTools,
   exechistTools,
+  groupByTools,
   jqTool,
   localBinary,
   type NameCounts,
+  streamTools,
   type Tool,
   type ToolPaths,
 } from "./lib/tools.ts";
@@ -42,6 +46,8 @@ interface WholeOptions {
   resultIndex: number | undefined;
   json: string | undefined;
   markdown: boolean;
+  groupOnly: boolean;
+  stream: boolean;
 }
 
 /** One tool's figures, as written by `--json`. */
@@ -70,6 +76,8 @@ function parseOptions(argv: readonly string[]): WholeOptions {
     resultIndex: undefined,
     json: undefined,
     markdown: false,
+    groupOnly: false,
+    stream: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -90,6 +98,8 @@ function parseOptions(argv: readonly string[]): WholeOptions {
     else if (flag === "--result-index") o.resultIndex = Number(value());
     else if (flag === "--json") o.json = value();
     else if (flag === "--markdown") o.markdown = true;
+    else if (flag === "--group-only") o.groupOnly = true;
+    else if (flag === "--stream") o.stream = true;
     else throw new Error(`unknown option "${flag}"`);
   }
   for (const [name, n] of [["--records", o.records], ["--runs", o.runs], ["--warmup", o.warmup]] as const) {
@@ -241,7 +251,12 @@ async function main(): Promise<number> {
   const bytes = fs.statSync(file).size;
 
   const resultIndex = o.resultIndex ?? Math.floor(o.records * 0.777777);
-  const tools = [...exechistTools(paths, resultIndex), ...duckdbTools(paths), ...(hasJq ? [jqTool(paths)] : [])];
+  const tools = [
+    ...(o.groupOnly ? groupByTools(paths) : exechistTools(paths, resultIndex)),
+    ...(o.stream ? streamTools(paths) : []),
+    ...duckdbTools(paths),
+    ...(hasJq && !o.groupOnly ? [jqTool(paths)] : []),
+  ];
   const tallies: Tally[] = tools.map((tool) => {
     const isJq = tool.kind === "jq";
     return {
@@ -278,9 +293,10 @@ async function main(): Promise<number> {
       );
     }
   }
-  for (const kind of ["summary", "result"] as const) {
-    const texts = checked.filter((t) => t.kind === kind).map((t) => outputs.get(t.label));
-    if (new Set(texts).size > 1) problems.push(`exechist ${kind} output differs between runtimes`);
+  // A piped log must print what the file does.
+  for (const kinds of [["summary", "piped"], ["result"]]) {
+    const texts = checked.filter((t) => kinds.includes(t.kind)).map((t) => outputs.get(t.label));
+    if (new Set(texts).size > 1) problems.push(`exechist ${kinds.join("/")} output differs between runtimes`);
   }
 
   const report = renderReport(o, facts, file, bytes, sum(referenceCounts), referenceCounts.size, results, gnuTime);
@@ -343,6 +359,18 @@ function renderReport(
     r.peakMiB.toFixed(0),
   ]);
   const table = o.markdown ? markdownTable(headers, rows) : textTable(headers, rows);
+  const median = (label: string) => results.find((r) => r.label === label)?.medianSeconds ?? NaN;
+  const ratios = (kind: string, over: (name: string) => string) =>
+    ["node", "bun", "deno"].map((name) => {
+      const row = results.find((r) => r.kind === kind && r.label.endsWith(`(${name})`));
+      return `${name} ${row === undefined ? "-" : fmt(row.medianSeconds / median(over(name)))}`;
+    }).join(", ");
+  const streamed = results.some((r) => r.kind === "piped")
+    ? [
+      `piped ÷ file (group-by): ${ratios("piped", (name) => `exechist summary (${name})`)}`,
+      `-o ndjson ÷ group-by: ${ratios("stream", (name) => `exechist summary (${name})`)}`,
+    ]
+    : [];
   const v = facts.versions;
   return [
     `Machine: ${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, ${facts.kernel}; load average before: ${facts.loadAverage}`,
@@ -356,6 +384,7 @@ function renderReport(
     `× DuckDB: median ÷ the faster DuckDB median (below 1 beats DuckDB); jq ÷: jq's median ÷ this median (the speed-up over jq)`,
     "",
     table,
+    ...streamed,
   ].join("\n");
 }
 

@@ -9,7 +9,7 @@ export type NameCounts = Map<string, number>;
 export interface Tool {
   label: string;
   /** What the row measures, for the README. */
-  kind: "summary" | "result" | "jq" | "duckdb";
+  kind: "summary" | "result" | "piped" | "stream" | "jq" | "duckdb";
   command: string;
   args: string[];
   /** Reads the per-name counts from the tool's standard output (summary, jq and DuckDB rows). */
@@ -62,15 +62,10 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
   const mod = path.join(paths.root, "mod.ts");
   const bun = localBinary(paths.root, "bun");
   const deno = localBinary(paths.root, "deno");
-  const denoRun = ["run", "--allow-read", "--allow-env", "--allow-write"];
-  const runtimes: Array<[string, string, string[]]> = [
-    ["node", "node", [bundle]],
-    ["bun", bun, [bundle]],
-    ["deno", deno, [...denoRun, bundle]],
-  ];
+  const runtimes = bundleRuntimes(paths);
   const sources: Array<[string, string, string[]]> = [
     ["bun, mod.ts", bun, [mod]],
-    ["deno, mod.ts", deno, [...denoRun, mod]],
+    ["deno, mod.ts", deno, [...DENO_RUN, mod]],
   ];
   const tools: Tool[] = [];
   for (const [name, command, prefix] of [...runtimes, ...sources]) {
@@ -126,6 +121,54 @@ export function exechistTools(paths: ToolPaths, resultIndex: number): Tool[] {
       kind: "result",
       command: warm.command,
       args: [...warm.args, "result", String(resultIndex), paths.file],
+    });
+  }
+  return tools;
+}
+
+const DENO_RUN = ["run", "--allow-read", "--allow-env", "--allow-write"];
+
+/** Each runtime with the command and arguments that run the bundle (dist/exechist.mjs). */
+function bundleRuntimes(paths: ToolPaths): Array<[string, string, string[]]> {
+  const bundle = path.join(paths.root, "dist", "exechist.mjs");
+  return [
+    ["node", "node", [bundle]],
+    ["bun", localBinary(paths.root, "bun"), [bundle]],
+    ["deno", localBinary(paths.root, "deno"), [...DENO_RUN, bundle]],
+  ];
+}
+
+/** `summary --group-by name -o json` of the bundle on each runtime: the rows that set shapes side by side. */
+export function groupByTools(paths: ToolPaths): Tool[] {
+  return bundleRuntimes(paths).map(([name, command, prefix]) => ({
+    label: `exechist summary (${name})`,
+    kind: "summary",
+    command,
+    args: [...prefix, "summary", "--group-by", "name", "-o", "json", paths.file],
+    counts: summaryCounts,
+  }));
+}
+
+/**
+ * The log piped in (`cat FILE | exechist summary --group-by name -o json`) and every record
+ * written out (`summary -o ndjson FILE > /dev/null`), on each runtime.
+ */
+export function streamTools(paths: ToolPaths): Tool[] {
+  const tools: Tool[] = [];
+  const shell = (script: string, command: string, prefix: string[]) => ["-c", script, "sh", command, ...prefix];
+  for (const [name, command, prefix] of bundleRuntimes(paths)) {
+    tools.push({
+      label: `exechist summary, piped (${name})`,
+      kind: "piped",
+      command: "sh",
+      args: shell(`cat "${paths.file}" | "$@" summary --group-by name -o json`, command, prefix),
+      counts: summaryCounts,
+    });
+    tools.push({
+      label: `exechist summary -o ndjson > /dev/null (${name})`,
+      kind: "stream",
+      command: "sh",
+      args: shell(`exec "$@" summary -o ndjson "${paths.file}" > /dev/null`, command, prefix),
     });
   }
   return tools;
