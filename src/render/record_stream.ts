@@ -50,10 +50,12 @@ function writeEach(
   fields: readonly string[],
   local: LocalZone,
 ): void {
+  // The fast writer finds fields by their standard keys: a mapped log's records go the way that follows the mapping.
+  const mapped = registry.fieldMap.fingerprint !== "";
   for (let j = 0; j < shown.length; j++) {
     const pos = shown[j]!;
     if (format === "json") sink.text(j === 0 ? "\n" : ",\n");
-    const line = window.line(pos);
+    const line = mapped ? undefined : window.line(pos);
     if (line === undefined || !fast.write(pos, line)) {
       const object = recordJson(registry, pos, registry.details(pos), local);
       if (format === "csv") sink.text(csvRow(fields.map((field) => csvText(object.get(field) ?? null))));
