@@ -3,6 +3,22 @@ import type { JsonObject, JsonValue } from "../json/value.ts";
 import type { RecordDetails } from "../types.ts";
 import { formatIsoTime, type LocalZone } from "./time.ts";
 
+/** The keys of {@link recordJson}'s object, in order: the columns of CSV output. */
+export const RECORD_FIELDS = [
+  "index",
+  "name",
+  "start",
+  "end",
+  "duration",
+  "status",
+  "result",
+  "exception",
+  "traceback",
+  "signature",
+  "run_id",
+  "source",
+] as const;
+
 /** The JSON object of one record (SPEC 2): index, name, times, status, details, source. */
 export function recordJson(
   registry: ExecutionRegistry,

@@ -5,27 +5,14 @@ import { stringifyJson } from "../../src/json/stringify.ts";
 import { ByteSink } from "../../src/render/byte_sink.ts";
 import { csvRow, csvText } from "../../src/render/csv.ts";
 import { RecordBytes } from "../../src/render/record_bytes.ts";
-import { recordJson } from "../../src/render/record_json.ts";
+import { RECORD_FIELDS, recordJson } from "../../src/render/record_json.ts";
 import { type RecordItems, writeRecordItems } from "../../src/render/record_stream.ts";
 import type { LocalZone } from "../../src/render/time.ts";
 import type { ExecutionRegistry } from "../../src/query/registry.ts";
 import { LineWindow } from "../../src/query/line_window.ts";
 import { registryOf } from "../helpers/read_bytes.ts";
 
-const FIELDS = [
-  "index",
-  "name",
-  "start",
-  "end",
-  "duration",
-  "status",
-  "result",
-  "exception",
-  "traceback",
-  "signature",
-  "run_id",
-  "source",
-];
+const FIELDS = RECORD_FIELDS;
 
 /** A seeded generator (mulberry32), so a failure can be run again. */
 function random(seed: number): () => number {

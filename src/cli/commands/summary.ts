@@ -1,3 +1,4 @@
+import { RECORD_FIELDS } from "../../render/record_json.ts";
 import type { ExecutionRegistry } from "../../query/registry.ts";
 import { stringifyJson } from "../../json/stringify.ts";
 import type { JsonObject } from "../../json/value.ts";
@@ -104,20 +105,6 @@ export const summaryCommand = defineCommand({
 });
 
 const GROUP_HEADER: Record<GroupKey, string> = { name: "Name", status: "Status", run: "Run" };
-const RECORD_FIELDS = [
-  "index",
-  "name",
-  "start",
-  "end",
-  "duration",
-  "status",
-  "result",
-  "exception",
-  "traceback",
-  "signature",
-  "run_id",
-  "source",
-];
 
 /** `exechist summary`: the filtered execution table, or one row per group. */
 export async function runSummary(command: SummaryArgs, ctx: Context): Promise<number> {
